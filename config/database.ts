@@ -1,0 +1,33 @@
+import path from 'path';
+import { environment } from '../src/environment';
+
+export default () => {
+  const env = environment();
+  if (env.DATABASE_CLIENT === 'postgres') {
+    return {
+      connection: {
+        client: 'postgres',
+        connection: env.DATABASE_URL
+          ? { connectionString: env.DATABASE_URL, ssl: env.DATABASE_SSL && { rejectUnauthorized: false }, schema: env.DATABASE_SCHEMA }
+          : {
+              host: env.DATABASE_HOST,
+              port: env.DATABASE_PORT,
+              database: env.DATABASE_NAME,
+              user: env.DATABASE_USERNAME,
+              password: env.DATABASE_PASSWORD,
+              ssl: env.DATABASE_SSL && { rejectUnauthorized: false },
+              schema: env.DATABASE_SCHEMA,
+            },
+        pool: { min: env.DATABASE_POOL_MIN, max: env.DATABASE_POOL_MAX },
+        acquireConnectionTimeout: 60000,
+      },
+    };
+  }
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: { filename: path.resolve(process.cwd(), env.DATABASE_FILENAME) },
+      useNullAsDefault: true,
+    },
+  };
+};

@@ -1,0 +1,11 @@
+import { environment } from '../src/environment';
+
+export default () => {
+  const env = environment();
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    url: env.PUBLIC_URL,
+    app: { keys: env.APP_KEYS },
+  };
+};

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the app reads from the environment, validated once at start-up so that a missing or malformed
+ * secret stops the boot with a message naming the variable instead of failing later inside a request.
+ */
+
+const PLACEHOLDER = /^(tobemodified|changeme|change-me|secret|replace-me|xxx+)/i;
+
+const secret = (name: string) =>
+  z
+    .string({ required_error: `${name} is missing` })
+    .min(16, `${name} is too short: use at least 16 random characters (e.g. \`openssl rand -base64 24\`)`)
+    .refine((v) => !PLACEHOLDER.test(v), `${name} still holds a placeholder: replace it with a random value`);
+
+const secretList = (name: string) =>
+  z
+    .string({ required_error: `${name} is missing` })
+    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .refine((keys) => keys.length >= 2, `${name} needs at least two keys separated by commas`)
+    .refine(
+      (keys) => keys.every((k) => k.length >= 16 && !PLACEHOLDER.test(k)),
+      `${name} holds a key that is shorter than 16 characters or a placeholder`
+    );
+
+const port = (name: string, fallback: number) =>
+  z.coerce
+    .number({ invalid_type_error: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be between 1 and 65535`)
+    .max(65535, `${name} must be between 1 and 65535`)
+    .default(fallback);
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const url = (name: string) => z.string().url(`${name} must be an absolute URL such as https://example.org`);
+
+const schema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port('PORT', 1337),
+    PUBLIC_URL: url('PUBLIC_URL').default('http://localhost:1337'),
+
+    APP_KEYS: secretList('APP_KEYS'),
+    API_TOKEN_SALT: secret('API_TOKEN_SALT'),
+    ADMIN_JWT_SECRET: secret('ADMIN_JWT_SECRET'),
+    TRANSFER_TOKEN_SALT: secret('TRANSFER_TOKEN_SALT'),
+    JWT_SECRET: secret('JWT_SECRET'),
+    ENCRYPTION_KEY: secret('ENCRYPTION_KEY'),
+
+    DATABASE_CLIENT: z
+      .enum(['sqlite', 'postgres'], {
+        errorMap: () => ({ message: 'DATABASE_CLIENT must be "sqlite" (default) or "postgres"' }),
+      })
+      .default('sqlite'),
+    DATABASE_FILENAME: z.string().min(1).default('.tmp/data.db'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// (e.g. postgres://user:pass@host:5432/db)')
+      .optional(),
+    DATABASE_HOST: z.string().default('127.0.0.1'),
+    DATABASE_PORT: port('DATABASE_PORT', 5432),
+    DATABASE_NAME: z.string().default('strapi'),
+    DATABASE_USERNAME: z.string().default('postgres'),
+    DATABASE_PASSWORD: z.string().default(''),
+    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/i, 'DATABASE_SCHEMA must be a plain SQL identifier').default('public'),
+    DATABASE_SSL: flag(false),
+    DATABASE_POOL_MIN: z.coerce.number().int().min(0).default(0),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+
+    LOG_LEVEL: z
+      .enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'], {
+        errorMap: () => ({ message: 'LOG_LEVEL must be one of error, warn, info, http, verbose, debug' }),
+      })
+      .default('http'),
+    SEED_REFERENCE_DATA: flag(true),
+
+    ADMIN_EMAIL: z.string().email('ADMIN_EMAIL must be an e-mail address').optional(),
+    ADMIN_PASSWORD: z
+      .string()
+      .min(8, 'ADMIN_PASSWORD must have at least 8 characters')
+      .regex(/[a-z]/, 'ADMIN_PASSWORD needs a lower-case letter')
+      .regex(/[A-Z]/, 'ADMIN_PASSWORD needs an upper-case letter')
+      .regex(/[0-9]/, 'ADMIN_PASSWORD needs a digit')
+      .optional(),
+  });
+
+export type Environment = z.infer<typeof schema>;
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      [
+        'ZUSAMMEN. MEHR. cannot start: the configuration is incomplete or malformed.',
+        ...problems.map((p) => `  - ${p}`),
+        'Set these variables in the environment or in .env (every variable is listed in .env.example;',
+        '`npm run demo` writes a .env with fresh random secrets on its first run).',
+      ].join('\n')
+    );
+    this.name = 'ConfigurationError';
+  }
+}
+
+export function parseEnvironment(source: NodeJS.ProcessEnv): Environment {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigurationError(
+      result.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? '');
+        return issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;
+      })
+    );
+  }
+  return result.data;
+}
+
+let cached: { source: string; env: Environment } | undefined;
+
+/** The validated environment; re-parsed when process.env changed (tests boot several apps in one process). */
+export function environment(): Environment {
+  const fingerprint = JSON.stringify(process.env);
+  if (!cached || cached.source !== fingerprint) {
+    cached = { source: fingerprint, env: parseEnvironment(process.env) };
+  }
+  return cached.env;
+}

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import { environment } from './environment';
+import { registerStoryRules } from './api/story/story-rules';
+import { seedReferenceData } from './seed/reference-data';
+import { grantPublicReadAccess } from './seed/public-permissions';
+import { ensureAdminAccount } from './seed/admin-account';
+import { applyGermanAdminLabels } from './seed/admin-labels';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerStoryRules(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    if (environment().SEED_REFERENCE_DATA) await seedReferenceData(strapi);
+    await grantPublicReadAccess(strapi);
+    await applyGermanAdminLabels(strapi);
+    await ensureAdminAccount(strapi);
+  },
+};

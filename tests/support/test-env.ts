@@ -1,0 +1,26 @@
+import crypto from 'crypto';
+
+const random = () => crypto.randomBytes(24).toString('base64');
+
+let secrets: Record<string, string> | undefined;
+
+/**
+ * Secrets and quiet defaults every test app boots with; a test overrides single variables. The secrets stay the
+ * same within one process so that a restarted app can still read what the first one encrypted.
+ */
+export function testEnvironment(): Record<string, string> {
+  secrets ??= {
+    NODE_ENV: 'test',
+    APP_KEYS: `${random()},${random()}`,
+    API_TOKEN_SALT: random(),
+    ADMIN_JWT_SECRET: random(),
+    TRANSFER_TOKEN_SALT: random(),
+    JWT_SECRET: random(),
+    ENCRYPTION_KEY: random(),
+    LOG_LEVEL: 'error',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    PUBLIC_URL: 'http://localhost:1337',
+  };
+  return { ...secrets };
+}
