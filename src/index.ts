@@ -1,19 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { environment } from './environment';
 import { registerStoryRules } from './api/story/story-rules';
+import { registerSlugGeneration } from './slugs';
 import { seedReferenceData } from './seed/reference-data';
-import { grantPublicReadAccess } from './seed/public-permissions';
+import { restrictPublicRoleToReading } from './seed/public-permissions';
 import { ensureAdminAccount } from './seed/admin-account';
 import { applyGermanAdminLabels } from './seed/admin-labels';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerSlugGeneration(strapi);
     registerStoryRules(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     if (environment().SEED_REFERENCE_DATA) await seedReferenceData(strapi);
-    await grantPublicReadAccess(strapi);
+    await restrictPublicRoleToReading(strapi);
     await applyGermanAdminLabels(strapi);
     await ensureAdminAccount(strapi);
   },

@@ -1,0 +1,46 @@
+import { ConfigurationError, parseEnvironment } from '../../src/environment';
+import { testEnvironment } from '../support/test-env';
+
+describe('configuration checked at start-up', () => {
+  test('a complete environment is accepted with defaults filled in', () => {
+    const env = parseEnvironment(testEnvironment());
+    expect(env.PORT).toBe(1337);
+    expect(env.DATABASE_CLIENT).toBe('sqlite');
+    expect(env.APP_KEYS).toHaveLength(2);
+  });
+
+  test.each(['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'])(
+    'a missing %s stops start-up with a message naming it',
+    (name) => {
+      const env = { ...testEnvironment(), [name]: undefined };
+      expect(() => parseEnvironment(env)).toThrow(ConfigurationError);
+      expect(() => parseEnvironment(env)).toThrow(new RegExp(`${name} is missing`));
+    }
+  );
+
+  test('a placeholder secret is refused', () => {
+    expect(() => parseEnvironment({ ...testEnvironment(), JWT_SECRET: 'toBeModified1234567890' })).toThrow(/JWT_SECRET still holds a placeholder/);
+  });
+
+  test('a short secret is refused', () => {
+    expect(() => parseEnvironment({ ...testEnvironment(), ADMIN_JWT_SECRET: 'short' })).toThrow(/ADMIN_JWT_SECRET is too short/);
+  });
+
+  test('a malformed port and database client are named', () => {
+    expect(() => parseEnvironment({ ...testEnvironment(), PORT: 'eighty' })).toThrow(/PORT must be a port number/);
+    expect(() => parseEnvironment({ ...testEnvironment(), DATABASE_CLIENT: 'mysql' })).toThrow(/DATABASE_CLIENT must be "sqlite"/);
+  });
+
+  test('every problem is listed at once', () => {
+    try {
+      parseEnvironment({ PORT: '1337' });
+      throw new Error('expected a ConfigurationError');
+    } catch (error) {
+      expect((error as ConfigurationError).problems.length).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  test('a weak admin password is refused before Strapi would reject it', () => {
+    expect(() => parseEnvironment({ ...testEnvironment(), ADMIN_PASSWORD: 'password' })).toThrow(/ADMIN_PASSWORD needs an upper-case letter/);
+  });
+});
