@@ -1,3 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { startWorker } from './queue/worker';
+import { ensureUniqueIndexes } from './utils/unique-indexes';
+import { pluginConfig } from './utils/plugin-config';
 
-export default (_: { strapi: Core.Strapi }) => {};
+export type Worker = ReturnType<typeof startWorker>;
+export const workers = new WeakMap<Core.Strapi, Worker>();
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await ensureUniqueIndexes(strapi);
+  const config = pluginConfig(strapi);
+  if (config.worker) workers.set(strapi, startWorker(strapi, config));
+};

@@ -1,3 +1,40 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
+import { enqueue } from './queue/enqueue';
+import { recordRemoval } from './sync/removals';
 
-export default (_: { strapi: Core.Strapi }) => {};
+const STORY = 'api::story.story';
+
+async function isPublished(strapi: Core.Strapi, documentId: string) {
+  return (await strapi.db.query(STORY).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+}
+
+/**
+ * Every path that changes a story — the admin's Content Manager, the REST API, code using the Document Service —
+ * goes through Document Service middlewares, so this one hook records the sync job in the same request. The
+ * request itself does no YouTube work.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
+    if (context.uid !== STORY) return next();
+    const params = context.params as { documentId?: string; status?: string };
+    const action = context.action;
+    const before =
+      action === 'delete' && params.documentId
+        ? await strapi.db.query(STORY).findOne({ where: { documentId: params.documentId }, select: ['slug'] })
+        : null;
+    const result = await next();
+    const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+    if (!documentId) return result;
+    const now = new Date();
+    const wasPublished = action === 'update' || action === 'create' ? await isPublished(strapi, documentId) : false;
+    if (action === 'publish' || action === 'unpublish' || action === 'delete' || wasPublished) {
+      await enqueue(strapi, documentId, action, now);
+    }
+    if (action === 'unpublish' || action === 'delete') {
+      const slug = before?.slug ?? (await strapi.db.query(STORY).findOne({ where: { documentId }, select: ['slug'] }))?.slug ?? null;
+      await recordRemoval(strapi, { storyDocumentId: documentId, slug, reason: action === 'delete' ? 'deleted' : 'unpublished', removedAt: now });
+    }
+    return result;
+  };
+  strapi.documents.use(middleware);
+};

@@ -1,1 +1,113 @@
-export default { default: {}, validator: () => {} };
+import { z } from 'zod';
+
+/**
+ * The plugin's settings, read from the environment (documented in .env.example) and checked when Strapi loads the
+ * plugin: a wrong value stops the boot with the variable's name instead of failing on the first sync.
+ */
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes', 'on'].includes(String(v).toLowerCase())),
+    z.boolean()
+  );
+
+const GOOGLE = {
+  apiRoot: 'https://youtube.googleapis.com/',
+  tokenUrl: 'https://oauth2.googleapis.com/token',
+  authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+  revokeUrl: 'https://oauth2.googleapis.com/revoke',
+};
+
+export const configSchema = z.object({
+  apiRoot: z.string().url('YOUTUBE_API_ROOT must be an absolute URL (default https://youtube.googleapis.com/)'),
+  tokenUrl: z.string().url('YOUTUBE_TOKEN_URL must be an absolute URL'),
+  authUrl: z.string().url('YOUTUBE_AUTH_URL must be an absolute URL'),
+  revokeUrl: z.string().url('YOUTUBE_REVOKE_URL must be an absolute URL'),
+  clientId: z.string().optional(),
+  clientSecret: z.string().optional(),
+  refreshToken: z.string().optional(),
+  worker: z.boolean(),
+  intervalMs: z.number().int().min(200, 'YOUTUBE_SYNC_INTERVAL_MS must be at least 200'),
+  leaseMs: z.number().int().min(5000, 'YOUTUBE_SYNC_LEASE_MS must be at least 5000'),
+  maxAttempts: z.number().int().min(1).max(50),
+  defaultPrivacy: z.enum(['public', 'unlisted', 'private'], {
+    errorMap: () => ({ message: 'YOUTUBE_DEFAULT_PRIVACY must be public, unlisted or private' }),
+  }),
+  takedown: z.enum(['delete', 'private'], {
+    errorMap: () => ({ message: 'YOUTUBE_TAKEDOWN must be "delete" or "private"' }),
+  }),
+  categoryId: z.string().regex(/^[0-9]+$/, 'YOUTUBE_CATEGORY_ID must be a numeric YouTube category id'),
+  dailyUnits: z.number().int().min(1),
+  quotaModel: z.enum(['current', 'legacy'], {
+    errorMap: () => ({ message: 'YOUTUBE_QUOTA_MODEL must be "current" (uploads counted apart) or "legacy" (1,600 units per upload)' }),
+  }),
+  uploadChunkBytes: z
+    .number()
+    .int()
+    .refine((n) => n > 0 && n % (256 * 1024) === 0, 'YOUTUBE_UPLOAD_CHUNK_BYTES must be a multiple of 262144 (256 KiB)'),
+  publicUrl: z.string().url(),
+  descriptionTemplate: z.string().max(4000),
+  playlistTitles: z.object({
+    channel: z.string(),
+    region: z.string(),
+    theme: z.string(),
+    project: z.string(),
+  }),
+});
+
+export type PluginConfig = z.infer<typeof configSchema>;
+
+const int = (value: string | undefined, fallback: number) => (value === undefined || value === '' ? fallback : Number(value));
+
+export const DEFAULT_DESCRIPTION_TEMPLATE = [
+  '{teaser}',
+  '',
+  'Region: {region}',
+  '{project_line}',
+  'Themen: {themes}',
+  '',
+  '{credits}',
+  '',
+  'Die ganze Geschichte: {link}',
+  '',
+  'ZUSAMMEN. MEHR. – Erfolgsgeschichten gelungener Integration aus Niedersachsen. Ein Beteiligungsaufruf des Bündnisses „Niedersachsen packt an“.',
+].join('\n');
+
+export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  return {
+    apiRoot: env.YOUTUBE_API_ROOT || GOOGLE.apiRoot,
+    tokenUrl: env.YOUTUBE_TOKEN_URL || GOOGLE.tokenUrl,
+    authUrl: env.YOUTUBE_AUTH_URL || GOOGLE.authUrl,
+    revokeUrl: env.YOUTUBE_REVOKE_URL || GOOGLE.revokeUrl,
+    clientId: env.YOUTUBE_CLIENT_ID || undefined,
+    clientSecret: env.YOUTUBE_CLIENT_SECRET || undefined,
+    refreshToken: env.YOUTUBE_REFRESH_TOKEN || undefined,
+    worker: flag(true).parse(env.YOUTUBE_SYNC_WORKER),
+    intervalMs: int(env.YOUTUBE_SYNC_INTERVAL_MS, 5000),
+    leaseMs: int(env.YOUTUBE_SYNC_LEASE_MS, 120000),
+    maxAttempts: int(env.YOUTUBE_SYNC_MAX_ATTEMPTS, 8),
+    defaultPrivacy: env.YOUTUBE_DEFAULT_PRIVACY || 'public',
+    takedown: env.YOUTUBE_TAKEDOWN || 'private',
+    categoryId: env.YOUTUBE_CATEGORY_ID || '29',
+    dailyUnits: int(env.YOUTUBE_DAILY_UNITS, 10000),
+    quotaModel: env.YOUTUBE_QUOTA_MODEL || 'current',
+    uploadChunkBytes: int(env.YOUTUBE_UPLOAD_CHUNK_BYTES, 8 * 1024 * 1024),
+    publicUrl: env.PUBLIC_URL || 'http://localhost:1337',
+    descriptionTemplate: DEFAULT_DESCRIPTION_TEMPLATE,
+    playlistTitles: {
+      channel: 'ZUSAMMEN. MEHR. – Alle Geschichten',
+      region: 'ZUSAMMEN. MEHR. – {name}',
+      theme: 'ZUSAMMEN. MEHR. – Thema: {name}',
+      project: 'ZUSAMMEN. MEHR. – Projekt: {name}',
+    },
+  };
+}
+
+export default {
+  default: () => configFromEnv(process.env),
+  validator(config: unknown) {
+    const result = configSchema.safeParse(config);
+    if (!result.success) {
+      throw new Error(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    }
+  },
+};

@@ -1,1 +1,13 @@
-export default {};
+import syncJob from './sync-job';
+import syncState from './sync-state';
+import playlist from './playlist';
+import removal from './removal';
+import quotaDay from './quota-day';
+
+export default {
+  'sync-job': syncJob,
+  'sync-state': syncState,
+  playlist,
+  removal,
+  'quota-day': quotaDay,
+};

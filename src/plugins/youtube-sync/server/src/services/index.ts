@@ -1,1 +1,3 @@
-export default {};
+import sync from './sync';
+
+export default { sync };

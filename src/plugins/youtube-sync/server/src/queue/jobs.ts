@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+
+export const JOB = 'plugin::youtube-sync.sync-job';
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'waiting_for_quota' | 'needs_reconnect';
+
+export interface SyncJob {
+  id: number;
+  storyDocumentId: string;
+  status: JobStatus;
+  reason: string | null;
+  runAt: string;
+  requestedAt: string;
+  startedAt: string | null;
+  attempts: number;
+  lockToken: string | null;
+  leaseExpiresAt: string | null;
+  lastError: string | null;
+  errorKind: string | null;
+}
+
+export const jobs = (strapi: Core.Strapi) => strapi.db.query(JOB);

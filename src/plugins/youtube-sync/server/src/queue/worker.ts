@@ -1,0 +1,97 @@
+import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from '../config';
+import { createYouTubeClient } from '../youtube/client';
+import { classify } from '../youtube/errors';
+import { createQuotaLedger } from '../youtube/quota';
+import { syncStory, type SyncResult } from '../sync/apply';
+import { saveState, stateOf } from '../sync/state';
+import { claim, renewLease } from './claim';
+import { complete } from './complete';
+import { fail, outcomeFor } from './fail';
+import type { SyncJob } from './jobs';
+
+export interface Clock {
+  now: () => Date;
+  random: () => number;
+}
+
+export const systemClock: Clock = { now: () => new Date(), random: Math.random };
+
+/** Human-readable reasons for the editors (German), by error kind. */
+const EDITOR_HINTS: Record<string, string> = {
+  quota: 'Das tägliche YouTube-Kontingent ist aufgebraucht. Der Auftrag läuft automatisch nach Mitternacht (pazifische Zeit) weiter.',
+  auth:
+    'Die Verbindung zum YouTube-Kanal ist abgelaufen oder wurde widerrufen – bitte den Kanal neu verbinden. ' +
+    'Häufige Ursache: Ein Google-Projekt im Modus „Testing“ stellt Refresh-Tokens aus, die nach 7 Tagen ablaufen.',
+};
+
+export interface RunSummary {
+  processed: number;
+  results: Record<string, number>;
+}
+
+export function createSyncRunner(strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock) {
+  const ledger = createQuotaLedger(strapi, clock.now, config.quotaModel);
+
+  async function runJob(job: SyncJob): Promise<SyncResult | 'failed'> {
+    try {
+      const client = createYouTubeClient({ ...config, ledger });
+      const keepAlive = async () => {
+        if (!(await renewLease(strapi, job, clock.now(), config.leaseMs))) throw new Error('lease lost to another worker');
+      };
+      const result = await syncStory({ strapi, client, config, now: clock.now, keepAlive }, job.storyDocumentId);
+      await complete(strapi, job, clock.now());
+      return result;
+    } catch (raw) {
+      const error = classify(raw);
+      const outcome = outcomeFor(error.kind, job, clock.now(), config.maxAttempts, clock.random);
+      const message = EDITOR_HINTS[error.kind] ? `${EDITOR_HINTS[error.kind]} (${error.message})` : error.message;
+      await fail(strapi, job, outcome, error.kind, message, clock.now());
+      const state = await stateOf(strapi, job.storyDocumentId);
+      const stateStatus = outcome.status === 'pending' ? 'pending' : outcome.status === 'waiting_for_quota' || outcome.status === 'needs_reconnect' ? outcome.status : 'failed';
+      await saveState(strapi, state, { status: stateStatus, lastError: message.slice(0, 2000) });
+      strapi.log.warn(`YouTube sync of story ${job.storyDocumentId} → ${outcome.status}: ${error.message}`);
+      return 'failed';
+    }
+  }
+
+  /** Runs due jobs until none is left (or `limit` reached). Safe to call from several instances at once. */
+  async function drain(limit = Infinity): Promise<RunSummary> {
+    const summary: RunSummary = { processed: 0, results: {} };
+    while (summary.processed < limit) {
+      const job = await claim(strapi, clock.now(), config.leaseMs);
+      if (!job) break;
+      const result = await runJob(job);
+      summary.processed += 1;
+      summary.results[result] = (summary.results[result] ?? 0) + 1;
+    }
+    return summary;
+  }
+
+  return { drain, ledger };
+}
+
+/** The in-server worker: polls for due jobs every `intervalMs`; one drain at a time per instance. */
+export function startWorker(strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock) {
+  const runner = createSyncRunner(strapi, config, clock);
+  let busy: Promise<unknown> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (busy || stopped) return;
+    busy = runner
+      .drain()
+      .catch((error) => strapi.log.error(`YouTube sync worker: ${(error as Error).message}`))
+      .finally(() => {
+        busy = null;
+      });
+  };
+  const timer = setInterval(tick, config.intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await busy;
+    },
+  };
+}

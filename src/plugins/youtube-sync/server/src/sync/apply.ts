@@ -1,0 +1,196 @@
+import fs from 'fs';
+import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from '../config';
+import type { Video, YouTubeClient } from '../youtube/client';
+import { YouTubeError } from '../youtube/errors';
+import { resumableUpload } from '../youtube/resumable-upload';
+import { loadStory, type StorySnapshot } from './load-story';
+import { localPath, thumbnailJpeg } from './media';
+import { desiredHash, metadataHash, planStory, thumbnailHash, type DesiredState } from './plan';
+import { addToPlaylist, ensurePlaylist, forgetPlaylist, removeFromPlaylist } from './playlists';
+import { saveState, stateOf, type PlaylistMembership, type SyncState } from './state';
+
+export interface SyncContext {
+  strapi: Core.Strapi;
+  client: YouTubeClient;
+  config: PluginConfig;
+  now: () => Date;
+  /** Keeps the job's lease during long uploads; throws when the lease was lost. */
+  keepAlive: () => Promise<void>;
+}
+
+export type SyncResult = 'synced' | 'unchanged' | 'no_video' | 'removed';
+
+/** Looks for a video this plugin uploaded earlier (its tags carry the story's marker) among the channel's uploads. */
+async function findUploadedByMarker(client: YouTubeClient, marker: string): Promise<Video | undefined> {
+  const channel = await client.channel();
+  const uploads = channel?.contentDetails?.relatedPlaylists?.uploads;
+  if (!uploads) return undefined;
+  const ids = (await client.playlistItems(uploads)).map((i) => i.contentDetails?.videoId ?? i.snippet?.resourceId?.videoId).filter((v): v is string => Boolean(v));
+  for (let i = 0; i < ids.length; i += 50) {
+    const found = (await client.videos(ids.slice(i, i + 50))).find((v) => v.snippet?.tags?.includes(marker));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Uploads the story's video exactly once: resume a persisted session, adopt a finished one, or start anew. */
+async function uploadVideo(ctx: SyncContext, state: SyncState, desired: DesiredState, file: NonNullable<StorySnapshot['video']>): Promise<Video> {
+  const { strapi, client, config } = ctx;
+  const filePath = localPath(strapi, file);
+  const upload = { path: filePath, size: fs.statSync(filePath).size, mime: file.mime };
+  const metadata: Video = { snippet: desired.metadata.snippet, status: desired.metadata.status };
+  let sessionUri = state.uploadSessionUri;
+  if (!sessionUri && state.uploadMarker) {
+    const earlier = await findUploadedByMarker(client, desired.marker);
+    if (earlier) return earlier;
+  }
+  for (let round = 0; round < 2; round++) {
+    const outcome = await resumableUpload({
+      client,
+      file: upload,
+      metadata,
+      sessionUri,
+      chunkBytes: config.uploadChunkBytes,
+      onSession: (uri) => saveState(strapi, state, { uploadSessionUri: uri, uploadMarker: desired.marker }),
+      onProgress: () => ctx.keepAlive(),
+    });
+    if (outcome.kind === 'done') return outcome.video;
+    // The session expired or is unknown: the video may still have landed before the answer was lost.
+    const landed = await findUploadedByMarker(client, desired.marker);
+    if (landed) return landed;
+    await saveState(strapi, state, { uploadSessionUri: null });
+    sessionUri = null;
+  }
+  throw new YouTubeError('Upload-Sitzung wurde zweimal verworfen', 'retryable');
+}
+
+async function syncPlaylists(ctx: SyncContext, state: SyncState, desired: DesiredState, videoId: string) {
+  const current: Record<string, PlaylistMembership> = { ...(state.playlistItems ?? {}) };
+  const wanted = new Set(desired.playlists.map((p) => p.key));
+  for (const [key, membership] of Object.entries(current)) {
+    if (wanted.has(key)) continue;
+    await removeFromPlaylist(ctx.client, membership, videoId);
+    delete current[key];
+    await saveState(ctx.strapi, state, { playlistItems: current });
+  }
+  for (const playlist of desired.playlists) {
+    if (current[playlist.key]) continue;
+    const playlistId = await ensurePlaylist(ctx.strapi, ctx.client, playlist, 'public');
+    try {
+      current[playlist.key] = await addToPlaylist(ctx.client, playlistId, videoId);
+    } catch (error) {
+      if ((error as YouTubeError).reason === 'playlistNotFound') await forgetPlaylist(ctx.strapi, playlistId);
+      throw error;
+    }
+    await saveState(ctx.strapi, state, { playlistItems: current });
+  }
+}
+
+async function publishStory(ctx: SyncContext, state: SyncState, story: StorySnapshot): Promise<SyncResult> {
+  const { strapi, client, config } = ctx;
+  const desired = planStory(story, config);
+  const hash = desiredHash(desired);
+  if (hash === state.syncedHash && state.status === 'synced') return 'unchanged';
+  if (!desired.video) {
+    await saveState(strapi, state, { status: 'no_video', lastError: null, lastSyncedAt: ctx.now().toISOString() });
+    return 'no_video';
+  }
+
+  let videoId = state.youtubeVideoId;
+  let writtenMetadata = state.metadataHash;
+  if (desired.video.source === 'adopted' && videoId !== desired.video.id) {
+    videoId = desired.video.id;
+    writtenMetadata = null;
+    await saveState(strapi, state, { youtubeVideoId: videoId, ownsVideo: false, metadataHash: null, thumbnailHash: null, playlistItems: {} });
+  } else if (desired.video.source === 'upload' && !videoId) {
+    const video = await uploadVideo(ctx, state, desired, desired.video.file);
+    videoId = video.id as string;
+    writtenMetadata = metadataHash(desired);
+    await saveState(strapi, state, {
+      youtubeVideoId: videoId,
+      ownsVideo: true,
+      uploadSessionUri: null,
+      metadataHash: writtenMetadata,
+      privacyStatus: video.status?.privacyStatus ?? null,
+      forcedPrivate: desired.metadata.status.privacyStatus !== 'private' && video.status?.privacyStatus === 'private',
+    });
+  }
+  if (!videoId) throw new YouTubeError('no video id after upload', 'permanent');
+
+  if (writtenMetadata !== metadataHash(desired)) {
+    const updated = await client.updateVideo({ id: videoId, snippet: desired.metadata.snippet, status: desired.metadata.status }, ['snippet', 'status']);
+    const forcedPrivate = desired.metadata.status.privacyStatus !== 'private' && updated.status?.privacyStatus === 'private';
+    await saveState(strapi, state, { metadataHash: metadataHash(desired), privacyStatus: updated.status?.privacyStatus ?? null, forcedPrivate });
+  }
+  const wantedThumbnail = thumbnailHash(desired);
+  if (desired.thumbnail && wantedThumbnail !== state.thumbnailHash) {
+    await client.setThumbnail(videoId, await thumbnailJpeg(localPath(strapi, desired.thumbnail)));
+    await saveState(strapi, state, { thumbnailHash: wantedThumbnail });
+  }
+  await syncPlaylists(ctx, state, desired, videoId);
+  await saveState(strapi, state, {
+    status: 'synced',
+    syncedHash: hash,
+    lastError: null,
+    lastSyncedAt: ctx.now().toISOString(),
+    takedown: null,
+  });
+  return 'synced';
+}
+
+/** Unpublished: out of every playlist and private. Deleted or consent withdrawn: deleted (if ours and so configured) or private. */
+async function takeDown(ctx: SyncContext, state: SyncState, presence: 'unpublished' | 'deleted' | 'withdrawn'): Promise<SyncResult> {
+  const { strapi, client, config } = ctx;
+  const videoId = state.youtubeVideoId;
+  if (!videoId) {
+    await saveState(strapi, state, { status: 'removed', syncedHash: null, lastSyncedAt: ctx.now().toISOString() });
+    return 'removed';
+  }
+  for (const [key, membership] of Object.entries(state.playlistItems ?? {})) {
+    await removeFromPlaylist(client, membership, videoId);
+    const rest = { ...(state.playlistItems ?? {}) };
+    delete rest[key];
+    await saveState(strapi, state, { playlistItems: rest });
+  }
+  const remove = presence !== 'unpublished' && config.takedown === 'delete' && state.ownsVideo;
+  let action: string;
+  if (remove) {
+    try {
+      await client.deleteVideo(videoId);
+    } catch (error) {
+      if ((error as YouTubeError).reason !== 'videoNotFound') throw error;
+    }
+    action = 'deleted';
+  } else {
+    const [video] = await client.videos([videoId]);
+    if (video && video.status?.privacyStatus !== 'private') {
+      await client.updateVideo({ id: videoId, status: { ...video.status, privacyStatus: 'private' } }, ['status']);
+    }
+    action = video ? 'made_private' : 'already_gone';
+  }
+  await saveState(strapi, state, {
+    status: 'removed',
+    syncedHash: null,
+    metadataHash: null,
+    privacyStatus: remove ? null : 'private',
+    ...(remove && { youtubeVideoId: null, ownsVideo: false, thumbnailHash: null }),
+    lastError: null,
+    lastSyncedAt: ctx.now().toISOString(),
+    takedown: { action, reason: presence, videoId, at: ctx.now().toISOString() },
+  });
+  return 'removed';
+}
+
+/** Brings YouTube in line with one story. Makes no call at all when nothing changed since the last sync. */
+export async function syncStory(ctx: SyncContext, storyDocumentId: string): Promise<SyncResult> {
+  const state = await stateOf(ctx.strapi, storyDocumentId);
+  const loaded = await loadStory(ctx.strapi, storyDocumentId);
+  if (loaded.presence === 'published') return publishStory(ctx, state, loaded.story);
+  const done = state as SyncState & { takedown?: { reason?: string } | null };
+  // Already down; only a later deletion or withdrawal of an unpublished story may ask for more (deleting the video).
+  if (done.status === 'removed' && (loaded.presence === 'unpublished' || done.takedown?.reason !== 'unpublished' || !state.youtubeVideoId)) {
+    return 'unchanged';
+  }
+  return takeDown(ctx, state, loaded.presence);
+}

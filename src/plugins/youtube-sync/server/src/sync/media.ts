@@ -1,0 +1,26 @@
+import fs from 'fs';
+import path from 'path';
+import sharp from 'sharp';
+import type { Core } from '@strapi/strapi';
+import type { MediaFile } from './load-story';
+
+const TWO_MB = 2 * 1024 * 1024;
+
+/** Where the local upload provider keeps a media library file on disk. */
+export function localPath(strapi: Core.Strapi, file: MediaFile): string {
+  if (/^https?:\/\//.test(file.url)) {
+    throw new Error(`media file ${file.url} is not stored locally; only the local upload provider is supported for YouTube uploads`);
+  }
+  const full = path.join(strapi.dirs.static.public, decodeURIComponent(file.url));
+  if (!fs.existsSync(full)) throw new Error(`media file ${file.url} is missing on disk (${full})`);
+  return full;
+}
+
+/** YouTube thumbnails: 1280×720 JPEG under 2 MB, cropped to fill, from the story's cover image. */
+export async function thumbnailJpeg(source: string): Promise<Buffer> {
+  for (const quality of [88, 80, 70, 60, 50]) {
+    const jpeg = await sharp(source).rotate().resize(1280, 720, { fit: 'cover', position: 'attention' }).jpeg({ quality, mozjpeg: true }).toBuffer();
+    if (jpeg.length < TWO_MB) return jpeg;
+  }
+  throw new Error(`the cover image ${path.basename(source)} cannot be made into a thumbnail under 2 MB`);
+}

@@ -1,0 +1,72 @@
+import crypto from 'crypto';
+import type { PluginConfig } from '../config';
+import { buildTags, renderDescription, uploadMarker, youtubeSafe } from './description';
+import type { MediaFile, StorySnapshot } from './load-story';
+
+/** The YouTube state a published story should have. Pure: no I/O, so it can be hashed and unit-tested. */
+export interface DesiredPlaylist {
+  key: string;
+  title: string;
+}
+
+export interface DesiredState {
+  video: { source: 'adopted'; id: string } | { source: 'upload'; file: MediaFile } | null;
+  metadata: {
+    snippet: { title: string; description: string; tags: string[]; categoryId: string; defaultLanguage?: string; defaultAudioLanguage?: string };
+    status: { privacyStatus: string; selfDeclaredMadeForKids: boolean; embeddable: boolean };
+  };
+  thumbnail: MediaFile | null;
+  playlists: DesiredPlaylist[];
+  marker: string;
+}
+
+const YOUTUBE_LANGUAGES = new Set(['de', 'en', 'ar', 'fa', 'ps', 'ku', 'ti', 'so', 'uk', 'ru', 'tr', 'fr']);
+
+const fill = (pattern: string, name: string) => youtubeSafe(pattern.replace('{name}', name)).slice(0, 150);
+
+export function desiredPlaylists(story: StorySnapshot, titles: PluginConfig['playlistTitles']): DesiredPlaylist[] {
+  return [
+    { key: 'channel', title: youtubeSafe(titles.channel).slice(0, 150) },
+    ...(story.region ? [{ key: `region:${story.region.slug}`, title: fill(titles.region, story.region.name) }] : []),
+    ...story.themes.map((t) => ({ key: `theme:${t.slug}`, title: fill(titles.theme, t.name) })),
+    ...(story.project ? [{ key: `project:${story.project.slug}`, title: fill(titles.project, story.project.name) }] : []),
+  ];
+}
+
+export function planStory(story: StorySnapshot, config: PluginConfig): DesiredState {
+  const marker = uploadMarker(story.documentId);
+  const language = story.language && YOUTUBE_LANGUAGES.has(story.language) ? story.language : undefined;
+  let video: DesiredState['video'] = null;
+  if (story.youtubeVideoId) video = { source: 'adopted', id: story.youtubeVideoId };
+  else if (story.video) video = { source: 'upload', file: story.video };
+  return {
+    video,
+    marker,
+    metadata: {
+      snippet: {
+        title: youtubeSafe(story.title).slice(0, 100),
+        description: renderDescription(config.descriptionTemplate, story, config.publicUrl),
+        tags: buildTags(story, marker),
+        categoryId: config.categoryId,
+        ...(language && { defaultLanguage: 'de', defaultAudioLanguage: language }),
+      },
+      status: { privacyStatus: config.defaultPrivacy, selfDeclaredMadeForKids: false, embeddable: true },
+    },
+    thumbnail: story.cover,
+    playlists: desiredPlaylists(story, config.playlistTitles),
+  };
+}
+
+const sha = (value: unknown) => crypto.createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+export const metadataHash = (desired: DesiredState) => sha(desired.metadata);
+export const thumbnailHash = (desired: DesiredState) => (desired.thumbnail ? sha([desired.thumbnail.hash, desired.thumbnail.size]) : null);
+
+/** Everything that, when changed, needs a call to YouTube; equal hashes mean a sync may make no write. */
+export const desiredHash = (desired: DesiredState) =>
+  sha({
+    video: desired.video && (desired.video.source === 'adopted' ? desired.video : { upload: desired.video.file.hash }),
+    metadata: desired.metadata,
+    thumbnail: thumbnailHash(desired),
+    playlists: desired.playlists,
+  });

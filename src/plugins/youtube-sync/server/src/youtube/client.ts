@@ -1,0 +1,124 @@
+import { google, type youtube_v3 } from 'googleapis';
+import { Readable } from 'stream';
+import { classify, YouTubeError } from './errors';
+import type { QuotaLedger } from './quota';
+
+/**
+ * THE YouTube client: the only place that builds `googleapis` and speaks to YouTube. Every call is counted in the
+ * quota ledger (YouTube charges answered calls, failed ones included) and every failure is classified. Tokens are
+ * never logged: errors carry status, reason and Google's message only.
+ */
+export interface YouTubeClientOptions {
+  apiRoot: string;
+  tokenUrl: string;
+  clientId?: string;
+  clientSecret?: string;
+  refreshToken?: string;
+  ledger: QuotaLedger;
+}
+
+export type Video = youtube_v3.Schema$Video;
+export type Playlist = youtube_v3.Schema$Playlist;
+export type PlaylistItem = youtube_v3.Schema$PlaylistItem;
+
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+
+export function createYouTubeClient(options: YouTubeClientOptions) {
+  const rootUrl = withSlash(options.apiRoot);
+  if (!options.clientId || !options.clientSecret || !options.refreshToken) {
+    throw new YouTubeError(
+      'Der YouTube-Kanal ist nicht verbunden: Client-ID, Client-Secret oder Refresh-Token fehlen.',
+      'auth',
+      undefined,
+      'not_connected'
+    );
+  }
+  const auth = new google.auth.OAuth2({
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    endpoints: { oauth2TokenUrl: options.tokenUrl },
+  });
+  auth.setCredentials({ refresh_token: options.refreshToken });
+  const youtube = google.youtube({ version: 'v3', rootUrl, auth });
+
+  async function call<T>(endpoint: string, request: () => Promise<{ data: T }>): Promise<T> {
+    try {
+      const response = await request();
+      await options.ledger.add(endpoint);
+      return response.data;
+    } catch (error) {
+      const classified = classify(error);
+      if (classified.status !== undefined && classified.reason !== 'invalid_grant') await options.ledger.add(endpoint);
+      throw classified;
+    }
+  }
+
+  async function accessToken(): Promise<string> {
+    try {
+      const { token } = await auth.getAccessToken();
+      if (!token) throw new YouTubeError('Google gave no access token', 'auth');
+      return token;
+    } catch (error) {
+      throw classify(error);
+    }
+  }
+
+  async function listAll<T>(endpoint: string, page: (pageToken?: string) => Promise<{ items?: T[]; nextPageToken?: string | null }>): Promise<T[]> {
+    const items: T[] = [];
+    let pageToken: string | undefined;
+    do {
+      const data = await call(endpoint, async () => ({ data: await page(pageToken) }));
+      items.push(...(data.items ?? []));
+      pageToken = data.nextPageToken ?? undefined;
+    } while (pageToken);
+    return items;
+  }
+
+  return {
+    rootUrl,
+    accessToken,
+    channel: () =>
+      call('channels.list', () => youtube.channels.list({ part: ['snippet', 'contentDetails'], mine: true })).then((d) => d.items?.[0]),
+    videos: (ids: string[]) =>
+      ids.length === 0
+        ? Promise.resolve([] as Video[])
+        : call('videos.list', () => youtube.videos.list({ part: ['snippet', 'status', 'contentDetails', 'statistics'], id: ids, maxResults: 50 })).then(
+            (d) => d.items ?? []
+          ),
+    updateVideo: (video: Video, parts: string[]) => call('videos.update', () => youtube.videos.update({ part: parts, requestBody: video })),
+    deleteVideo: (id: string) => call('videos.delete', () => youtube.videos.delete({ id })),
+    insertVideo: (metadata: Video, body: Readable) =>
+      call('videos.insert', () =>
+        youtube.videos.insert({ part: ['snippet', 'status'], requestBody: metadata, media: { body } }, { rootUrl })
+      ),
+    playlists: () =>
+      listAll<Playlist>('playlists.list', async (pageToken) =>
+        (await youtube.playlists.list({ part: ['snippet', 'contentDetails'], mine: true, maxResults: 50, pageToken })).data
+      ),
+    insertPlaylist: (title: string, description: string, privacyStatus: string) =>
+      call('playlists.insert', () =>
+        youtube.playlists.insert({ part: ['snippet', 'status'], requestBody: { snippet: { title, description }, status: { privacyStatus } } })
+      ),
+    updatePlaylist: (id: string, title: string, description: string) =>
+      call('playlists.update', () => youtube.playlists.update({ part: ['snippet'], requestBody: { id, snippet: { title, description } } })),
+    playlistItems: (playlistId: string) =>
+      listAll<PlaylistItem>('playlistItems.list', async (pageToken) =>
+        (await youtube.playlistItems.list({ part: ['snippet', 'contentDetails'], playlistId, maxResults: 50, pageToken })).data
+      ),
+    insertPlaylistItem: (playlistId: string, videoId: string) =>
+      call('playlistItems.insert', () =>
+        youtube.playlistItems.insert({ part: ['snippet'], requestBody: { snippet: { playlistId, resourceId: { kind: 'youtube#video', videoId } } } })
+      ),
+    deletePlaylistItem: (id: string) => call('playlistItems.delete', () => youtube.playlistItems.delete({ id })),
+    setThumbnail: (videoId: string, image: Buffer) =>
+      call('thumbnails.set', () =>
+        youtube.thumbnails.set({ videoId, media: { mimeType: 'image/jpeg', body: bufferStream(image) } }, { rootUrl })
+      ),
+    /** Counts a call made outside googleapis (the resumable upload) in the ledger. */
+    count: (endpoint: string) => options.ledger.add(endpoint),
+  };
+}
+
+const bufferStream = (buffer: Buffer): Readable => Readable.from([buffer]);
+
+export type YouTubeClient = ReturnType<typeof createYouTubeClient>;
