@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
-import { createYouTubeClient } from '../youtube/client';
+import { createYouTubeClient, type YouTubeClient } from '../youtube/client';
 import { classify } from '../youtube/errors';
 import { createQuotaLedger } from '../youtube/quota';
 import { syncStory, type SyncResult } from '../sync/apply';
@@ -33,13 +33,12 @@ export interface RunSummary {
 export function createSyncRunner(strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock) {
   const ledger = createQuotaLedger(strapi, clock.now, config.quotaModel);
 
-  async function runJob(job: SyncJob): Promise<SyncResult | 'failed'> {
+  async function runJob(job: SyncJob, client: () => YouTubeClient): Promise<SyncResult | 'failed'> {
     try {
-      const client = createYouTubeClient({ ...config, ledger });
       const keepAlive = async () => {
         if (!(await renewLease(strapi, job, clock.now(), config.leaseMs))) throw new Error('lease lost to another worker');
       };
-      const result = await syncStory({ strapi, client, config, now: clock.now, keepAlive }, job.storyDocumentId);
+      const result = await syncStory({ strapi, client: client(), config, now: clock.now, keepAlive }, job.storyDocumentId);
       await complete(strapi, job, clock.now());
       return result;
     } catch (raw) {
@@ -58,10 +57,13 @@ export function createSyncRunner(strapi: Core.Strapi, config: PluginConfig, cloc
   /** Runs due jobs until none is left (or `limit` reached). Safe to call from several instances at once. */
   async function drain(limit = Infinity): Promise<RunSummary> {
     const summary: RunSummary = { processed: 0, results: {} };
+    // One client (and so one access token) per drain, built only when a job needs it.
+    let client: YouTubeClient | undefined;
+    const lazyClient = () => (client ??= createYouTubeClient({ ...config, ledger }));
     while (summary.processed < limit) {
       const job = await claim(strapi, clock.now(), config.leaseMs);
       if (!job) break;
-      const result = await runJob(job);
+      const result = await runJob(job, lazyClient);
       summary.processed += 1;
       summary.results[result] = (summary.results[result] ?? 0) + 1;
     }

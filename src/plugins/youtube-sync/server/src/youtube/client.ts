@@ -37,9 +37,11 @@ export function createYouTubeClient(options: YouTubeClientOptions) {
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     endpoints: { oauth2TokenUrl: options.tokenUrl },
+    // Node's own fetch: gaxios would otherwise load node-fetch through a dynamic import on first use.
+    transporterOptions: { fetchImplementation: fetch },
   });
   auth.setCredentials({ refresh_token: options.refreshToken });
-  const youtube = google.youtube({ version: 'v3', rootUrl, auth });
+  const youtube = google.youtube({ version: 'v3', rootUrl, auth, fetchImplementation: fetch });
 
   async function call<T>(endpoint: string, request: () => Promise<{ data: T }>): Promise<T> {
     try {

@@ -1,0 +1,46 @@
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/youtube-emulator';
+import type { Core } from '@strapi/strapi';
+
+export interface Clock {
+  now: () => Date;
+  random: () => number;
+}
+
+/** Real time plus an offset the test moves by hand (jobs are enqueued with the real time of the request). */
+export function manualClock() {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    random: () => 0.5,
+    advance(ms: number) {
+      offset += ms;
+    },
+    set(at: Date) {
+      offset = at.getTime() - Date.now();
+    },
+  };
+}
+
+export async function startYouTube(options: EmulatorOptions = {}): Promise<Emulator> {
+  return startEmulator({ port: 0, ...options });
+}
+
+/** Env that points the plugin at the emulator with its default client and refresh token; no background worker. */
+export function youtubeEnv(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    YOUTUBE_API_ROOT: `${emulator.url}/`,
+    YOUTUBE_TOKEN_URL: emulator.tokenUrl,
+    YOUTUBE_CLIENT_ID: 'emulator-client-id',
+    YOUTUBE_CLIENT_SECRET: 'emulator-client-secret',
+    YOUTUBE_REFRESH_TOKEN: 'emulator-refresh-token',
+    YOUTUBE_SYNC_WORKER: 'false',
+    YOUTUBE_UPLOAD_CHUNK_BYTES: String(256 * 1024),
+    ...extra,
+  };
+}
+
+export const syncService = (strapi: Core.Strapi) => strapi.plugin('youtube-sync').service('sync');
+
+/** Calls that cost write quota (the token endpoint is not the Data API and costs none). */
+export const writeCalls = (emulator: Emulator) =>
+  emulator.calls().filter((c) => !c.endpoint.endsWith('.list') && !c.endpoint.startsWith('oauth2.') && c.endpoint.includes('.'));
