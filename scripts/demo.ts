@@ -1,0 +1,116 @@
+/*
+ * `npm run demo`: the whole system on this machine, without Google. Writes a .env with fresh secrets on the
+ * first run, builds the admin panel when it is missing, starts the YouTube emulator beside Strapi and connects
+ * the plugin to it, seeds demo content into an empty database, and serves on port 1337.
+ */
+import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import { spawnSync } from 'child_process';
+import { startEmulator } from '../src/youtube-emulator';
+import { appDir, loadStrapi } from './load-strapi';
+import { seedDemoContent } from '../src/seed/demo-content';
+
+const envFile = path.join(appDir, '.env');
+const EMULATOR_PORT = Number(process.env.YOUTUBE_EMULATOR_PORT ?? 8095);
+
+const secret = () => crypto.randomBytes(24).toString('base64');
+
+function ensureEnvFile() {
+  if (fs.existsSync(envFile)) return;
+  const password = `Demo-${crypto.randomBytes(6).toString('hex')}A1`;
+  const emulator = `http://127.0.0.1:${EMULATOR_PORT}`;
+  const lines = [
+    '# Written by `npm run demo` on its first run. See .env.example for every variable.',
+    `APP_KEYS=${secret()},${secret()}`,
+    `API_TOKEN_SALT=${secret()}`,
+    `ADMIN_JWT_SECRET=${secret()}`,
+    `TRANSFER_TOKEN_SALT=${secret()}`,
+    `JWT_SECRET=${secret()}`,
+    `ENCRYPTION_KEY=${secret()}`,
+    'DATABASE_CLIENT=sqlite',
+    'DATABASE_FILENAME=.tmp/demo.db',
+    'ADMIN_EMAIL=redaktion@zusammen-mehr.example',
+    `ADMIN_PASSWORD=${password}`,
+    '# The local YouTube emulator stands in for Google (README: "Switching to the real channel").',
+    `YOUTUBE_API_ROOT=${emulator}/`,
+    `YOUTUBE_TOKEN_URL=${emulator}/token`,
+    `YOUTUBE_AUTH_URL=${emulator}/o/oauth2/v2/auth`,
+    `YOUTUBE_REVOKE_URL=${emulator}/revoke`,
+    'YOUTUBE_CLIENT_ID=emulator-client-id',
+    'YOUTUBE_CLIENT_SECRET=emulator-client-secret',
+    'YOUTUBE_REFRESH_TOKEN=emulator-refresh-token',
+    'YOUTUBE_SYNC_INTERVAL_MS=3000',
+    'YOUTUBE_EMULATOR_STATE_FILE=.tmp/youtube-emulator.json',
+  ];
+  fs.writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
+  console.log('Wrote .env with fresh random secrets and a demo administrator.');
+}
+
+function loadEnvFile() {
+  for (const line of fs.readFileSync(envFile, 'utf8').split('\n')) {
+    const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match && process.env[match[1]] === undefined) process.env[match[1]] = match[2];
+  }
+}
+
+function buildAdminIfNeeded() {
+  if (fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) return;
+  console.log('Building the admin panel (once; about a minute) …');
+  const strapiBin = path.join(appDir, 'node_modules', '.bin', 'strapi');
+  const result = spawnSync(strapiBin, ['build'], { cwd: appDir, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('`strapi build` failed; see the output above');
+}
+
+function progressBar(done: number, total: number) {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stdout.write(`\r  Demo-Geschichten [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+  if (done === total) process.stdout.write('\n');
+}
+
+async function main() {
+  ensureEnvFile();
+  loadEnvFile();
+  buildAdminIfNeeded();
+  fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
+  const emulator = await startEmulator({
+    port: EMULATOR_PORT,
+    stateFile: process.env.YOUTUBE_EMULATOR_STATE_FILE ? path.resolve(appDir, process.env.YOUTUBE_EMULATOR_STATE_FILE) : undefined,
+  });
+  const strapi = await loadStrapi();
+  const stories = await strapi.db.query('api::story.story').count();
+  if (stories === 0 || process.env.DEMO_RESEED === 'true') {
+    console.log('Seeding demo content …');
+    const seeded = await seedDemoContent(strapi, progressBar);
+    console.log(`  ${seeded.projects} projects and ${seeded.stories} published stories.`);
+  } else {
+    console.log(`The database already holds ${stories} stories: demo content not added (set DEMO_RESEED=true to add it anyway).`);
+  }
+  await strapi.start();
+  const url = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 1337}`;
+  console.log(
+    [
+      '',
+      'ZUSAMMEN. MEHR. läuft.',
+      `  Admin:            ${url}/admin`,
+      `  Anmeldung:        ${process.env.ADMIN_EMAIL} / ${process.env.ADMIN_PASSWORD}  (aus .env)`,
+      `  Öffentliche API:  ${url}/api/stories?populate=*`,
+      `  YouTube-Emulator: ${emulator.url}/  (was der Kanal zeigen würde)`,
+      'Beenden mit Strg+C.',
+      '',
+    ].join('\n')
+  );
+  const stop = async () => {
+    await strapi.destroy();
+    await emulator.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
