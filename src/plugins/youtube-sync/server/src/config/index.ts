@@ -29,6 +29,7 @@ export const configSchema = z.object({
   intervalMs: z.number().int().min(200, 'YOUTUBE_SYNC_INTERVAL_MS must be at least 200'),
   leaseMs: z.number().int().min(5000, 'YOUTUBE_SYNC_LEASE_MS must be at least 5000'),
   maxAttempts: z.number().int().min(1).max(50),
+  reconcileIntervalMs: z.number().int().min(60000, 'YOUTUBE_RECONCILE_INTERVAL_MS must be at least 60000 (one minute)'),
   defaultPrivacy: z.enum(['public', 'unlisted', 'private'], {
     errorMap: () => ({ message: 'YOUTUBE_DEFAULT_PRIVACY must be public, unlisted or private' }),
   }),
@@ -85,6 +86,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     intervalMs: int(env.YOUTUBE_SYNC_INTERVAL_MS, 5000),
     leaseMs: int(env.YOUTUBE_SYNC_LEASE_MS, 120000),
     maxAttempts: int(env.YOUTUBE_SYNC_MAX_ATTEMPTS, 8),
+    reconcileIntervalMs: int(env.YOUTUBE_RECONCILE_INTERVAL_MS, 24 * 3600 * 1000),
     defaultPrivacy: env.YOUTUBE_DEFAULT_PRIVACY || 'public',
     takedown: env.YOUTUBE_TAKEDOWN || 'private',
     categoryId: env.YOUTUBE_CATEGORY_ID || '29',

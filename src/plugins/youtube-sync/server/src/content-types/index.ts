@@ -3,6 +3,7 @@ import syncState from './sync-state';
 import playlist from './playlist';
 import removal from './removal';
 import quotaDay from './quota-day';
+import scheduledRun from './scheduled-run';
 
 export default {
   'sync-job': syncJob,
@@ -10,4 +11,5 @@ export default {
   playlist,
   removal,
   'quota-day': quotaDay,
+  'scheduled-run': scheduledRun,
 };

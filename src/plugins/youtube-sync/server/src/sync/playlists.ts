@@ -1,25 +1,66 @@
 import type { Core } from '@strapi/strapi';
 import type { YouTubeClient } from '../youtube/client';
-import type { YouTubeError } from '../youtube/errors';
+import { YouTubeError } from '../youtube/errors';
 import type { DesiredPlaylist } from './plan';
 import { PLAYLIST, type PlaylistMembership } from './state';
+
+const DESCRIPTION = 'ZUSAMMEN. MEHR. – Erfolgsgeschichten gelungener Integration aus Niedersachsen.';
+const CREATE_WINDOW_MS = 30_000;
+const WAIT_STEP_MS = 200;
+
+interface PlaylistRow {
+  id: number;
+  key: string;
+  youtubePlaylistId: string | null;
+  title: string | null;
+  creatingUntil: string | null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Claims the right to create the playlist for a key. Several instances may need the same new playlist at once;
+ * the unique key row and a compare-and-swap on `creatingUntil` let exactly one of them call playlists.insert,
+ * while the others wait for its id (or take over when the creator died and its window ran out).
+ */
+async function claimCreation(strapi: Core.Strapi, key: string, now: Date): Promise<PlaylistRow | 'wait'> {
+  const query = strapi.db.query(PLAYLIST);
+  const until = new Date(now.getTime() + CREATE_WINDOW_MS).toISOString();
+  const row = (await query.findOne({ where: { key } })) as PlaylistRow | null;
+  if (!row) {
+    try {
+      return (await query.create({ data: { key, creatingUntil: until } })) as PlaylistRow;
+    } catch {
+      return 'wait';
+    }
+  }
+  if (row.youtubePlaylistId) return row;
+  if (row.creatingUntil && new Date(row.creatingUntil) > now) return 'wait';
+  const { count } = await query.updateMany({ where: { id: row.id, creatingUntil: row.creatingUntil }, data: { creatingUntil: until } });
+  return count === 1 ? { ...row, creatingUntil: until } : 'wait';
+}
 
 /** The channel's playlist for a key (channel, region:…, theme:…, project:…), created on YouTube when missing. */
 export async function ensurePlaylist(strapi: Core.Strapi, client: YouTubeClient, wanted: DesiredPlaylist, privacyStatus: string): Promise<string> {
   const query = strapi.db.query(PLAYLIST);
-  const row = await query.findOne({ where: { key: wanted.key } });
-  if (row?.youtubePlaylistId) {
-    if (row.title !== wanted.title) {
-      await client.updatePlaylist(row.youtubePlaylistId, wanted.title, 'ZUSAMMEN. MEHR. – Erfolgsgeschichten gelungener Integration aus Niedersachsen.');
-      await query.update({ where: { id: row.id }, data: { title: wanted.title } });
+  for (let waited = 0; waited <= CREATE_WINDOW_MS; waited += WAIT_STEP_MS) {
+    const claim = await claimCreation(strapi, wanted.key, new Date());
+    if (claim === 'wait') {
+      await sleep(WAIT_STEP_MS);
+      continue;
     }
-    return row.youtubePlaylistId;
+    if (claim.youtubePlaylistId) {
+      if (claim.title !== wanted.title) {
+        await client.updatePlaylist(claim.youtubePlaylistId, wanted.title, DESCRIPTION);
+        await query.update({ where: { id: claim.id }, data: { title: wanted.title } });
+      }
+      return claim.youtubePlaylistId;
+    }
+    const created = await client.insertPlaylist(wanted.title, DESCRIPTION, privacyStatus);
+    await query.update({ where: { id: claim.id }, data: { youtubePlaylistId: created.id, title: wanted.title, creatingUntil: null } });
+    return created.id as string;
   }
-  const created = await client.insertPlaylist(wanted.title, 'ZUSAMMEN. MEHR. – Erfolgsgeschichten gelungener Integration aus Niedersachsen.', privacyStatus);
-  const id = created.id as string;
-  if (row) await query.update({ where: { id: row.id }, data: { youtubePlaylistId: id, title: wanted.title } });
-  else await query.create({ data: { key: wanted.key, youtubePlaylistId: id, title: wanted.title } });
-  return id;
+  throw new YouTubeError(`playlist "${wanted.key}" is still being created by another worker`, 'retryable');
 }
 
 /** Forgets a playlist that was deleted on YouTube, so the next sync creates it again. */

@@ -9,6 +9,7 @@ const UNIQUE: [uid: string, attribute: string][] = [
   ['plugin::youtube-sync.sync-state', 'storyDocumentId'],
   ['plugin::youtube-sync.playlist', 'key'],
   ['plugin::youtube-sync.quota-day', 'day'],
+  ['plugin::youtube-sync.scheduled-run', 'name'],
 ];
 
 export async function ensureUniqueIndexes(strapi: Core.Strapi) {

@@ -1,0 +1,23 @@
+/*
+ * A separate worker process for the crash and multi-instance tests: loads the already compiled app (the jest
+ * globalSetup compiled it) on the database given by the environment, drains the sync queue once and exits.
+ * Prints "claimed" lines so the parent can see what ran where.
+ */
+import path from 'path';
+import { createStrapi } from '@strapi/strapi';
+
+async function main() {
+  const appDir = path.resolve(__dirname, '..', '..');
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  const summary = await strapi.plugin('youtube-sync').service('sync').drain();
+  process.stdout.write(`${JSON.stringify({ pid: process.pid, ...summary })}\n`);
+  await strapi.destroy();
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${(error as Error).stack}\n`);
+    process.exit(1);
+  }
+);
