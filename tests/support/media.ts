@@ -19,6 +19,12 @@ export function addVideoFile(strapi: Core.Strapi, name: string, bytes = 700 * 10
   return addFile(strapi, name, crypto.randomBytes(bytes), 'video/mp4', '.mp4');
 }
 
+/** A caption file in the media library: WebVTT by default, SubRip when `srt`. */
+export function addCaptionFile(strapi: Core.Strapi, name: string, text: string, srt = false) {
+  const body = srt ? `1\n00:00:01,000 --> 00:00:04,000\n${text}\n` : `WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n${text}\n`;
+  return addFile(strapi, name, Buffer.from(body, 'utf8'), srt ? 'application/x-subrip' : 'text/vtt', srt ? '.srt' : '.vtt');
+}
+
 export async function addCoverImage(strapi: Core.Strapi, name: string, colour = '#c8102e') {
   const png = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: colour } }).png().toBuffer();
   const file = await addFile(strapi, name, png, 'image/png', '.png');

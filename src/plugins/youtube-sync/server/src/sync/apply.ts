@@ -7,6 +7,7 @@ import { resumableUpload } from '../youtube/resumable-upload';
 import { loadStory, type StorySnapshot } from './load-story';
 import { localPath, thumbnailJpeg } from './media';
 import { desiredHash, metadataHash, planStory, thumbnailHash, type DesiredState } from './plan';
+import { syncCaptions } from './captions';
 import { addToPlaylist, ensurePlaylist, forgetPlaylist, removeFromPlaylist } from './playlists';
 import { saveState, stateOf, type PlaylistMembership, type SyncState } from './state';
 
@@ -102,7 +103,7 @@ async function publishStory(ctx: SyncContext, state: SyncState, story: StorySnap
   if (desired.video.source === 'adopted' && videoId !== desired.video.id) {
     videoId = desired.video.id;
     writtenMetadata = null;
-    await saveState(strapi, state, { youtubeVideoId: videoId, ownsVideo: false, metadataHash: null, thumbnailHash: null, playlistItems: {} });
+    await saveState(strapi, state, { youtubeVideoId: videoId, ownsVideo: false, metadataHash: null, thumbnailHash: null, playlistItems: {}, captions: {} });
   } else if (desired.video.source === 'upload' && !videoId) {
     const video = await uploadVideo(ctx, state, desired, desired.video.file);
     videoId = video.id as string;
@@ -129,6 +130,7 @@ async function publishStory(ctx: SyncContext, state: SyncState, story: StorySnap
     await saveState(strapi, state, { thumbnailHash: wantedThumbnail });
   }
   await syncPlaylists(ctx, state, desired, videoId);
+  await syncCaptions(strapi, client, state, desired, videoId);
   await saveState(strapi, state, {
     status: 'synced',
     syncedHash: hash,
@@ -174,7 +176,7 @@ async function takeDown(ctx: SyncContext, state: SyncState, presence: 'unpublish
     syncedHash: null,
     metadataHash: null,
     privacyStatus: remove ? null : 'private',
-    ...(remove && { youtubeVideoId: null, ownsVideo: false, thumbnailHash: null }),
+    ...(remove && { youtubeVideoId: null, ownsVideo: false, thumbnailHash: null, captions: null }),
     lastError: null,
     lastSyncedAt: ctx.now().toISOString(),
     takedown: { action, reason: presence, videoId, at: ctx.now().toISOString() },

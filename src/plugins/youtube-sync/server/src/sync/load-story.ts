@@ -24,6 +24,7 @@ export interface StorySnapshot {
   project: { slug: string; name: string } | null;
   themes: { slug: string; name: string }[];
   credits: { name: string; role?: string | null }[];
+  captions: { language: string; file: MediaFile | null }[];
   withdrawn: boolean;
 }
 
@@ -38,6 +39,7 @@ const POPULATE = {
   cover: true,
   video: true,
   credits: true,
+  captions: { populate: { file: true } },
   consent: true,
 } as const;
 
@@ -57,6 +59,7 @@ function snapshot(raw: Record<string, unknown>): StorySnapshot {
     project: story.project ?? null,
     themes: story.themes ?? [],
     credits: story.credits ?? [],
+    captions: story.captions ?? [],
     withdrawn: story.editorialStatus === 'withdrawn' || Boolean(story.consent?.withdrawnAt),
   };
 }

@@ -17,6 +17,8 @@ export interface DesiredState {
   };
   thumbnail: MediaFile | null;
   playlists: DesiredPlaylist[];
+  /** One caption track per language; a later file for the same language wins. */
+  captions: { language: string; file: MediaFile }[];
   marker: string;
 }
 
@@ -54,12 +56,15 @@ export function planStory(story: StorySnapshot, config: PluginConfig): DesiredSt
     },
     thumbnail: story.cover,
     playlists: desiredPlaylists(story, config.playlistTitles),
+    captions: [...new Map(story.captions.filter((c) => c.file).map((c) => [c.language, { language: c.language, file: c.file as MediaFile }])).values()],
   };
 }
 
 const sha = (value: unknown) => crypto.createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 export const metadataHash = (desired: DesiredState) => sha(desired.metadata);
+export const captionHash = (file: MediaFile) => sha([file.hash, file.size]);
+
 export const thumbnailHash = (desired: DesiredState) => (desired.thumbnail ? sha([desired.thumbnail.hash, desired.thumbnail.size]) : null);
 
 /** Everything that, when changed, needs a call to YouTube; equal hashes mean a sync may make no write. */
@@ -69,4 +74,5 @@ export const desiredHash = (desired: DesiredState) =>
     metadata: desired.metadata,
     thumbnail: thumbnailHash(desired),
     playlists: desired.playlists,
+    captions: desired.captions.map((c) => [c.language, captionHash(c.file)]),
   });

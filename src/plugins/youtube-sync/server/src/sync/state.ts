@@ -8,6 +8,11 @@ export interface PlaylistMembership {
   itemId: string | null;
 }
 
+export interface CaptionTrack {
+  id: string;
+  hash: string;
+}
+
 export interface SyncState {
   id: number;
   storyDocumentId: string;
@@ -20,6 +25,7 @@ export interface SyncState {
   metadataHash: string | null;
   thumbnailHash: string | null;
   playlistItems: Record<string, PlaylistMembership> | null;
+  captions: Record<string, CaptionTrack> | null;
   uploadSessionUri: string | null;
   uploadMarker: string | null;
   lastError: string | null;

@@ -1,4 +1,5 @@
 import { google, type youtube_v3 } from 'googleapis';
+import fs from 'fs';
 import { Readable } from 'stream';
 import { classify, YouTubeError } from './errors';
 import type { QuotaLedger } from './quota';
@@ -20,6 +21,10 @@ export interface YouTubeClientOptions {
 export type Video = youtube_v3.Schema$Video;
 export type Playlist = youtube_v3.Schema$Playlist;
 export type PlaylistItem = youtube_v3.Schema$PlaylistItem;
+export interface CaptionFile {
+  path: string;
+  mime: string;
+}
 
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 
@@ -116,6 +121,18 @@ export function createYouTubeClient(options: YouTubeClientOptions) {
       call('thumbnails.set', () =>
         youtube.thumbnails.set({ videoId, media: { mimeType: 'image/jpeg', body: bufferStream(image) } }, { rootUrl })
       ),
+    insertCaption: (videoId: string, language: string, name: string, file: CaptionFile) =>
+      call('captions.insert', () =>
+        youtube.captions.insert(
+          { part: ['snippet'], requestBody: { snippet: { videoId, language, name } }, media: { mimeType: file.mime, body: fs.createReadStream(file.path) } },
+          { rootUrl }
+        )
+      ),
+    updateCaption: (id: string, file: CaptionFile) =>
+      call('captions.update', () =>
+        youtube.captions.update({ part: ['snippet'], requestBody: { id }, media: { mimeType: file.mime, body: fs.createReadStream(file.path) } }, { rootUrl })
+      ),
+    deleteCaption: (id: string) => call('captions.delete', () => youtube.captions.delete({ id })),
     /** Counts a call made outside googleapis (the resumable upload) in the ledger. */
     count: (endpoint: string) => options.ledger.add(endpoint),
   };
