@@ -24,6 +24,7 @@ export * from './types';
 export { pacificDay, nextPacificMidnight } from './pacific';
 export { costOf, LEGACY_VIDEO_INSERT_COST } from './quota';
 export { CHUNK_GRANULARITY } from './upload-sessions';
+export { seedChannelVideos } from './seed-videos';
 export { tagsLength, LIMITS, ASSIGNABLE_CATEGORIES } from './validation';
 
 export const DEFAULT_CLIENT = { clientId: 'emulator-client-id', clientSecret: 'emulator-client-secret' };

@@ -1,4 +1,6 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/youtube-emulator';
+
+export { seedChannelVideos } from '../../src/youtube-emulator';
 import type { Core } from '@strapi/strapi';
 
 export interface Clock {
@@ -69,32 +71,4 @@ export function spawnSyncWorker(extraEnv: Record<string, string> = {}): WorkerPr
     child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }))
   );
   return { child, done };
-}
-
-/** Puts `count` small videos on the emulator's channel directly (stand-ins for videos the alliance already has). */
-export async function seedChannelVideos(emulator: Emulator, count: number): Promise<string[]> {
-  const token = await fetch(emulator.tokenUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      client_id: 'emulator-client-id',
-      client_secret: 'emulator-client-secret',
-      refresh_token: 'emulator-refresh-token',
-    }),
-  }).then((r) => r.json() as Promise<{ access_token: string }>);
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const boundary = `seed${i}`;
-    const metadata = JSON.stringify({ snippet: { title: `Bestehendes Video ${i}`, categoryId: '29' }, status: { privacyStatus: 'unlisted' } });
-    const body = `--${boundary}\r\nContent-Type: application/json\r\n\r\n${metadata}\r\n--${boundary}\r\nContent-Type: video/mp4\r\n\r\nvideo-${i}\r\n--${boundary}--\r\n`;
-    const res = await fetch(`${emulator.url}/upload/youtube/v3/videos?uploadType=multipart&part=snippet,status`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token.access_token}`, 'Content-Type': `multipart/related; boundary=${boundary}` },
-      body,
-    });
-    if (res.status !== 200) throw new Error(`seeding a channel video failed: ${res.status} ${await res.text()}`);
-    ids.push(((await res.json()) as { id: string }).id);
-  }
-  return ids;
 }
