@@ -1,14 +1,14 @@
 // Shared set-up for the emulator tests: real googleapis clients pointed at a fresh emulator.
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { google, type youtube_v3 } from 'googleapis';
+import { auth as googleAuth, youtube, type youtube_v3 } from 'googleapis/build/src/apis/youtube';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../../src/youtube-emulator';
 
 export const CLIENT_ID = 'emulator-client-id';
 export const CLIENT_SECRET = 'emulator-client-secret';
 export const REFRESH_TOKEN = 'emulator-refresh-token';
 
-export type OAuth2Client = InstanceType<typeof google.auth.OAuth2>;
+export type OAuth2Client = InstanceType<typeof googleAuth.OAuth2>;
 
 /**
  * gaxios 7 (under googleapis 178) loads node-fetch with a dynamic import(), which Jest's CJS
@@ -19,7 +19,7 @@ export const transport = { fetchImplementation: fetch };
 
 /** googleapis client for the emulator; retry off so each test sees every answer. */
 export function youtubeClient(emu: Emulator, auth: OAuth2Client): youtube_v3.Youtube {
-  return google.youtube({ version: 'v3', rootUrl: `${emu.url}/`, auth, retry: false, ...transport });
+  return youtube({ version: 'v3', rootUrl: `${emu.url}/`, auth, retry: false, ...transport });
 }
 
 export interface Harness {
@@ -31,7 +31,7 @@ export interface Harness {
 }
 
 export function oauthClient(emu: Emulator, refreshToken = REFRESH_TOKEN): OAuth2Client {
-  const auth = new google.auth.OAuth2({
+  const auth = new googleAuth.OAuth2({
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     endpoints: { oauth2TokenUrl: emu.tokenUrl },

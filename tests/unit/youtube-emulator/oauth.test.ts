@@ -1,4 +1,4 @@
-import { google } from 'googleapis';
+import { auth as googleAuth } from 'googleapis/build/src/apis/youtube';
 import { CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, accessToken, failure, harness, oauthClient, transport, youtubeClient, type Harness } from './helpers';
 
 describe('youtube emulator: OAuth2', () => {
@@ -93,7 +93,7 @@ describe('youtube emulator: OAuth2', () => {
 
   it('runs the authorization-code flow through the German consent page', async () => {
     const redirectUri = 'http://localhost:1337/api/youtube/oauth/callback';
-    const client = new google.auth.OAuth2({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri, endpoints: { oauth2TokenUrl: h.emu.tokenUrl, oauth2AuthBaseUrl: h.emu.authUrl }, transporterOptions: transport });
+    const client = new googleAuth.OAuth2({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri, endpoints: { oauth2TokenUrl: h.emu.tokenUrl, oauth2AuthBaseUrl: h.emu.authUrl }, transporterOptions: transport });
     const authUrl = client.generateAuthUrl({ access_type: 'offline', prompt: 'consent', scope: ['https://www.googleapis.com/auth/youtube.upload', 'https://www.googleapis.com/auth/youtube'], state: 'xyz' });
     expect(authUrl.startsWith(h.emu.authUrl)).toBe(true);
 
