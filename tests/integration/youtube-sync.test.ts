@@ -156,6 +156,43 @@ describe('an existing YouTube video', () => {
   });
 });
 
+describe('when the story gets another video', () => {
+  test('a replaced video file is uploaded anew; the old upload is made private and loses the story marker', async () => {
+    const documentId = await publishedStoryWithVideo('Neuer Schnitt');
+    await drain();
+    const oldId = (await stateOf(documentId)).youtubeVideoId;
+    const replacement = await addVideoFile(app.strapi, 'neuer-schnitt-v2', 900 * 1024);
+    await app.strapi.documents(STORY).update({ documentId, data: { video: replacement.id } as never });
+    await app.strapi.documents(STORY).publish({ documentId });
+    await drain();
+    const state = await stateOf(documentId);
+    expect(state.youtubeVideoId).not.toBe(oldId);
+    const fresh = youtube.videos().find((v) => v.id === state.youtubeVideoId);
+    expect(fresh?.media?.size).toBe(900 * 1024);
+    const old = youtube.videos().find((v) => v.id === oldId);
+    expect(old?.status.privacyStatus).toBe('private');
+    expect(old?.snippet.tags).not.toContain(`zm-${documentId}`);
+    expect(youtube.playlistItems().filter((i) => i.videoId === oldId)).toHaveLength(0);
+    expect(youtube.playlistItems().filter((i) => i.videoId === fresh?.id)).toHaveLength(4);
+  });
+
+  test('a linked video replaced by an uploaded file: the link is left alone, the file is uploaded', async () => {
+    const documentId = await publishedStoryWithVideo('Erst verlinkt');
+    await drain();
+    const linked = (await stateOf(documentId)).youtubeVideoId;
+    const other = await createStory(app.strapi, { title: 'Verlinkt', region: 'emden', themes: ['kultur'], data: { youtubeVideoId: linked } });
+    await drain();
+    const file = await addVideoFile(app.strapi, 'eigene-datei');
+    await app.strapi.documents(STORY).update({ documentId: other, data: { youtubeVideoId: null, video: file.id } as never });
+    await app.strapi.documents(STORY).publish({ documentId: other });
+    await drain();
+    const state = await stateOf(other);
+    expect(state).toMatchObject({ status: 'synced', ownsVideo: true });
+    expect(state.youtubeVideoId).not.toBe(linked);
+    expect(youtube.videos().find((v) => v.id === linked)?.status.privacyStatus).toBe('public');
+  });
+});
+
 describe('when YouTube says no', () => {
   test('quota exhausted → parked until midnight Pacific time, then finished the next day', async () => {
     youtube.setFaults({ quotaExhausted: true });

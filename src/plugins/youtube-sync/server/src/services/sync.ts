@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { enqueue } from '../queue/enqueue';
 import { createSyncRunner, systemClock, type Clock } from '../queue/worker';
+import { reconcile } from '../sync/reconcile';
 import { pluginConfig } from '../utils/plugin-config';
 
-/** The plugin's service for scripts and other plugins: record a sync, drain due jobs, read today's quota. */
+/** The plugin's service for scripts and other plugins: record a sync, drain due jobs, reconcile, read today's quota. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   enqueue: (storyDocumentId: string, reason = 'manual', clock: Clock = systemClock) => enqueue(strapi, storyDocumentId, reason, clock.now()),
   drain: (clock: Clock = systemClock, limit?: number) => createSyncRunner(strapi, pluginConfig(strapi), clock).drain(limit),
+  reconcile: (clock: Clock = systemClock) => reconcile(strapi, pluginConfig(strapi), clock),
   quotaToday: (clock: Clock = systemClock) => createSyncRunner(strapi, pluginConfig(strapi), clock).ledger.today(),
 });

@@ -6,7 +6,7 @@ import { YouTubeError } from '../youtube/errors';
 import { resumableUpload } from '../youtube/resumable-upload';
 import { loadStory, type StorySnapshot } from './load-story';
 import { localPath, thumbnailJpeg } from './media';
-import { desiredHash, metadataHash, planStory, thumbnailHash, type DesiredState } from './plan';
+import { desiredHash, metadataHash, planStory, thumbnailHash, videoSource, type DesiredState } from './plan';
 import { syncCaptions } from './captions';
 import { addToPlaylist, ensurePlaylist, forgetPlaylist, removeFromPlaylist } from './playlists';
 import { saveState, stateOf, type PlaylistMembership, type SyncState } from './state';
@@ -81,35 +81,72 @@ async function syncPlaylists(ctx: SyncContext, state: SyncState, desired: Desire
     try {
       current[playlist.key] = await addToPlaylist(ctx.client, playlistId, videoId);
     } catch (error) {
-      if ((error as YouTubeError).reason === 'playlistNotFound') await forgetPlaylist(ctx.strapi, playlistId);
-      throw error;
+      if ((error as YouTubeError).reason !== 'playlistNotFound') throw error;
+      // Deleted on YouTube since we last looked: forget it, so the retry creates it again.
+      await forgetPlaylist(ctx.strapi, playlistId);
+      throw new YouTubeError(`playlist ${playlistId} (${playlist.key}) was deleted on YouTube; it is created again`, 'retryable', 404, 'playlistNotFound');
     }
     await saveState(ctx.strapi, state, { playlistItems: current });
   }
+}
+
+const FORGET_VIDEO = {
+  youtubeVideoId: null,
+  videoSource: null,
+  ownsVideo: false,
+  metadataHash: null,
+  thumbnailHash: null,
+  playlistItems: {},
+  captions: {},
+  uploadSessionUri: null,
+  privacyStatus: null,
+  forcedPrivate: false,
+};
+
+/**
+ * The story now stands for another video (a new file, another link, or none): the old one leaves our playlists;
+ * if we uploaded it, it is deleted or made private as configured, and loses the story's marker tag so that a later
+ * search for the new upload cannot mistake it for the new one. A linked video that is not ours is left alone.
+ */
+async function retireVideo(ctx: SyncContext, state: SyncState, marker: string) {
+  const videoId = state.youtubeVideoId as string;
+  for (const membership of Object.values(state.playlistItems ?? {})) await removeFromPlaylist(ctx.client, membership, videoId);
+  if (state.ownsVideo) {
+    const [video] = await ctx.client.videos([videoId]);
+    if (video && ctx.config.takedown === 'delete') await ctx.client.deleteVideo(videoId);
+    else if (video?.snippet) {
+      const snippet = { ...video.snippet, tags: (video.snippet.tags ?? []).filter((t) => t !== marker) };
+      await ctx.client.updateVideo({ id: videoId, snippet, status: { ...video.status, privacyStatus: 'private' } }, ['snippet', 'status']);
+    }
+  }
+  await saveState(ctx.strapi, state, FORGET_VIDEO);
 }
 
 async function publishStory(ctx: SyncContext, state: SyncState, story: StorySnapshot): Promise<SyncResult> {
   const { strapi, client, config } = ctx;
   const desired = planStory(story, config);
   const hash = desiredHash(desired);
-  if (hash === state.syncedHash && state.status === 'synced') return 'unchanged';
+  if (hash === state.syncedHash && (state.status === 'synced' || state.status === 'no_video')) return 'unchanged';
+  const source = videoSource(desired);
+  if (state.youtubeVideoId && state.videoSource && state.videoSource !== source) await retireVideo(ctx, state, desired.marker);
   if (!desired.video) {
-    await saveState(strapi, state, { status: 'no_video', lastError: null, lastSyncedAt: ctx.now().toISOString() });
+    await saveState(strapi, state, { status: 'no_video', syncedHash: hash, lastError: null, lastSyncedAt: ctx.now().toISOString() });
     return 'no_video';
   }
 
   let videoId = state.youtubeVideoId;
   let writtenMetadata = state.metadataHash;
-  if (desired.video.source === 'adopted' && videoId !== desired.video.id) {
+  if (desired.video.source === 'adopted' && !videoId) {
     videoId = desired.video.id;
     writtenMetadata = null;
-    await saveState(strapi, state, { youtubeVideoId: videoId, ownsVideo: false, metadataHash: null, thumbnailHash: null, playlistItems: {}, captions: {} });
+    await saveState(strapi, state, { ...FORGET_VIDEO, youtubeVideoId: videoId, videoSource: source });
   } else if (desired.video.source === 'upload' && !videoId) {
     const video = await uploadVideo(ctx, state, desired, desired.video.file);
     videoId = video.id as string;
     writtenMetadata = metadataHash(desired);
     await saveState(strapi, state, {
       youtubeVideoId: videoId,
+      videoSource: source,
       ownsVideo: true,
       uploadSessionUri: null,
       metadataHash: writtenMetadata,
@@ -176,7 +213,7 @@ async function takeDown(ctx: SyncContext, state: SyncState, presence: 'unpublish
     syncedHash: null,
     metadataHash: null,
     privacyStatus: remove ? null : 'private',
-    ...(remove && { youtubeVideoId: null, ownsVideo: false, thumbnailHash: null, captions: null }),
+    ...(remove && FORGET_VIDEO),
     lastError: null,
     lastSyncedAt: ctx.now().toISOString(),
     takedown: { action, reason: presence, videoId, at: ctx.now().toISOString() },

@@ -63,6 +63,9 @@ export function planStory(story: StorySnapshot, config: PluginConfig): DesiredSt
 const sha = (value: unknown) => crypto.createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 export const metadataHash = (desired: DesiredState) => sha(desired.metadata);
+export const videoSource = (desired: DesiredState): string | null =>
+  desired.video && (desired.video.source === 'adopted' ? `adopted:${desired.video.id}` : `upload:${desired.video.file.hash}`);
+
 export const captionHash = (file: MediaFile) => sha([file.hash, file.size]);
 
 export const thumbnailHash = (desired: DesiredState) => (desired.thumbnail ? sha([desired.thumbnail.hash, desired.thumbnail.size]) : null);

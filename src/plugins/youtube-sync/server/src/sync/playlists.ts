@@ -51,7 +51,13 @@ export async function ensurePlaylist(strapi: Core.Strapi, client: YouTubeClient,
     }
     if (claim.youtubePlaylistId) {
       if (claim.title !== wanted.title) {
-        await client.updatePlaylist(claim.youtubePlaylistId, wanted.title, DESCRIPTION);
+        try {
+          await client.updatePlaylist(claim.youtubePlaylistId, wanted.title, DESCRIPTION);
+        } catch (error) {
+          if ((error as YouTubeError).reason !== 'playlistNotFound') throw error;
+          await forgetPlaylist(strapi, claim.youtubePlaylistId);
+          continue;
+        }
         await query.update({ where: { id: claim.id }, data: { title: wanted.title } });
       }
       return claim.youtubePlaylistId;

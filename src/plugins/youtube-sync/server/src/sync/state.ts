@@ -18,6 +18,8 @@ export interface SyncState {
   storyDocumentId: string;
   status: string;
   youtubeVideoId: string | null;
+  /** What the video came from: `adopted:<id>` or `upload:<file hash>`; a change means another video. */
+  videoSource: string | null;
   ownsVideo: boolean;
   privacyStatus: string | null;
   forcedPrivate: boolean;

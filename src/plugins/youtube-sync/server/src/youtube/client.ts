@@ -88,12 +88,16 @@ export function createYouTubeClient(options: YouTubeClientOptions) {
     accessToken,
     channel: () =>
       call('channels.list', () => youtube.channels.list({ part: ['snippet', 'contentDetails'], mine: true })).then((d) => d.items?.[0]),
-    videos: (ids: string[]) =>
-      ids.length === 0
-        ? Promise.resolve([] as Video[])
-        : call('videos.list', () => youtube.videos.list({ part: ['snippet', 'status', 'contentDetails', 'statistics'], id: ids, maxResults: 50 })).then(
-            (d) => d.items ?? []
-          ),
+    /** videos.list takes at most 50 ids per call; longer lists are asked for in batches. */
+    videos: async (ids: string[]): Promise<Video[]> => {
+      const found: Video[] = [];
+      for (let i = 0; i < ids.length; i += 50) {
+        const batch = ids.slice(i, i + 50);
+        const data = await call('videos.list', () => youtube.videos.list({ part: ['snippet', 'status', 'contentDetails', 'statistics'], id: batch }));
+        found.push(...(data.items ?? []));
+      }
+      return found;
+    },
     updateVideo: (video: Video, parts: string[]) => call('videos.update', () => youtube.videos.update({ part: parts, requestBody: video })),
     deleteVideo: (id: string) => call('videos.delete', () => youtube.videos.delete({ id })),
     insertVideo: (metadata: Video, body: Readable) =>

@@ -1,0 +1,108 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import type { Clock } from '../queue/worker';
+
+export const SCHEDULED_RUN = 'plugin::youtube-sync.scheduled-run';
+
+export interface Schedule {
+  /** One database row per schedule, e.g. `reconcile`. */
+  name: string;
+  periodMs: number;
+  /** How long a run holds its claim; after that another instance assumes the holder died and takes over. */
+  leaseMs: number;
+}
+
+export interface RunClaim {
+  name: string;
+  lockToken: string;
+}
+
+/** How often each instance asks whether a run is due: one small UPDATE, while the run itself happens once. */
+const CHECK_EVERY_MS = 60_000;
+
+const runs = (strapi: Core.Strapi) => strapi.db.query(SCHEDULED_RUN);
+
+/** The schedule's row, due at once when first created; the unique name lets only one instance create it. */
+async function ensureRow(strapi: Core.Strapi, name: string, now: Date) {
+  if (await runs(strapi).findOne({ where: { name }, select: ['id'] })) return;
+  try {
+    await runs(strapi).create({ data: { name, nextRunAt: now.toISOString() } });
+  } catch (error) {
+    if (!(await runs(strapi).findOne({ where: { name }, select: ['id'] }))) {
+      throw new Error(`could not record the scheduled run "${name}": ${(error as Error).message}`);
+    }
+  }
+}
+
+/**
+ * Claims the current period's run with one compare-and-swap UPDATE that matches only while the run is due and
+ * free, or while a holder's lease has run out: of several instances asking at once, exactly one sees count 1.
+ * The claim moves the next run one period ahead, so a finished run is not repeated by the others.
+ */
+export async function claimRun(strapi: Core.Strapi, schedule: Schedule, now: Date): Promise<RunClaim | null> {
+  await ensureRow(strapi, schedule.name, now);
+  const at = now.toISOString();
+  const lockToken = crypto.randomUUID();
+  const { count } = await runs(strapi).updateMany({
+    where: { name: schedule.name, $or: [{ lockToken: null, nextRunAt: { $lte: at } }, { leaseExpiresAt: { $lt: at } }] },
+    data: {
+      lockToken,
+      leaseExpiresAt: new Date(now.getTime() + schedule.leaseMs).toISOString(),
+      lastRunAt: at,
+      nextRunAt: new Date(now.getTime() + schedule.periodMs).toISOString(),
+    },
+  });
+  return count === 1 ? { name: schedule.name, lockToken } : null;
+}
+
+/** Releases the claim and records the outcome; a holder whose lease was taken over changes nothing. */
+export async function finishRun(strapi: Core.Strapi, claim: RunClaim, now: Date, outcome: { result: unknown } | { error: string }) {
+  await runs(strapi).updateMany({
+    where: { name: claim.name, lockToken: claim.lockToken },
+    data: {
+      lockToken: null,
+      leaseExpiresAt: null,
+      lastFinishedAt: now.toISOString(),
+      ...('result' in outcome ? { lastResult: outcome.result, lastError: null } : { lastError: outcome.error.slice(0, 2000) }),
+    },
+  });
+}
+
+/** Runs `task` if this instance wins the current period's claim; null when the run is not due or another has it. */
+export async function runOncePerPeriod<T>(strapi: Core.Strapi, schedule: Schedule, clock: Clock, task: () => Promise<T>): Promise<T | null> {
+  const claim = await claimRun(strapi, schedule, clock.now());
+  if (!claim) return null;
+  try {
+    const result = await task();
+    await finishRun(strapi, claim, clock.now(), { result });
+    return result;
+  } catch (error) {
+    await finishRun(strapi, claim, clock.now(), { error: (error as Error).message });
+    throw error;
+  }
+}
+
+/** The in-server timer: every instance checks regularly, the database decides which one runs. */
+export function startSchedule(strapi: Core.Strapi, schedule: Schedule, clock: Clock, task: () => Promise<unknown>) {
+  let busy: Promise<unknown> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (busy || stopped) return;
+    busy = runOncePerPeriod(strapi, schedule, clock, task)
+      .catch((error) => strapi.log.error(`Scheduled run "${schedule.name}" failed: ${(error as Error).message}`))
+      .finally(() => {
+        busy = null;
+      });
+  };
+  const timer = setInterval(tick, Math.min(schedule.periodMs, CHECK_EVERY_MS));
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await busy;
+    },
+  };
+}
+
+export type ScheduleHandle = ReturnType<typeof startSchedule>;
