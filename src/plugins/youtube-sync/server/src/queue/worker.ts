@@ -9,6 +9,7 @@ import { claim, renewLease } from './claim';
 import { complete } from './complete';
 import { fail, outcomeFor } from './fail';
 import type { SyncJob } from './jobs';
+import { startRepeatingTask } from '../utils/repeating-task';
 
 export interface Clock {
   now: () => Date;
@@ -76,24 +77,5 @@ export function createSyncRunner(strapi: Core.Strapi, config: PluginConfig, cloc
 /** The in-server worker: polls for due jobs every `intervalMs`; one drain at a time per instance. */
 export function startWorker(strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock) {
   const runner = createSyncRunner(strapi, config, clock);
-  let busy: Promise<unknown> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (busy || stopped) return;
-    busy = runner
-      .drain()
-      .catch((error) => strapi.log.error(`YouTube sync worker: ${(error as Error).message}`))
-      .finally(() => {
-        busy = null;
-      });
-  };
-  const timer = setInterval(tick, config.intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await busy;
-    },
-  };
+  return startRepeatingTask(strapi, 'YouTube sync worker', config.intervalMs, () => runner.drain());
 }

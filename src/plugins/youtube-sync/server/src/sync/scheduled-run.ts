@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { startRepeatingTask } from '../utils/repeating-task';
 import type { Clock } from '../queue/worker';
 
 export const SCHEDULED_RUN = 'plugin::youtube-sync.scheduled-run';
@@ -84,25 +85,9 @@ export async function runOncePerPeriod<T>(strapi: Core.Strapi, schedule: Schedul
 
 /** The in-server timer: every instance checks regularly, the database decides which one runs. */
 export function startSchedule(strapi: Core.Strapi, schedule: Schedule, clock: Clock, task: () => Promise<unknown>) {
-  let busy: Promise<unknown> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (busy || stopped) return;
-    busy = runOncePerPeriod(strapi, schedule, clock, task)
-      .catch((error) => strapi.log.error(`Scheduled run "${schedule.name}" failed: ${(error as Error).message}`))
-      .finally(() => {
-        busy = null;
-      });
-  };
-  const timer = setInterval(tick, Math.min(schedule.periodMs, CHECK_EVERY_MS));
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await busy;
-    },
-  };
+  return startRepeatingTask(strapi, `Scheduled run "${schedule.name}"`, Math.min(schedule.periodMs, CHECK_EVERY_MS), () =>
+    runOncePerPeriod(strapi, schedule, clock, task)
+  );
 }
 
 export type ScheduleHandle = ReturnType<typeof startSchedule>;
