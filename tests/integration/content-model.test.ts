@@ -73,6 +73,24 @@ describe('the content model', () => {
     expect(await app.strapi.db.query(STORY).count({ where: { documentId, publishedAt: { $notNull: true } } })).toBe(1);
   });
 
+  test('a story takes an uploaded video or a YouTube link, not both', async () => {
+    const file = await app.strapi.db.query('plugin::upload.file').create({
+      data: { name: 'clip.mp4', hash: 'clip_both', ext: '.mp4', mime: 'video/mp4', size: 1, url: '/uploads/clip_both.mp4', provider: 'local' },
+    });
+    await expect(
+      app.strapi.documents(STORY).create({ data: { title: 'Beides', video: file.id, youtubeVideoId: 'dQw4w9WgXcQ' } as never })
+    ).rejects.toMatchObject({ details: { errors: [{ path: ['youtubeVideoId'] }] } });
+    const draft = await app.strapi.documents(STORY).create({ data: { title: 'Erst Datei', video: file.id } as never });
+    await expect(
+      app.strapi.documents(STORY).update({ documentId: draft.documentId, data: { youtubeVideoId: 'https://youtu.be/dQw4w9WgXcQ' } as never })
+    ).rejects.toMatchObject({ details: { errors: [{ path: ['youtubeVideoId'] }] } });
+    const switched = await app.strapi.documents(STORY).update({
+      documentId: draft.documentId,
+      data: { video: null, youtubeVideoId: 'https://youtu.be/dQw4w9WgXcQ' } as never,
+    });
+    expect(switched?.youtubeVideoId).toBe('dQw4w9WgXcQ');
+  });
+
   test('the teaser is limited to 300 characters', async () => {
     await expect(app.strapi.documents(STORY).create({ data: { title: 'Langer Teaser', teaser: 't'.repeat(301) } as never })).rejects.toThrow(/teaser/);
   });

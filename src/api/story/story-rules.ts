@@ -26,6 +26,30 @@ function normaliseYouTubeField(data: StoryInput) {
   }
 }
 
+const isSet = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/**
+ * A story shows one video: an uploaded file or a linked YouTube video. Both at once would leave the sync to guess
+ * which one the editor meant, so the editor is asked to choose. On update the stored draft fills the side the
+ * request does not change.
+ */
+async function assertOneVideoSource(strapi: Core.Strapi, data: StoryInput, documentId?: string) {
+  if (!('video' in data) && !('youtubeVideoId' in data)) return;
+  let video = data.video;
+  let youtube = data.youtubeVideoId;
+  if (documentId && (!('video' in data) || !('youtubeVideoId' in data))) {
+    const draft = (await strapi.documents(STORY).findOne({ documentId, status: 'draft', fields: ['youtubeVideoId'], populate: { video: { fields: ['id'] } } })) as {
+      video?: unknown;
+      youtubeVideoId?: string | null;
+    } | null;
+    if (!('video' in data)) video = draft?.video;
+    if (!('youtubeVideoId' in data)) youtube = draft?.youtubeVideoId;
+  }
+  if (isSet(video) && isSet(youtube)) {
+    fieldError('youtubeVideoId', 'Bitte entweder eine Video-Datei hochladen oder einen YouTube-Link angeben – nicht beides.');
+  }
+}
+
 function hasRelation(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (Array.isArray(value)) return value.length > 0;
@@ -59,6 +83,7 @@ export function registerStoryRules(strapi: Core.Strapi) {
     const params = context.params as { data?: StoryInput; documentId?: string; status?: string };
     if ((context.action === 'create' || context.action === 'update') && params.data) {
       normaliseYouTubeField(params.data);
+      await assertOneVideoSource(strapi, params.data, params.documentId);
       if (context.action === 'create' && params.status === 'published') {
         if (!hasRelation(params.data.region)) fieldError('region', 'Eine Geschichte braucht eine Region.');
         if (!hasRelation(params.data.themes)) fieldError('themes', 'Eine Geschichte braucht mindestens ein Thema.');
