@@ -40,7 +40,6 @@ function jest(label, jestArgs, env) {
   const status = run(process.execPath, [
     require.resolve('jest/bin/jest'),
     '--runInBand',
-    '--forceExit',
     '--json',
     `--outputFile=${report}`,
     ...jestArgs,
