@@ -18,6 +18,7 @@ export async function ensureAdminAccount(strapi: Core.Strapi) {
     lastname: 'Niedersachsen packt an',
     password,
     isActive: true,
+    preferedLanguage: 'de',
     roles: [superAdmin.id],
     registrationToken: null,
   });

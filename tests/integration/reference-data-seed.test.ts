@@ -49,9 +49,21 @@ describe('seeding at start-up', () => {
     expect(await app.strapi.db.query('api::region.region').count({ where: { key: '03402' } })).toBe(1);
   });
 
-  test('editors see German labels in the content manager', async () => {
-    const config = await app.strapi.plugin('content-manager').service('content-types').findConfiguration({ uid: 'api::story.story' });
+  test('editors see German labels and useful list columns in the content manager', async () => {
+    const service = app.strapi.plugin('content-manager').service('content-types');
+    const config = await service.findConfiguration({ uid: 'api::story.story' });
     expect(config.metadatas.title.edit.label).toBe('Titel');
     expect(config.metadatas.region.edit.description).toMatch(/Pflicht zum Veröffentlichen/);
+    expect(config.layouts.list).toEqual(['title', 'region', 'kind', 'editorialStatus']);
+  });
+
+  test('a label an editor changed in the admin survives a restart', async () => {
+    const service = app.strapi.plugin('content-manager').service('content-types');
+    const config = await service.findConfiguration({ uid: 'api::story.story' });
+    config.metadatas.title.edit.label = 'Überschrift';
+    await service.updateConfiguration({ uid: 'api::story.story' }, { settings: config.settings, metadatas: config.metadatas, layouts: config.layouts });
+    app = await app.restart();
+    const after = await app.strapi.plugin('content-manager').service('content-types').findConfiguration({ uid: 'api::story.story' });
+    expect(after.metadatas.title.edit.label).toBe('Überschrift');
   });
 });
