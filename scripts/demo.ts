@@ -6,9 +6,9 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { spawnSync } from 'child_process';
 import { startEmulator } from '../src/youtube-emulator';
 import { appDir, loadStrapi } from './load-strapi';
+import { buildAdminIfStale } from './admin-build';
 import { seedDemoContent } from '../src/seed/demo-content';
 
 const envFile = path.join(appDir, '.env');
@@ -54,14 +54,6 @@ function loadEnvFile() {
   }
 }
 
-function buildAdminIfNeeded() {
-  if (fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) return;
-  console.log('Building the admin panel (once; about a minute) …');
-  const strapiBin = path.join(appDir, 'node_modules', '.bin', 'strapi');
-  const result = spawnSync(strapiBin, ['build'], { cwd: appDir, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('`strapi build` failed; see the output above');
-}
-
 function progressBar(done: number, total: number) {
   const width = 30;
   const filled = Math.round((done / total) * width);
@@ -72,7 +64,7 @@ function progressBar(done: number, total: number) {
 async function main() {
   ensureEnvFile();
   loadEnvFile();
-  buildAdminIfNeeded();
+  buildAdminIfStale();
   fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
   const emulator = await startEmulator({
     port: EMULATOR_PORT,
