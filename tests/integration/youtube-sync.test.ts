@@ -219,6 +219,11 @@ describe('when YouTube says no', () => {
     const state = await stateOf(documentId);
     expect(state.status).toBe('needs_reconnect');
     expect(state.lastError).toMatch(/Testing.*7 Tagen/);
+    const job = await jobOf(documentId);
+    for (const text of [state.lastError, job.lastError]) {
+      expect(text).not.toContain('emulator-refresh-token');
+      expect(text).not.toContain('emulator-client-secret');
+    }
     youtube.addRefreshToken('emulator-refresh-token');
   });
 
