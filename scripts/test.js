@@ -37,7 +37,9 @@ function jest(label, jestArgs, env) {
   fs.mkdirSync(path.dirname(report), { recursive: true });
   fs.rmSync(report, { force: true });
   console.log(`\n=== ${label}: jest ${jestArgs.join(' ')} ===`);
+  // Node's VM-module flag lets the report charts (vega, ESM-only) load through import() inside jest.
   const status = run(process.execPath, [
+    '--experimental-vm-modules',
     require.resolve('jest/bin/jest'),
     '--runInBand',
     '--json',

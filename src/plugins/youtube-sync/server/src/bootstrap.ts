@@ -3,16 +3,23 @@ import { startWorker } from './queue/worker';
 import { startReconcileSchedule } from './sync/reconcile';
 import { ensureUniqueIndexes } from './utils/unique-indexes';
 import { pluginConfig } from './utils/plugin-config';
+import { startPublicApi } from './public-api/lifecycle';
+import { registerPermissions } from './permissions';
+import { startExportLoop, type ExportLoop } from './reports/exports/loop';
 
 export type Worker = ReturnType<typeof startWorker>;
 export const workers = new WeakMap<Core.Strapi, Worker>();
 export const reconcileSchedules = new WeakMap<Core.Strapi, ReturnType<typeof startReconcileSchedule>>();
+export const exportLoops = new WeakMap<Core.Strapi, ExportLoop>();
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureUniqueIndexes(strapi);
+  await registerPermissions(strapi);
+  await startPublicApi(strapi);
   const config = pluginConfig(strapi);
   if (config.worker) {
     workers.set(strapi, startWorker(strapi, config));
     reconcileSchedules.set(strapi, startReconcileSchedule(strapi, config));
+    exportLoops.set(strapi, startExportLoop(strapi));
   }
 };

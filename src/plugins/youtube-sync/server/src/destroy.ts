@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { reconcileSchedules, workers } from './bootstrap';
+import { exportLoops, reconcileSchedules, workers } from './bootstrap';
+import { stopPublicApi } from './public-api/lifecycle';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await workers.get(strapi)?.stop();
   workers.delete(strapi);
+  await stopPublicApi(strapi);
   await reconcileSchedules.get(strapi)?.stop();
   reconcileSchedules.delete(strapi);
+  await exportLoops.get(strapi)?.stop();
+  exportLoops.delete(strapi);
 };

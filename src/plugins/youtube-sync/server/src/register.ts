@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { enqueue } from './queue/enqueue';
 import { recordRemoval } from './sync/removals';
+import { registerPublicApiHooks } from './public-api/lifecycle';
 
 const STORY = 'api::story.story';
 
@@ -37,4 +38,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   };
   strapi.documents.use(middleware);
+  registerPublicApiHooks(strapi);
 };

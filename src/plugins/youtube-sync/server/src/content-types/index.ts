@@ -4,6 +4,11 @@ import playlist from './playlist';
 import removal from './removal';
 import quotaDay from './quota-day';
 import scheduledRun from './scheduled-run';
+import partnerKey from './partner-key';
+import partnerUsage from './partner-usage';
+import cacheGeneration from './cache-generation';
+import oauthState from './oauth-state';
+import reportExport from './report-export';
 
 export default {
   'sync-job': syncJob,
@@ -12,4 +17,9 @@ export default {
   removal,
   'quota-day': quotaDay,
   'scheduled-run': scheduledRun,
+  'partner-key': partnerKey,
+  'partner-usage': partnerUsage,
+  'cache-generation': cacheGeneration,
+  'oauth-state': oauthState,
+  'report-export': reportExport,
 };

@@ -1,1 +1,7 @@
-export default {};
+import publicApi from './public-api';
+import adminApi from '../admin-api/controller';
+
+export default {
+  'public-api': publicApi,
+  'admin-api': adminApi,
+};

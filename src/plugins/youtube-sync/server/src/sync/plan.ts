@@ -26,12 +26,13 @@ const YOUTUBE_LANGUAGES = new Set(['de', 'en', 'ar', 'fa', 'ps', 'ku', 'ti', 'so
 
 const fill = (pattern: string, name: string) => youtubeSafe(pattern.replace('{name}', name)).slice(0, 150);
 
-export function desiredPlaylists(story: StorySnapshot, titles: PluginConfig['playlistTitles']): DesiredPlaylist[] {
+/** A switched-off kind of playlist is left out, so the next sync takes the story's video out of those playlists. */
+export function desiredPlaylists(story: StorySnapshot, titles: PluginConfig['playlistTitles'], kinds: PluginConfig['playlistKinds']): DesiredPlaylist[] {
   return [
-    { key: 'channel', title: youtubeSafe(titles.channel).slice(0, 150) },
-    ...(story.region ? [{ key: `region:${story.region.slug}`, title: fill(titles.region, story.region.name) }] : []),
-    ...story.themes.map((t) => ({ key: `theme:${t.slug}`, title: fill(titles.theme, t.name) })),
-    ...(story.project ? [{ key: `project:${story.project.slug}`, title: fill(titles.project, story.project.name) }] : []),
+    ...(kinds.channel ? [{ key: 'channel', title: youtubeSafe(titles.channel).slice(0, 150) }] : []),
+    ...(kinds.region && story.region ? [{ key: `region:${story.region.slug}`, title: fill(titles.region, story.region.name) }] : []),
+    ...(kinds.theme ? story.themes.map((t) => ({ key: `theme:${t.slug}`, title: fill(titles.theme, t.name) })) : []),
+    ...(kinds.project && story.project ? [{ key: `project:${story.project.slug}`, title: fill(titles.project, story.project.name) }] : []),
   ];
 }
 
@@ -55,7 +56,7 @@ export function planStory(story: StorySnapshot, config: PluginConfig): DesiredSt
       status: { privacyStatus: config.defaultPrivacy, selfDeclaredMadeForKids: false, embeddable: true },
     },
     thumbnail: story.cover,
-    playlists: desiredPlaylists(story, config.playlistTitles),
+    playlists: desiredPlaylists(story, config.playlistTitles, config.playlistKinds),
     captions: [...new Map(story.captions.filter((c) => c.file).map((c) => [c.language, { language: c.language, file: c.file as MediaFile }])).values()],
   };
 }

@@ -3,6 +3,7 @@
 import { auth as googleAuth, youtube as youtubeApi, type youtube_v3 } from 'googleapis/build/src/apis/youtube';
 import fs from 'fs';
 import { Readable } from 'stream';
+import { CodeChallengeMethod } from 'google-auth-library';
 import { classify, YouTubeError } from './errors';
 import type { QuotaLedger } from './quota';
 
@@ -147,3 +148,94 @@ export function createYouTubeClient(options: YouTubeClientOptions) {
 const bufferStream = (buffer: Buffer): Readable => Readable.from([buffer]);
 
 export type YouTubeClient = ReturnType<typeof createYouTubeClient>;
+
+/** What the plugin asks the channel owner for: videos, playlists and thumbnails, uploads, and captions (force-ssl). */
+export const YOUTUBE_SCOPES = [
+  'https://www.googleapis.com/auth/youtube',
+  'https://www.googleapis.com/auth/youtube.upload',
+  'https://www.googleapis.com/auth/youtube.force-ssl',
+];
+
+export interface OAuthOptions {
+  authUrl: string;
+  tokenUrl: string;
+  revokeUrl: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+const oauthClient = (options: Partial<OAuthOptions>) =>
+  new googleAuth.OAuth2({
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    redirectUri: options.redirectUri,
+    endpoints: {
+      ...(options.authUrl && { oauth2AuthBaseUrl: options.authUrl }),
+      ...(options.tokenUrl && { oauth2TokenUrl: options.tokenUrl }),
+      ...(options.revokeUrl && { oauth2RevokeUrl: options.revokeUrl }),
+    },
+    transporterOptions: { fetchImplementation: fetch },
+  });
+
+/**
+ * Google's consent page for the channel owner. `prompt=consent` with offline access makes Google issue a refresh
+ * token even to an account that granted access before; PKCE (S256) binds the code to this server's verifier.
+ */
+export async function authorisationRequest(options: OAuthOptions, state: string): Promise<{ url: string; codeVerifier: string }> {
+  const client = oauthClient(options);
+  const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
+  const url = client.generateAuthUrl({
+    access_type: 'offline',
+    prompt: 'consent',
+    scope: YOUTUBE_SCOPES,
+    state,
+    code_challenge: codeChallenge,
+    code_challenge_method: CodeChallengeMethod.S256,
+  });
+  return { url, codeVerifier };
+}
+
+/** Trades the code from the consent page for tokens; only the refresh token is kept (the access token expires). */
+export async function exchangeAuthorisationCode(options: OAuthOptions, code: string, codeVerifier: string): Promise<{ refreshToken: string | null }> {
+  try {
+    const { tokens } = await oauthClient(options).getToken({ code, codeVerifier, redirect_uri: options.redirectUri });
+    return { refreshToken: tokens.refresh_token ?? null };
+  } catch (error) {
+    throw classify(error);
+  }
+}
+
+/**
+ * Revokes the grant behind a refresh token at Google: the token and every access token from it stop working. A
+ * token Google no longer knows (`invalid_token`) counts as revoked. The token travels in the URL, so it is cut
+ * out of any error message.
+ */
+export async function revokeGrant(revokeUrl: string, token: string): Promise<void> {
+  try {
+    await oauthClient({ revokeUrl }).revokeToken(token);
+  } catch (error) {
+    const classified = classify(error);
+    if (classified.reason === 'invalid_token') return;
+    throw new YouTubeError(classified.message.split(token).join('[token]'), classified.kind, classified.status, classified.reason);
+  }
+}
+
+const MAX_IMAGE_BYTES = 256 * 1024;
+
+/**
+ * The channel's avatar as a data URL: the admin panel's Content-Security-Policy admits no foreign image hosts, and
+ * the admin should not make editors' browsers call Google. Null when it cannot be had; it is decoration only.
+ */
+export async function channelImage(url: string | null | undefined): Promise<string | null> {
+  if (!url) return null;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    const type = response.headers.get('content-type')?.split(';')[0].trim() ?? '';
+    if (!response.ok || !type.startsWith('image/')) return null;
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return bytes.length > MAX_IMAGE_BYTES ? null : `data:${type};base64,${bytes.toString('base64')}`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,34 @@
+import { Flex, Typography } from '@strapi/design-system';
+import type { SyncStatus } from '../../api-types';
+import { useTimeFormat } from '../../format';
+import { useT } from '../../translate';
+import { Card } from '../Card';
+import { Meter } from '../Meter';
+
+/** Today's quota against the budget, and when YouTube resets it (midnight Pacific time, shown in local time). */
+export function QuotaCard({ quota }: { quota: SyncStatus['quota'] }) {
+  const t = useT();
+  const format = useTimeFormat();
+  const percent = Math.min(100, Math.round((quota.used / Math.max(1, quota.budget)) * 100));
+  return (
+    <Card title={t('dashboard.quota.title')} data-testid="quota">
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Typography variant="epsilon" textColor="neutral800">
+          {t('dashboard.quota.used', { used: format.number(quota.used), budget: format.number(quota.budget) })}
+        </Typography>
+        <Meter percent={percent} tone={percent >= 90 ? 'danger' : percent >= 70 ? 'warning' : 'primary'} label={t('dashboard.quota.title')} />
+        <Flex justifyContent="space-between" wrap="wrap" gap={2}>
+          <Typography variant="omega" textColor="neutral600">
+            {t('dashboard.quota.uploads', { count: quota.uploads })}
+          </Typography>
+          <Typography variant="omega" textColor="neutral600">
+            {t('dashboard.quota.reset', { time: format.dateTime(quota.resetsAt), relative: format.relative(quota.resetsAt) })}
+          </Typography>
+        </Flex>
+        <Typography variant="pi" textColor="neutral500">
+          {t('dashboard.quota.hint')}
+        </Typography>
+      </Flex>
+    </Card>
+  );
+}

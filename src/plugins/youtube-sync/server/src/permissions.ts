@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The plugin's admin permissions, in one list so that each feature adds its own entry: Strapi's RBAC registers
+ * them (Settings → Roles shows them under "Plugins"), every admin route checks one of them with
+ * `admin::hasPermissions`, and the admin panel asks for the same ids (admin/src/permissions.ts).
+ */
+export const ACTIONS = {
+  read: 'plugin::youtube-sync.read',
+  sync: 'plugin::youtube-sync.sync',
+  settings: 'plugin::youtube-sync.settings',
+  reports: 'plugin::youtube-sync.reports',
+} as const;
+
+const action = (uid: string, displayName: string) => ({ section: 'plugins', pluginName: 'youtube-sync', uid, displayName });
+
+export const PERMISSION_ACTIONS = [
+  action('read', 'YouTube-Übersicht und Status der Geschichten ansehen'),
+  action('sync', 'Synchronisieren: jetzt, erneut versuchen, alles neu'),
+  action('settings', 'Kanal verbinden und YouTube-Einstellungen ändern'),
+  action('reports', 'Berichte ansehen und herunterladen'),
+];
+
+export async function registerPermissions(strapi: Core.Strapi) {
+  await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+}

@@ -1,0 +1,75 @@
+import type { PublicResponse } from './response';
+
+/**
+ * The headers of every /api/v1 answer, whether the front layer serves it from the cache or Koa builds it: the same
+ * function sets them on both paths, so a partner cannot tell a hit from a miss (apart from speed).
+ */
+
+export type CorsOrigins = '*' | string[];
+
+/** What Strapi's security middleware would add, adjusted for an API meant to be read from other sites. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-DNS-Prefetch-Control': 'off',
+  'X-Download-Options': 'noopen',
+  'X-Frame-Options': 'SAMEORIGIN',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+};
+
+const EXPOSED = 'ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining';
+const ALLOWED_REQUEST_HEADERS = 'X-Api-Key, If-None-Match, If-Modified-Since, Content-Type';
+
+export function corsHeaders(origin: string | undefined, allowed: CorsOrigins): Record<string, string> {
+  const headers: Record<string, string> = { Vary: 'Origin' };
+  if (allowed === '*') headers['Access-Control-Allow-Origin'] = '*';
+  else if (origin && allowed.includes(origin)) headers['Access-Control-Allow-Origin'] = origin;
+  else return headers;
+  headers['Access-Control-Expose-Headers'] = EXPOSED;
+  return headers;
+}
+
+export function preflightHeaders(origin: string | undefined, allowed: CorsOrigins): Record<string, string> {
+  const headers = corsHeaders(origin, allowed);
+  if (!headers['Access-Control-Allow-Origin']) return { ...headers, ...SECURITY_HEADERS };
+  return {
+    ...headers,
+    ...SECURITY_HEADERS,
+    'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+    'Access-Control-Allow-Headers': ALLOWED_REQUEST_HEADERS,
+    'Access-Control-Max-Age': '86400',
+  };
+}
+
+/** Everything but Content-Length, which each writer sets for the bytes it sends. */
+export function publicHeaders(response: PublicResponse, origin: string | undefined, allowed: CorsOrigins): Record<string, string> {
+  return {
+    ...SECURITY_HEADERS,
+    ...corsHeaders(origin, allowed),
+    'Content-Type': response.contentType,
+    ETag: response.etag,
+    'Last-Modified': response.lastModified,
+    'Cache-Control': response.cacheControl,
+  };
+}
+
+const tags = (header: string) => header.split(',').map((t) => t.trim().replace(/^W\//, ''));
+
+/** RFC 9110 §13.1: If-None-Match decides when present (weak comparison); otherwise If-Modified-Since. */
+export function isNotModified(
+  request: { ifNoneMatch?: string | string[]; ifModifiedSince?: string | string[] },
+  response: Pick<PublicResponse, 'etag' | 'lastModified'>
+): boolean {
+  const ifNoneMatch = Array.isArray(request.ifNoneMatch) ? request.ifNoneMatch.join(',') : request.ifNoneMatch;
+  if (ifNoneMatch) {
+    const candidates = tags(ifNoneMatch);
+    return candidates.includes('*') || candidates.includes(response.etag);
+  }
+  const ifModifiedSince = Array.isArray(request.ifModifiedSince) ? request.ifModifiedSince[0] : request.ifModifiedSince;
+  if (!ifModifiedSince) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && Date.parse(response.lastModified) <= since;
+}

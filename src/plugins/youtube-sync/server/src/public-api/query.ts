@@ -1,0 +1,369 @@
+import type { Knex } from 'knex';
+import { STORY_UID, type PublicTables } from './tables';
+
+/**
+ * Lean reads for the public API: plain knex on the published rows and the link tables, a handful of queries per
+ * page whatever its size, no entity hydration. Visibility (published, consent not withdrawn) is decided here, once.
+ */
+
+export interface StoryRow {
+  id: number;
+  documentId: string;
+  slug: string;
+  title: string;
+  teaser: string | null;
+  body: unknown;
+  kind: string | null;
+  language: string | null;
+  youtubeVideoId: string | null;
+  recordedOn: unknown;
+  place: string | null;
+  publishedAt: unknown;
+  updatedAt: unknown;
+  /** What a story has at most one of, joined into its row: region, project, cover and YouTube sync state. */
+  regionId: number | null;
+  projectRowId: number | null;
+  coverUrl: string | null;
+  coverWidth: number | null;
+  coverHeight: number | null;
+  coverFormats: unknown;
+  coverAlternativeText: string | null;
+  coverMime: string | null;
+  syncVideoId: string | null;
+  syncPrivacy: string | null;
+  syncStatus: string | null;
+}
+
+export interface RegionRow {
+  id: number;
+  documentId: string;
+  name: string;
+  slug: string;
+  key: string;
+  kind: string;
+  statisticalRegion: string;
+}
+
+export interface ThemeRow {
+  id: number;
+  documentId: string;
+  name: string;
+  slug: string;
+  description: string | null;
+}
+
+export interface ProjectRow {
+  id: number;
+  documentId: string;
+  name: string;
+  slug: string;
+  organisation: string | null;
+  website: string | null;
+  description: unknown;
+  regionIds: number[];
+  themeIds: number[];
+}
+
+/** Regions, themes and published projects: small tables, read once per cache generation. */
+export interface Reference {
+  regions: Map<number, RegionRow>;
+  themes: Map<number, ThemeRow>;
+  /** Every row id of a project (draft and published) → its published version. */
+  projectsByRowId: Map<number, ProjectRow>;
+  projectsBySlug: Map<string, { project: ProjectRow; rowIds: number[] }>;
+}
+
+export interface StoryExtras {
+  themeIds: Map<number, number[]>;
+  credits: Map<number, { name: string; role: string | null }[]>;
+}
+
+export interface StoryFilter {
+  regionIds?: number[];
+  themeId?: number;
+  projectRowIds?: number[];
+  kind?: string;
+  language?: string;
+  terms?: string[];
+  since?: Date;
+  sort: 'newest' | 'oldest' | 'title';
+  limit: number;
+  offset: number;
+}
+
+const groupBy = <K, V>(rows: V[], key: (row: V) => K): Map<K, V[]> => {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+};
+
+export const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export class PublicQueries {
+  constructor(
+    private readonly knex: Knex,
+    private readonly t: PublicTables
+  ) {}
+
+  /** Published stories whose consent has not been withdrawn: the only stories the public ever sees. */
+  visibleStories(): Knex.QueryBuilder {
+    const { knex, t } = this;
+    const s = t.stories.col;
+    const c = t.storyComponents;
+    return knex(`${t.stories.table} as s`)
+      .whereNotNull(`s.${s.publishedAt}`)
+      .where((w) => w.whereNull(`s.${s.editorialStatus}`).orWhereNot(`s.${s.editorialStatus}`, 'withdrawn'))
+      .whereNotExists(
+        knex
+          .select(knex.raw('1'))
+          .from(`${c.table} as c`)
+          .join(`${t.consent.table} as r`, 'r.id', `c.${c.component}`)
+          .whereRaw('?? = ??', [`c.${c.entity}`, `s.${s.id}`])
+          .where(`c.${c.field}`, 'consent')
+          .where(`c.${c.type}`, t.consent.uid)
+          .whereNotNull(`r.${t.consent.withdrawnAt}`)
+      );
+  }
+
+  /**
+   * The public columns of stories `s` with what each has at most one of joined in: region, project, cover (the
+   * media link of the `cover` attribute) and YouTube sync state.
+   */
+  private withStoryColumns(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    const { t } = this;
+    const s = t.stories.col;
+    const m = t.fileLinks;
+    const f = t.files.col;
+    const y = t.syncStates.col;
+    return query
+      .leftJoin(`${t.storyRegion.table} as rl`, `rl.${t.storyRegion.source}`, `s.${s.id}`)
+      .leftJoin(`${t.storyProject.table} as pl`, `pl.${t.storyProject.source}`, `s.${s.id}`)
+      .leftJoin(`${m.table} as m`, (on) =>
+        on.on(`m.${m.relatedId}`, '=', `s.${s.id}`).andOnVal(`m.${m.relatedType}`, '=', STORY_UID).andOnVal(`m.${m.field}`, '=', 'cover')
+      )
+      .leftJoin(`${t.files.table} as f`, `f.${f.id}`, `m.${m.file}`)
+      .leftJoin(`${t.syncStates.table} as y`, `y.${y.storyDocumentId}`, `s.${s.documentId}`)
+      .select({
+        id: `s.${s.id}`,
+        documentId: `s.${s.documentId}`,
+        slug: `s.${s.slug}`,
+        title: `s.${s.title}`,
+        teaser: `s.${s.teaser}`,
+        body: `s.${s.body}`,
+        kind: `s.${s.kind}`,
+        language: `s.${s.language}`,
+        youtubeVideoId: `s.${s.youtubeVideoId}`,
+        recordedOn: `s.${s.recordedOn}`,
+        place: `s.${s.place}`,
+        publishedAt: `s.${s.publishedAt}`,
+        updatedAt: `s.${s.updatedAt}`,
+        regionId: `rl.${t.storyRegion.target}`,
+        projectRowId: `pl.${t.storyProject.target}`,
+        coverUrl: `f.${f.url}`,
+        coverWidth: `f.${f.width}`,
+        coverHeight: `f.${f.height}`,
+        coverFormats: `f.${f.formats}`,
+        coverAlternativeText: `f.${f.alternativeText}`,
+        coverMime: `f.${f.mime}`,
+        syncVideoId: `y.${y.youtubeVideoId}`,
+        syncPrivacy: `y.${y.privacyStatus}`,
+        syncStatus: `y.${y.status}`,
+      });
+  }
+
+  private filtered(filter: StoryFilter): Knex.QueryBuilder {
+    const { knex, t } = this;
+    const s = t.stories.col;
+    const query = this.visibleStories();
+    const linked = (link: PublicTables['storyRegion'], ids: number[]) =>
+      query.whereIn(`s.${s.id}`, knex(link.table).select(link.source).whereIn(link.target, ids));
+    if (filter.regionIds) linked(t.storyRegion, filter.regionIds);
+    if (filter.themeId !== undefined) linked(t.storyThemes, [filter.themeId]);
+    if (filter.projectRowIds) linked(t.storyProject, filter.projectRowIds);
+    if (filter.kind) query.where(`s.${s.kind}`, filter.kind);
+    if (filter.language) query.where(`s.${s.language}`, filter.language);
+    if (filter.since) query.where(`s.${s.publishedAt}`, '>=', filter.since);
+    if (filter.terms?.length) {
+      const matches = knex(t.search.table).select(t.search.col.documentId);
+      for (const term of filter.terms) matches.whereRaw('?? LIKE ? ESCAPE ?', [t.search.col.folded, `%${escapeLike(term)}%`, '\\']);
+      query.whereIn(`s.${s.documentId}`, matches);
+    }
+    return query;
+  }
+
+  /**
+   * One page of stories and the total: first the page's ids in order with the total as a window count (the sort
+   * then handles narrow rows only), then the rows themselves by primary key.
+   */
+  async storyPage(filter: StoryFilter): Promise<{ rows: StoryRow[]; total: number }> {
+    const { knex, t } = this;
+    const s = t.stories.col;
+    const ids = this.filtered(filter)
+      .select({ id: `s.${s.id}`, total: knex.raw('COUNT(*) OVER ()') })
+      .limit(filter.limit)
+      .offset(filter.offset);
+    if (filter.sort === 'title') {
+      ids
+        .leftJoin(`${t.search.table} as e`, `e.${t.search.col.documentId}`, `s.${s.documentId}`)
+        .orderByRaw('COALESCE(??, LOWER(??)) ASC, ?? ASC', [`e.${t.search.col.titleSort}`, `s.${s.title}`, `s.${s.id}`]);
+    } else {
+      const direction = filter.sort === 'oldest' ? 'asc' : 'desc';
+      ids.orderBy([
+        { column: `s.${s.publishedAt}`, order: direction },
+        { column: `s.${s.id}`, order: direction },
+      ]);
+    }
+    const page = (await ids) as { id: number; total: number | string }[];
+    if (!page.length) {
+      const count = filter.offset ? await this.filtered(filter).count({ n: '*' }).first() : undefined;
+      return { rows: [], total: Number((count as { n: number | string } | undefined)?.n ?? 0) };
+    }
+    const pageIds = page.map((p) => p.id);
+    const rows = (await this.withStoryColumns(knex(`${t.stories.table} as s`)).whereIn(`s.${s.id}`, pageIds)) as StoryRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return { rows: page.map((p) => byId.get(p.id)).filter((row): row is StoryRow => Boolean(row)), total: Number(page[0].total) };
+  }
+
+  async storyBySlug(slug: string): Promise<StoryRow | null> {
+    const row = await this.withStoryColumns(this.visibleStories()).where(`s.${this.t.stories.col.slug}`, slug).first();
+    return (row as StoryRow | undefined) ?? null;
+  }
+
+  /** What stories have several of (themes, credits), one query each for a whole page. */
+  async extras(stories: StoryRow[]): Promise<StoryExtras> {
+    const { knex, t } = this;
+    const ids = stories.map((s) => s.id);
+    const extras: StoryExtras = { themeIds: new Map(), credits: new Map() };
+    if (!ids.length) return extras;
+    const c = t.storyComponents;
+    const [themes, credits] = await Promise.all([
+      knex(t.storyThemes.table)
+        .select({ story: t.storyThemes.source, target: t.storyThemes.target })
+        .whereIn(t.storyThemes.source, ids)
+        .orderBy([t.storyThemes.source, ...(t.storyThemes.order ? [t.storyThemes.order] : []), t.storyThemes.target]),
+      knex(`${c.table} as c`)
+        .join(`${t.credits.table} as k`, 'k.id', `c.${c.component}`)
+        .select({ story: `c.${c.entity}`, name: `k.${t.credits.name}`, role: `k.${t.credits.role}` })
+        .where(`c.${c.field}`, 'credits')
+        .where(`c.${c.type}`, t.credits.uid)
+        .whereIn(`c.${c.entity}`, ids)
+        .orderBy([`c.${c.entity}`, `c.${c.order}`]),
+    ]);
+    for (const [story, rows] of groupBy(themes as { story: number; target: number }[], (r) => r.story)) {
+      const themeIds = rows.map((r) => r.target);
+      extras.themeIds.set(story, themeIds);
+    }
+    for (const [story, rows] of groupBy(credits as { story: number; name: string; role: string | null }[], (r) => r.story)) {
+      const named = rows.map((r) => ({ name: r.name, role: r.role }));
+      extras.credits.set(story, named);
+    }
+    return extras;
+  }
+
+  async reference(): Promise<Reference> {
+    const { knex, t } = this;
+    const r = t.regions.col;
+    const th = t.themes.col;
+    const p = t.projects.col;
+    const [regions, themes, projectRows, projectRegions, projectThemes] = await Promise.all([
+      knex(t.regions.table)
+        .select({ id: r.id, documentId: r.documentId, name: r.name, slug: r.slug, key: r.key, kind: r.kind, statisticalRegion: r.statisticalRegion })
+        .whereNotNull(r.publishedAt)
+        .orderBy(r.key),
+      knex(t.themes.table)
+        .select({ id: th.id, documentId: th.documentId, name: th.name, slug: th.slug, description: th.description })
+        .whereNotNull(th.publishedAt)
+        .orderBy(th.name),
+      knex(t.projects.table).select({
+        id: p.id,
+        documentId: p.documentId,
+        name: p.name,
+        slug: p.slug,
+        organisation: p.organisation,
+        website: p.website,
+        description: p.description,
+        publishedAt: p.publishedAt,
+      }),
+      knex(t.projectRegions.table)
+        .select({ project: t.projectRegions.source, target: t.projectRegions.target })
+        .orderBy([t.projectRegions.source, ...(t.projectRegions.order ? [t.projectRegions.order] : [])]),
+      knex(t.projectThemes.table)
+        .select({ project: t.projectThemes.source, target: t.projectThemes.target })
+        .orderBy([t.projectThemes.source, ...(t.projectThemes.order ? [t.projectThemes.order] : [])]),
+    ]);
+    const regionsOf = groupBy(projectRegions as { project: number; target: number }[], (x) => x.project);
+    const themesOf = groupBy(projectThemes as { project: number; target: number }[], (x) => x.project);
+    const byDocument = groupBy(projectRows as (Omit<ProjectRow, 'regionIds' | 'themeIds'> & { publishedAt: unknown })[], (x) => x.documentId);
+    const projectsByRowId = new Map<number, ProjectRow>();
+    const projectsBySlug = new Map<string, { project: ProjectRow; rowIds: number[] }>();
+    for (const rows of byDocument.values()) {
+      const published = rows.find((row) => row.publishedAt !== null && row.publishedAt !== undefined);
+      if (!published) continue;
+      const { publishedAt: _publishedAt, ...fields } = published;
+      const project: ProjectRow = {
+        ...fields,
+        regionIds: (regionsOf.get(published.id) ?? []).map((x) => x.target),
+        themeIds: (themesOf.get(published.id) ?? []).map((x) => x.target),
+      };
+      for (const row of rows) projectsByRowId.set(row.id, project);
+      projectsBySlug.set(project.slug, { project, rowIds: rows.map((row) => row.id) });
+    }
+    return {
+      regions: new Map((regions as RegionRow[]).map((x) => [x.id, x])),
+      themes: new Map((themes as ThemeRow[]).map((x) => [x.id, x])),
+      projectsByRowId,
+      projectsBySlug,
+    };
+  }
+
+  /** Published, visible stories per linked row (region, theme or project row id). */
+  async storyCounts(link: 'storyRegion' | 'storyThemes' | 'storyProject'): Promise<Map<number, number>> {
+    const l = this.t[link];
+    const rows = (await this.visibleStories()
+      .join(`${l.table} as l`, `l.${l.source}`, `s.${this.t.stories.col.id}`)
+      .select({ target: `l.${l.target}` })
+      .count({ n: '*' })
+      .groupBy(`l.${l.target}`)) as { target: number; n: number | string }[];
+    return new Map(rows.map((row) => [Number(row.target), Number(row.n)]));
+  }
+
+  async playlists(): Promise<{ key: string; youtubePlaylistId: string; title: string | null }[]> {
+    const p = this.t.playlists.col;
+    return this.knex(this.t.playlists.table)
+      .select({ key: p.key, youtubePlaylistId: p.youtubePlaylistId, title: p.title })
+      .whereNotNull(p.youtubePlaylistId)
+      .orderBy(p.key);
+  }
+
+  async removals(since: Date | undefined, limit: number, offset: number) {
+    const r = this.t.removals.col;
+    const base = () => {
+      const query = this.knex(this.t.removals.table);
+      if (since) query.where(r.removedAt, '>=', since);
+      return query;
+    };
+    const [rows, count] = await Promise.all([
+      base()
+        .select({ storyDocumentId: r.storyDocumentId, slug: r.slug, reason: r.reason, removedAt: r.removedAt })
+        .orderBy([r.removedAt, r.id])
+        .limit(limit)
+        .offset(offset),
+      base().count({ n: '*' }).first(),
+    ]);
+    return {
+      rows: rows as { storyDocumentId: string; slug: string | null; reason: string; removedAt: unknown }[],
+      total: Number((count as { n: number | string } | undefined)?.n ?? 0),
+    };
+  }
+
+  /** Whether the public currently sees this story (used to notice a consent withdrawal on publish). */
+  async isVisible(documentId: string): Promise<boolean> {
+    const row = await this.visibleStories().where(`s.${this.t.stories.col.documentId}`, documentId).select(`s.${this.t.stories.col.id}`).first();
+    return Boolean(row);
+  }
+}

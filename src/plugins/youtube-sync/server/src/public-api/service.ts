@@ -1,0 +1,64 @@
+import type { Core } from '@strapi/strapi';
+import { ANSWERS, type Endpoint } from './answers';
+import { cacheKey } from './cache';
+import { API_KEY_PARAM } from './params';
+import type { PublicResponse } from './response';
+import { runtimeOf } from './runtime';
+import { syncSearchIndex } from './search-index';
+
+export interface PublicRequest {
+  endpoint: Endpoint;
+  query: Record<string, unknown>;
+  slug?: string;
+  /** The request's path and query string as received (the cache key is derived from it). */
+  rawUrl: string;
+}
+
+/**
+ * The plugin's "public-api" service: answers a /api/v1 request that the front layer could not serve from the
+ * cache, and stores the answer for the next one. Also the handle for scripts (bulk imports, benchmarks).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async respond(request: PublicRequest): Promise<PublicResponse> {
+    const runtime = runtimeOf(strapi);
+    const generation = await runtime.freshGeneration();
+    const key = cacheKey(request.rawUrl, API_KEY_PARAM);
+    const cached = runtime.cacheEnabled ? runtime.cache.get(key) : undefined;
+    if (cached) return cached;
+    const response = await ANSWERS[request.endpoint](
+      {
+        queries: runtime.queries,
+        reference: () => runtime.reference(generation.value),
+        publicUrl: runtime.settings.publicUrl,
+        lastModified: generation.changedAt,
+      },
+      { query: request.query, slug: request.slug, normalisedUrl: key }
+    );
+    if (runtime.cacheEnabled) runtime.cache.set(key, response, generation.value, runtime.generation.current?.value);
+    return response;
+  },
+
+  corsOrigins() {
+    return runtimeOf(strapi).settings.corsOrigins;
+  },
+
+  /** After rows were written around the Document Service (bulk imports): index them and tell every instance. */
+  async contentImported() {
+    const runtime = runtimeOf(strapi);
+    const result = await syncSearchIndex(runtime.knex, runtime.tables);
+    await runtime.contentChanged();
+    return result;
+  },
+
+  /** Switches this instance's response cache (the benchmark measures both); the default comes from PUBLIC_API_CACHE. */
+  setResponseCache(enabled: boolean) {
+    const runtime = runtimeOf(strapi);
+    runtime.cacheEnabled = enabled;
+    runtime.forgetAnswers();
+  },
+
+  /** Writes the partner usage counted so far (it is also written every few seconds and at shutdown). */
+  async flushUsage() {
+    await runtimeOf(strapi).housekeeping();
+  },
+});

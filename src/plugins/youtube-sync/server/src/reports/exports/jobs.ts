@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import type { ReportFormat, ReportRequestInput } from '../filters';
+
+export const EXPORT_UID = 'plugin::youtube-sync.report-export';
+
+export type ExportStatus = 'queued' | 'running' | 'done' | 'failed' | 'expired';
+
+export interface ReportExport {
+  id: number;
+  documentId: string;
+  status: ExportStatus;
+  format: ReportFormat;
+  options: ReportRequestInput;
+  progress: number | null;
+  rowsDone: number | null;
+  rowsTotal: number | null;
+  filePath: string | null;
+  fileName: string | null;
+  fileBytes: number | string | null;
+  token: string | null;
+  expiresAt: string | null;
+  requestedBy: number | null;
+  requestedByName: string | null;
+  attempts: number;
+  lockToken: string | null;
+  leaseExpiresAt: string | null;
+  instance: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** An export stopped this often (its instance died mid-way) is given up with a message instead of retried again. */
+export const MAX_ATTEMPTS = 3;
+
+export const exportsTable = (strapi: Core.Strapi) => strapi.db.query(EXPORT_UID);

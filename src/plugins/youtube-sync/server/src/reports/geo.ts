@@ -1,0 +1,35 @@
+import fs from 'fs';
+import path from 'path';
+
+/**
+ * The official outlines of Lower Saxony's 45 districts (BKG VG5000, 2021) as shipped in database/seed. Read once
+ * per process: the file never changes while the app runs.
+ */
+
+export interface DistrictFeature {
+  type: 'Feature';
+  properties: { key: string; name: string; kind: string; statisticalRegion: string };
+  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+}
+
+interface FeatureCollection {
+  type: 'FeatureCollection';
+  features: DistrictFeature[];
+}
+
+const cache = new Map<string, FeatureCollection>();
+
+export function districtOutlines(appRoot: string): DistrictFeature[] {
+  const file = path.join(appRoot, 'database', 'seed', 'niedersachsen-kreise.geojson');
+  let outlines = cache.get(file);
+  if (!outlines) {
+    try {
+      outlines = JSON.parse(fs.readFileSync(file, 'utf8')) as FeatureCollection;
+    } catch (error) {
+      throw new Error(`reports: cannot read the district outlines from ${file}: ${(error as Error).message}`);
+    }
+    if (outlines.features?.length !== 45) throw new Error(`reports: ${file} should hold 45 districts, found ${outlines.features?.length ?? 0}`);
+    cache.set(file, outlines);
+  }
+  return outlines.features;
+}

@@ -1,0 +1,41 @@
+import fs from 'fs';
+import path from 'path';
+import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+
+const adminDir = path.resolve(__dirname, '..', '..', 'src', 'plugins', 'youtube-sync', 'admin', 'src');
+const read = (locale: string) => JSON.parse(fs.readFileSync(path.join(adminDir, 'translations', `${locale}.json`), 'utf8')) as Record<string, string>;
+const de = read('de');
+const en = read('en');
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(full);
+    return /\.tsx?$/.test(entry.name) ? [fs.readFileSync(full, 'utf8')] : [];
+  });
+}
+
+describe('the plugin speaks German and English', () => {
+  test('every string exists in both languages, German first', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
+    for (const [key, text] of Object.entries({ ...de, ...en })) expect([key, text.trim()]).not.toEqual([key, '']);
+  });
+
+  test('every message is valid ICU and both languages use the same variables', () => {
+    const names = (elements: MessageFormatElement[]): string[] =>
+      elements.flatMap((element) => [
+        ...('value' in element && element.type !== 0 ? [String(element.value)] : []),
+        ...('options' in element ? Object.values(element.options).flatMap((option) => names(option.value)) : []),
+      ]);
+    const variables = (text: string) => [...new Set(names(parse(text)))].sort();
+    for (const key of Object.keys(de)) expect([key, variables(en[key])]).toEqual([key, variables(de[key])]);
+  });
+
+  test('no string is left unused, and no text is written into the pages instead of the translations', () => {
+    const code = sources(adminDir).join('\n');
+    const dynamicPrefixes = ['status.', 'reason.', 'kind.', 'connection.result.', 'settings.placeholder.', 'settings.privacy.', 'settings.takedown.', 'panel.privacy.'];
+    const unused = Object.keys(de).filter((key) => !code.includes(`'${key}'`) && !dynamicPrefixes.some((prefix) => key.startsWith(prefix)));
+    expect(unused).toEqual([]);
+    expect(code).not.toMatch(/label="[A-ZÄÖÜ][a-zäöü]/);
+  });
+});

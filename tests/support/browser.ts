@@ -1,0 +1,105 @@
+import fs from 'fs';
+import net from 'net';
+import path from 'path';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildAdminIfStale } from '../../scripts/admin-build';
+import { createTestDatabase, type TestDatabase } from './database';
+import { testEnvironment } from './test-env';
+
+const appDir = path.resolve(__dirname, '..', '..');
+const distDir = path.join(appDir, 'dist');
+export const screenshotDir = path.join(appDir, 'tests', 'browser', '__screenshots__');
+
+/**
+ * The admin bundle, built by the demo's check (scripts/admin-build.ts): `strapi build` (one to two minutes) runs
+ * only when the admin sources changed since the last build, so a test run without admin changes stays fast.
+ */
+export function ensureAdminBuild() {
+  // `strapi build` loads the app's configuration, which refuses to start without its secrets.
+  Object.assign(process.env, testEnvironment());
+  buildAdminIfStale();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface BrowserApp {
+  strapi: Core.Strapi;
+  url: string;
+  admin: { email: string; password: string };
+  stop(): Promise<void>;
+}
+
+/**
+ * The built app listening on a free port of 127.0.0.1 (PUBLIC_URL points there, so Google's redirect comes back
+ * to it), on a fresh database, with an administrator created from ADMIN_EMAIL / ADMIN_PASSWORD.
+ */
+export async function startBrowserApp(extraEnv: Record<string, string>): Promise<BrowserApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const admin = { email: 'redaktion@zusammen-mehr.example', password: 'Browser-Test-1' };
+  Object.assign(process.env, testEnvironment(), database.env, {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    ...extraEnv,
+  });
+  const strapi = await createStrapi({ appDir, distDir }).load();
+  await strapi.server.mount();
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(port, '127.0.0.1', resolve));
+  return {
+    strapi,
+    url,
+    admin,
+    async stop() {
+      await strapi.destroy();
+      await database.drop();
+    },
+  };
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Debian's Chromium, as a German editor in Lower Saxony would have it. */
+export async function launchBrowser(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with \`apt-get update && apt-get install -y chromium\``);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  return { browser, context, page };
+}
+
+/**
+ * A screenshot of the whole page kept as a test artefact (tests/browser/__screenshots__/, not in git). The admin
+ * scrolls inside its main area, not the document, so the window is made as tall as that content for the picture.
+ */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const viewport = page.viewportSize() ?? { width: 1440, height: 1000 };
+  // A string, because this runs in the page and the tests are type-checked without the DOM library.
+  const height = Number(await page.evaluate(`Math.max(window.innerHeight, ...Array.from(document.querySelectorAll('main, main *'), (e) => e.scrollHeight))`));
+  await page.setViewportSize({ width: viewport.width, height: Math.min(height + 120, 6000) });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled' });
+  await page.setViewportSize(viewport);
+}
+
+export async function logIn(page: Page, app: BrowserApp) {
+  await page.goto(`${app.url}/admin/auth/login`);
+  await page.getByLabel('E-Mail').fill(app.admin.email);
+  await page.getByLabel('Passwort').fill(app.admin.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL(/\/admin(\/)?$/);
+}
