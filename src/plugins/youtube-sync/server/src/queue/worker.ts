@@ -10,6 +10,7 @@ import { complete } from './complete';
 import { fail, outcomeFor } from './fail';
 import type { SyncJob } from './jobs';
 import { startRepeatingTask } from '../utils/repeating-task';
+import { effectiveConfig } from '../admin-api/effective-config';
 
 export interface Clock {
   now: () => Date;
@@ -31,10 +32,10 @@ export interface RunSummary {
   results: Record<string, number>;
 }
 
-export function createSyncRunner(strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock) {
-  const ledger = createQuotaLedger(strapi, clock.now, config.quotaModel);
+export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, clock: Clock = systemClock) {
+  const ledger = createQuotaLedger(strapi, clock.now, baseConfig.quotaModel);
 
-  async function runJob(job: SyncJob, client: () => YouTubeClient): Promise<SyncResult | 'failed'> {
+  async function runJob(job: SyncJob, client: () => YouTubeClient, config: PluginConfig): Promise<SyncResult | 'failed'> {
     try {
       const keepAlive = async () => {
         if (!(await renewLease(strapi, job, clock.now(), config.leaseMs))) throw new Error('lease lost to another worker');
@@ -58,13 +59,15 @@ export function createSyncRunner(strapi: Core.Strapi, config: PluginConfig, cloc
   /** Runs due jobs until none is left (or `limit` reached). Safe to call from several instances at once. */
   async function drain(limit = Infinity): Promise<RunSummary> {
     const summary: RunSummary = { processed: 0, results: {} };
+    // The channel connected and the settings saved in the admin apply from the next drain on, on every instance.
+    const config = await effectiveConfig(strapi, baseConfig);
     // One client (and so one access token) per drain, built only when a job needs it.
     let client: YouTubeClient | undefined;
     const lazyClient = () => (client ??= createYouTubeClient({ ...config, ledger }));
     while (summary.processed < limit) {
       const job = await claim(strapi, clock.now(), config.leaseMs);
       if (!job) break;
-      const result = await runJob(job, lazyClient);
+      const result = await runJob(job, lazyClient, config);
       summary.processed += 1;
       summary.results[result] = (summary.results[result] ?? 0) + 1;
     }

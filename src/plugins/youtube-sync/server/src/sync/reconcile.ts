@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { effectiveConfig } from '../admin-api/effective-config';
 import type { PluginConfig } from '../config';
 import { enqueue } from '../queue/enqueue';
 import { systemClock, type Clock } from '../queue/worker';
@@ -215,7 +216,8 @@ async function repair(strapi: Core.Strapi, storyDocumentId: string, drift: Drift
   return true;
 }
 
-export async function reconcile(strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock): Promise<ReconcileSummary> {
+export async function reconcile(strapi: Core.Strapi, baseConfig: PluginConfig, clock: Clock = systemClock): Promise<ReconcileSummary> {
+  const config = await effectiveConfig(strapi, baseConfig);
   const quota = countingLedger(createQuotaLedger(strapi, clock.now, config.quotaModel), config.quotaModel);
   const client = createYouTubeClient({ ...config, ledger: quota.ledger });
   // The database is read before YouTube is listed: whatever a concurrent sync recorded here, it had created on
