@@ -1,4 +1,4 @@
-import { Play } from '@strapi/icons';
+import { ChartPie, Play } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { addYouTubeColumn } from './components/list-column';
@@ -8,7 +8,7 @@ import { PLUGIN_ID } from './plugin-id';
 import { loadTranslations, message } from './translate';
 
 /**
- * The plugin's admin: the YouTube page in the main menu (dashboard), two settings pages (channel connection;
+ * The plugin's admin: the YouTube page (dashboard) and the Berichte page in the main menu, two settings pages (channel connection;
  * texts & playlists), the YouTube panel beside a story and a badge column in the story list.
  */
 export default {
@@ -19,6 +19,13 @@ export default {
       intlLabel: message('plugin.name'),
       permissions: [permission(ACTIONS.read)],
       Component: () => import('./pages/DashboardPage'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-berichte`,
+      icon: ChartPie,
+      intlLabel: message('reports.menu'),
+      permissions: [permission(ACTIONS.reports)],
+      Component: () => import('./pages/ReportsPage'),
     });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: message('settings.section') }, [
       {

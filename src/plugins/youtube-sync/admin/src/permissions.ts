@@ -3,6 +3,7 @@ export const ACTIONS = {
   read: 'plugin::youtube-sync.read',
   sync: 'plugin::youtube-sync.sync',
   settings: 'plugin::youtube-sync.settings',
+  reports: 'plugin::youtube-sync.reports',
 } as const;
 
 export const permission = (action: string) => ({ action, subject: null });
