@@ -102,6 +102,16 @@ const groupBy = <K, V>(rows: V[], key: (row: V) => K): Map<K, V[]> => {
   return map;
 };
 
+/** A story linked twice where the model allows one link (a stray media or region row) still appears once. */
+function firstOfEach<T extends { id: number }>(rows: T[]): T[] {
+  const seen = new Set<number>();
+  return rows.filter((row) => {
+    if (seen.has(row.id)) return false;
+    seen.add(row.id);
+    return true;
+  });
+}
+
 export const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export class PublicQueries {
@@ -197,36 +207,37 @@ export class PublicQueries {
   }
 
   /**
-   * One page of stories and the total: first the page's ids in order with the total as a window count (the sort
-   * then handles narrow rows only), then the rows themselves by primary key.
+   * One page of stories and the total in one statement: the filtered ids are numbered in sort order and counted
+   * (window functions over narrow rows), and only the page's rows are then joined to their columns.
    */
   async storyPage(filter: StoryFilter): Promise<{ rows: StoryRow[]; total: number }> {
     const { knex, t } = this;
     const s = t.stories.col;
-    const ids = this.filtered(filter)
-      .select({ id: `s.${s.id}`, total: knex.raw('COUNT(*) OVER ()') })
+    const numbered = this.filtered(filter);
+    let order: Knex.Raw;
+    if (filter.sort === 'title') {
+      numbered.leftJoin(`${t.search.table} as e`, `e.${t.search.col.documentId}`, `s.${s.documentId}`);
+      order = knex.raw('ROW_NUMBER() OVER (ORDER BY COALESCE(??, LOWER(??)) ASC, ?? ASC)', [
+        `e.${t.search.col.titleSort}`,
+        `s.${s.title}`,
+        `s.${s.id}`,
+      ]);
+    } else {
+      const direction = filter.sort === 'oldest' ? 'ASC' : 'DESC';
+      order = knex.raw(`ROW_NUMBER() OVER (ORDER BY ?? ${direction}, ?? ${direction})`, [`s.${s.publishedAt}`, `s.${s.id}`]);
+    }
+    numbered
+      .select({ storyId: `s.${s.id}`, position: order, total: knex.raw('COUNT(*) OVER ()') })
+      .orderBy('position')
       .limit(filter.limit)
       .offset(filter.offset);
-    if (filter.sort === 'title') {
-      ids
-        .leftJoin(`${t.search.table} as e`, `e.${t.search.col.documentId}`, `s.${s.documentId}`)
-        .orderByRaw('COALESCE(??, LOWER(??)) ASC, ?? ASC', [`e.${t.search.col.titleSort}`, `s.${s.title}`, `s.${s.id}`]);
-    } else {
-      const direction = filter.sort === 'oldest' ? 'asc' : 'desc';
-      ids.orderBy([
-        { column: `s.${s.publishedAt}`, order: direction },
-        { column: `s.${s.id}`, order: direction },
-      ]);
-    }
-    const page = (await ids) as { id: number; total: number | string }[];
-    if (!page.length) {
-      const count = filter.offset ? await this.filtered(filter).count({ n: '*' }).first() : undefined;
-      return { rows: [], total: Number((count as { n: number | string } | undefined)?.n ?? 0) };
-    }
-    const pageIds = page.map((p) => p.id);
-    const rows = (await this.withStoryColumns(knex(`${t.stories.table} as s`)).whereIn(`s.${s.id}`, pageIds)) as StoryRow[];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return { rows: page.map((p) => byId.get(p.id)).filter((row): row is StoryRow => Boolean(row)), total: Number(page[0].total) };
+    const page = this.withStoryColumns(knex.with('page', numbered).from('page as p').join(`${t.stories.table} as s`, `s.${s.id}`, 'p.storyId'))
+      .select({ total: 'p.total' })
+      .orderBy('p.position');
+    const rows = (await page) as (StoryRow & { total: number | string })[];
+    if (rows.length) return { rows: firstOfEach(rows), total: Number(rows[0].total) };
+    const count = filter.offset ? await this.filtered(filter).count({ n: '*' }).first() : undefined;
+    return { rows: [], total: Number((count as { n: number | string } | undefined)?.n ?? 0) };
   }
 
   async storyBySlug(slug: string): Promise<StoryRow | null> {
