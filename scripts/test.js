@@ -14,6 +14,13 @@ const root = path.resolve(__dirname, '..');
 const postgresUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const args = process.argv.slice(2);
 
+/*
+ * Files that get a jest process of their own: the report charts load vega, which is ESM-only, through import().
+ * Node keeps ES modules per process, bound to the jest environment that first imported them; a later test file in
+ * the same process then fails with "Test environment has been torn down".
+ */
+const OWN_PROCESS = ['tests/integration/reports.test.ts'];
+
 function run(command, commandArgs, env = {}) {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
@@ -62,11 +69,16 @@ async function main() {
   console.log('=== type check (tsconfig.test.json) ===');
   const typecheck = run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.test.json']);
 
-  const runs = [jest('sqlite', args, { TEST_DATABASE: 'sqlite' })];
+  const ignoreOwn = OWN_PROCESS.flatMap((file) => ['--testPathIgnorePatterns', file]);
+  const backend = (name, env, defaultArgs) =>
+    args.length
+      ? [jest(name, args, env)]
+      : [jest(name, [...defaultArgs, ...ignoreOwn], env), ...OWN_PROCESS.map((file) => jest(`${name}-${path.basename(file, '.test.ts')}`, [file], env))];
+
+  const runs = backend('sqlite', { TEST_DATABASE: 'sqlite' }, []);
   const pg = await postgresAnswers();
   if (pg === true) {
-    const pgArgs = args.length ? args : ['tests/integration'];
-    runs.push(jest('postgres', pgArgs, { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl }));
+    runs.push(...backend('postgres', { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl }, ['tests/integration']));
   } else {
     console.log(`\nPostgreSQL did not answer at ${postgresUrl} (${pg}): SKIPPING the PostgreSQL run of the integration tests.`);
   }
@@ -76,7 +88,7 @@ async function main() {
     { passed: 0, failed: typecheck === 0 ? 0 : 1, skipped: 0 }
   );
   const ok = typecheck === 0 && runs.every((r) => r.status === 0);
-  console.log(`\nType check: ${typecheck === 0 ? 'ok' : 'FAILED'}; runs: ${runs.length} (${pg === true ? 'SQLite + PostgreSQL' : 'SQLite only'}); ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`\nType check: ${typecheck === 0 ? 'ok' : 'FAILED'}; jest runs: ${runs.length} (${pg === true ? 'SQLite + PostgreSQL' : 'SQLite only'}); ${Math.round((Date.now() - started) / 1000)} s`);
   console.log(`Total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(ok ? 0 : 1);
 }
