@@ -1,4 +1,4 @@
-import type { CsvTable } from './filters';
+import { CSV_TABLES, type CsvTable } from './filters';
 import type { ReportFigures } from './figures';
 import { DEFINITIONS, EDITORIAL_STATUS_NAMES, STATISTICAL_REGION_NAMES, SYNC_STATUS_NAMES } from './labels';
 import type { StoryListRow } from './story-rows';
@@ -196,16 +196,8 @@ export function aggregateRows(figures: ReportFigures, publicUrl: string): Record
   };
 }
 
-/** The sheets in the order a reader meets them; the long story list comes last. */
+/** The sheets in the CSV tables' order, without the long story list (the XLSX writes it last), plus the definitions. */
 export const SHEET_ORDER: (Exclude<CsvTable, 'stories'> | 'definitions')[] = [
-  'overview',
-  'districts',
-  'statisticalRegions',
-  'themes',
-  'projects',
-  'months',
-  'submissions',
-  'topStories',
-  'syncFailures',
+  ...CSV_TABLES.filter((table): table is Exclude<CsvTable, 'stories'> => table !== 'stories'),
   'definitions',
 ];
