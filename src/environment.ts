@@ -5,7 +5,8 @@ import { z } from 'zod';
  * secret stops the boot with a message naming the variable instead of failing later inside a request.
  */
 
-const PLACEHOLDER = /^(tobemodified|changeme|change-me|secret|replace-me|xxx+)/i;
+// Whole-value match: a random base64 secret may well begin with "xxx" or "Secret", and must not be refused for it.
+const PLACEHOLDER = /^(tobemodified|changeme|change-me|replace-me|secret|x{3,})[\d,]*$/i;
 
 const secret = (name: string) =>
   z

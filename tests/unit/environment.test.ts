@@ -20,6 +20,12 @@ describe('configuration checked at start-up', () => {
 
   test('a placeholder secret is refused', () => {
     expect(() => parseEnvironment({ ...testEnvironment(), JWT_SECRET: 'toBeModified1234567890' })).toThrow(/JWT_SECRET still holds a placeholder/);
+    expect(() => parseEnvironment({ ...testEnvironment(), JWT_SECRET: 'xxxxxxxxxxxxxxxxxxxx' })).toThrow(/JWT_SECRET still holds a placeholder/);
+  });
+
+  test('a random secret that merely begins like a placeholder is accepted', () => {
+    for (const value of ['XxX9fQ2kLmN0pR7sT4vW8yZ1', 'SecretA1b2C3d4E5f6G7h8I9', 'changemeQ2kLmN0pR7sT4vW8'])
+      expect(() => parseEnvironment({ ...testEnvironment(), ADMIN_JWT_SECRET: value })).not.toThrow();
   });
 
   test('a short secret is refused', () => {
