@@ -9,6 +9,8 @@ import partnerUsage from './partner-usage';
 import cacheGeneration from './cache-generation';
 import oauthState from './oauth-state';
 import reportExport from './report-export';
+import auditEntry from './audit-entry';
+import contentReport from './content-report';
 
 export default {
   'sync-job': syncJob,
@@ -22,4 +24,6 @@ export default {
   'cache-generation': cacheGeneration,
   'oauth-state': oauthState,
   'report-export': reportExport,
+  'audit-entry': auditEntry,
+  'content-report': contentReport,
 };
