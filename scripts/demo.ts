@@ -6,7 +6,8 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { startEmulator } from '../src/youtube-emulator';
+import { DEFAULT_CLIENT, DEFAULT_REFRESH_TOKEN, startEmulator } from '../src/youtube-emulator';
+import type { Core } from '@strapi/strapi';
 import { appDir, loadStrapi } from './load-strapi';
 import { buildAdminIfStale } from './admin-build';
 import { seedDemoContent } from '../src/seed/demo-content';
@@ -37,9 +38,8 @@ function ensureEnvFile() {
     `YOUTUBE_TOKEN_URL=${emulator}/token`,
     `YOUTUBE_AUTH_URL=${emulator}/o/oauth2/v2/auth`,
     `YOUTUBE_REVOKE_URL=${emulator}/revoke`,
-    'YOUTUBE_CLIENT_ID=emulator-client-id',
-    'YOUTUBE_CLIENT_SECRET=emulator-client-secret',
-    'YOUTUBE_REFRESH_TOKEN=emulator-refresh-token',
+    `YOUTUBE_CLIENT_ID=${DEFAULT_CLIENT.clientId}`,
+    `YOUTUBE_CLIENT_SECRET=${DEFAULT_CLIENT.clientSecret}`,
     'YOUTUBE_SYNC_INTERVAL_MS=3000',
     'YOUTUBE_EMULATOR_STATE_FILE=.tmp/youtube-emulator.json',
   ];
@@ -51,6 +51,21 @@ function loadEnvFile() {
   for (const line of fs.readFileSync(envFile, 'utf8').split('\n')) {
     const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
     if (match && process.env[match[1]] === undefined) process.env[match[1]] = match[2];
+  }
+}
+
+/**
+ * Connects the channel the way an editor's "Mit YouTube verbinden" would, so the settings page shows a stored
+ * connection that can be disconnected and connected again. A connection kept from an earlier run stays.
+ */
+async function connectEmulatorChannel(strapi: Core.Strapi) {
+  const adminApi = strapi.plugin('youtube-sync').service('admin-api');
+  if ((await adminApi.connection()).connected) return;
+  try {
+    const channel = await adminApi.connectWithRefreshToken({ ...DEFAULT_CLIENT, refreshToken: DEFAULT_REFRESH_TOKEN }, 'npm run demo');
+    console.log(`YouTube-Kanal „${channel.title}“ (Emulator) verbunden.`);
+  } catch (error) {
+    console.warn(`The YouTube emulator channel could not be connected (${error instanceof Error ? error.message : error}); connect it on the plugin's settings page.`);
   }
 }
 
@@ -71,6 +86,7 @@ async function main() {
     stateFile: process.env.YOUTUBE_EMULATOR_STATE_FILE ? path.resolve(appDir, process.env.YOUTUBE_EMULATOR_STATE_FILE) : undefined,
   });
   const strapi = await loadStrapi();
+  await connectEmulatorChannel(strapi);
   const stories = await strapi.db.query('api::story.story').count();
   if (stories === 0 || process.env.DEMO_RESEED === 'true') {
     console.log('Seeding demo content …');
