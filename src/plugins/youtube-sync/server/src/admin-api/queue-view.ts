@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { jobs, type JobStatus, type SyncJob } from '../queue/jobs';
-import { failureReason, type FailureReason } from './failure-reasons';
+import { storedFailureReason, type FailureReason } from '../queue/failure-reason';
 import { storyTitles } from './stories';
 
 export interface JobView {
@@ -26,7 +26,7 @@ async function withTitles(strapi: Core.Strapi, rows: SyncJob[]): Promise<JobView
     requestedAt: row.requestedAt,
     finishedAt: (row as SyncJob & { finishedAt?: string | null }).finishedAt ?? null,
     attempts: row.attempts,
-    error: row.lastError ? { reason: failureReason(row.errorKind, row.lastError), detail: row.lastError } : null,
+    error: row.lastError ? { reason: storedFailureReason(row.failureReason), detail: row.lastError } : null,
   }));
 }
 

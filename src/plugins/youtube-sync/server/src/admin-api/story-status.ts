@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
 import { jobs, type JobStatus, type SyncJob } from '../queue/jobs';
 import { PLAYLIST, STATE, type SyncState } from '../sync/state';
-import { failureReason, type FailureReason } from './failure-reasons';
+import { storedFailureReason, type FailureReason } from '../queue/failure-reason';
 import { isPublished } from './stories';
 import { playlistUrl, videoUrl } from './video-links';
 
@@ -82,6 +82,6 @@ export async function storyStatus(strapi: Core.Strapi, config: PluginConfig, doc
       .sort((a, b) => a.key.localeCompare(b.key)),
     lastSyncedAt: state?.lastSyncedAt ?? null,
     job: job && { status: job.status, runAt: job.runAt, attempts: job.attempts },
-    error: failing && job ? { reason: failureReason(job.errorKind, job.lastError), detail: job.lastError as string } : null,
+    error: failing && job ? { reason: storedFailureReason(job.failureReason), detail: job.lastError as string } : null,
   };
 }

@@ -5,7 +5,7 @@ import { jobs, type SyncJob } from './jobs';
 export async function complete(strapi: Core.Strapi, job: SyncJob, now: Date) {
   const at = now.toISOString();
   const held = { id: job.id, lockToken: job.lockToken, status: 'running' };
-  const finished = { lockToken: null, leaseExpiresAt: null, finishedAt: at, lastError: null, errorKind: null };
+  const finished = { lockToken: null, leaseExpiresAt: null, finishedAt: at, lastError: null, errorKind: null, failureReason: null };
   const done = await jobs(strapi).updateMany({
     where: { ...held, requestedAt: { $lte: job.startedAt } },
     data: { ...finished, status: 'done', attempts: 0 },

@@ -24,7 +24,7 @@ export async function enqueue(strapi: Core.Strapi, storyDocumentId: string, reas
       data: {
         requestedAt: at,
         reason,
-        ...(restart && { status: 'pending', runAt: at, attempts: 0, lastError: null, errorKind: null }),
+        ...(restart && { status: 'pending', runAt: at, attempts: 0, lastError: null, errorKind: null, failureReason: null }),
         ...(existing.status === 'pending' && { runAt: at < existing.runAt ? at : existing.runAt }),
       },
     });

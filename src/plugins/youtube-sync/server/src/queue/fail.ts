@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ErrorKind } from '../youtube/errors';
+import type { FailureReason } from './failure-reason';
 import { nextPacificMidnight } from '../youtube/quota';
 import { jobs, type JobStatus, type SyncJob } from './jobs';
 
@@ -32,7 +33,13 @@ export function outcomeFor(kind: ErrorKind, job: SyncJob, now: Date, maxAttempts
   return { status: 'failed', runAt: now };
 }
 
-export async function fail(strapi: Core.Strapi, job: SyncJob, outcome: FailureOutcome, kind: ErrorKind, message: string, now: Date) {
+export interface JobError {
+  kind: ErrorKind;
+  reason: FailureReason;
+  message: string;
+}
+
+export async function fail(strapi: Core.Strapi, job: SyncJob, outcome: FailureOutcome, error: JobError, now: Date) {
   await jobs(strapi).updateMany({
     where: { id: job.id, lockToken: job.lockToken, status: 'running' },
     data: {
@@ -41,9 +48,10 @@ export async function fail(strapi: Core.Strapi, job: SyncJob, outcome: FailureOu
       lockToken: null,
       leaseExpiresAt: null,
       finishedAt: now.toISOString(),
-      lastError: message.slice(0, 2000),
-      errorKind: kind,
-      ...(kind === 'quota' && { attempts: Math.max(0, job.attempts - 1) }),
+      lastError: error.message.slice(0, 2000),
+      errorKind: error.kind,
+      failureReason: error.reason,
+      ...(error.kind === 'quota' && { attempts: Math.max(0, job.attempts - 1) }),
     },
   });
 }

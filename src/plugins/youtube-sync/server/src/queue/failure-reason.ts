@@ -1,7 +1,10 @@
+import { MediaFileMissingError } from '../sync/media';
+import type { YouTubeError } from '../youtube/errors';
+
 /**
- * Sorts a job's error into a reason an editor can act on; the admin panel words each reason in German and
- * English, and shows the technical message only on request. The queue stores kind and message, not a reason,
- * so the message is read for the few causes an editor can fix.
+ * Sorts a failed job into a reason an editor can act on, decided when the job fails (from the error's class and
+ * Google's own reason code) and stored with the job; the admin panel words each reason in German and English and
+ * shows the technical message only on request.
  */
 export type FailureReason =
   | 'quota'
@@ -13,16 +16,38 @@ export type FailureReason =
   | 'unreachable'
   | 'unknown';
 
-const METADATA = /invalidTitle|invalidDescription|invalidTags|invalidCategoryId|invalidVideoMetadata|invalidDefaultBroadcastPrivacySetting|HTTP 400/;
+export const FAILURE_REASONS: readonly FailureReason[] = [
+  'quota',
+  'reconnect',
+  'video_file_missing',
+  'metadata_rejected',
+  'video_gone',
+  'forbidden',
+  'unreachable',
+  'unknown',
+];
 
-export function failureReason(errorKind: string | null, message: string | null): FailureReason {
-  const text = message ?? '';
-  if (errorKind === 'quota') return 'quota';
-  if (errorKind === 'auth') return 'reconnect';
-  if (/ENOENT|no such file|missing on disk/i.test(text)) return 'video_file_missing';
-  if (/videoNotFound|HTTP 404/.test(text)) return 'video_gone';
-  if (/forbidden|HTTP 403/.test(text)) return 'forbidden';
-  if (METADATA.test(text)) return 'metadata_rejected';
-  if (errorKind === 'retryable') return 'unreachable';
+const METADATA_REASONS = new Set([
+  'invalidTitle',
+  'invalidDescription',
+  'invalidTags',
+  'invalidCategoryId',
+  'invalidVideoMetadata',
+  'invalidDefaultBroadcastPrivacySetting',
+]);
+
+export function failureReasonOf(raw: unknown, error: YouTubeError): FailureReason {
+  if (raw instanceof MediaFileMissingError) return 'video_file_missing';
+  if (error.kind === 'quota') return 'quota';
+  if (error.kind === 'auth') return 'reconnect';
+  if (error.reason === 'videoNotFound' || error.status === 404) return 'video_gone';
+  if (error.status === 403) return 'forbidden';
+  if ((error.reason && METADATA_REASONS.has(error.reason)) || error.status === 400) return 'metadata_rejected';
+  if (error.kind === 'retryable') return 'unreachable';
   return 'unknown';
+}
+
+/** The stored reason of a job row; rows written before reasons were stored read as 'unknown'. */
+export function storedFailureReason(value: string | null | undefined): FailureReason {
+  return FAILURE_REASONS.includes(value as FailureReason) ? (value as FailureReason) : 'unknown';
 }

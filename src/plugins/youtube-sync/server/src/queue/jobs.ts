@@ -17,6 +17,7 @@ export interface SyncJob {
   leaseExpiresAt: string | null;
   lastError: string | null;
   errorKind: string | null;
+  failureReason: string | null;
 }
 
 export const jobs = (strapi: Core.Strapi) => strapi.db.query(JOB);

@@ -8,6 +8,7 @@ import { saveState, stateOf } from '../sync/state';
 import { claim, renewLease } from './claim';
 import { complete } from './complete';
 import { fail, outcomeFor } from './fail';
+import { failureReasonOf } from './failure-reason';
 import type { SyncJob } from './jobs';
 import { startRepeatingTask } from '../utils/repeating-task';
 import { effectiveConfig } from '../admin-api/effective-config';
@@ -47,7 +48,7 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
       const error = classify(raw);
       const outcome = outcomeFor(error.kind, job, clock.now(), config.maxAttempts, clock.random);
       const message = EDITOR_HINTS[error.kind] ? `${EDITOR_HINTS[error.kind]} (${error.message})` : error.message;
-      await fail(strapi, job, outcome, error.kind, message, clock.now());
+      await fail(strapi, job, outcome, { kind: error.kind, reason: failureReasonOf(raw, error), message }, clock.now());
       const state = await stateOf(strapi, job.storyDocumentId);
       const stateStatus = outcome.status === 'pending' ? 'pending' : outcome.status === 'waiting_for_quota' || outcome.status === 'needs_reconnect' ? outcome.status : 'failed';
       await saveState(strapi, state, { status: stateStatus, lastError: message.slice(0, 2000) });

@@ -6,13 +6,21 @@ import type { MediaFile } from './load-story';
 
 const TWO_MB = 2 * 1024 * 1024;
 
+/** The story's video (or another media file) cannot be read from disk: an editor has to upload it again. */
+export class MediaFileMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MediaFileMissingError';
+  }
+}
+
 /** Where the local upload provider keeps a media library file on disk. */
 export function localPath(strapi: Core.Strapi, file: MediaFile): string {
   if (/^https?:\/\//.test(file.url)) {
-    throw new Error(`media file ${file.url} is not stored locally; only the local upload provider is supported for YouTube uploads`);
+    throw new MediaFileMissingError(`media file ${file.url} is not stored locally; only the local upload provider is supported for YouTube uploads`);
   }
   const full = path.join(strapi.dirs.static.public, decodeURIComponent(file.url));
-  if (!fs.existsSync(full)) throw new Error(`media file ${file.url} is missing on disk (${full})`);
+  if (!fs.existsSync(full)) throw new MediaFileMissingError(`media file ${file.url} is missing on disk (${full})`);
   return full;
 }
 
