@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VIDEO_FORMAT_NAMES, type VideoFormat } from './plugins/youtube-sync/server/src/submissions/formats';
 
 /**
  * Every setting the app reads from the environment, validated once at start-up so that a missing or malformed
@@ -39,6 +40,39 @@ const flag = (fallback: boolean) =>
     .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 const url = (name: string) => z.string().url(`${name} must be an absolute URL such as https://example.org`);
+
+const whole = (name: string, min: number, max: number, fallback: number, unit: string) =>
+  z.coerce
+    .number({ invalid_type_error: `${name} must be a whole number of ${unit}` })
+    .int(`${name} must be a whole number of ${unit}`)
+    .min(min, `${name} must be at least ${min} ${unit}`)
+    .max(max, `${name} must be at most ${max} ${unit}`)
+    .default(fallback);
+
+/** "someone@example.org" or "Name <someone@example.org>", as mail headers accept them. */
+const mailbox = (name: string) =>
+  z
+    .string()
+    .refine(
+      (v) => z.string().email().safeParse(v.match(/<([^<>]+)>\s*$/)?.[1] ?? v).success,
+      `${name} must be an e-mail address, optionally with a name: "ZUSAMMEN. MEHR. <mitmachen@example.org>"`
+    );
+
+/** Video containers a submission may use, by file extension (the bytes are checked, not the name). */
+const videoFormats = z
+  .string()
+  .default(VIDEO_FORMAT_NAMES.join(','))
+  .transform((v) => [...new Set(v.split(',').map((f) => f.trim().toLowerCase().replace(/^\./, '')).filter(Boolean))])
+  .refine((formats) => formats.length > 0, 'SUBMISSION_VIDEO_TYPES needs at least one format, e.g. mp4,mov')
+  .superRefine((formats, ctx) => {
+    const unknown = formats.filter((f) => !(VIDEO_FORMAT_NAMES as string[]).includes(f));
+    if (unknown.length)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `SUBMISSION_VIDEO_TYPES: unknown format ${unknown.join(', ')}; choose from ${VIDEO_FORMAT_NAMES.join(', ')}`,
+      });
+  })
+  .transform((formats) => formats as VideoFormat[]);
 
 const schema = z
   .object({
@@ -89,6 +123,37 @@ const schema = z
       .regex(/[A-Z]/, 'ADMIN_PASSWORD needs an upper-case letter')
       .regex(/[0-9]/, 'ADMIN_PASSWORD needs a digit')
       .optional(),
+
+    // Story submissions (/mitmachen and partner integrations) and their e-mails.
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: port('SMTP_PORT', 587),
+    SMTP_SECURE: flag(false),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    EMAIL_FROM: mailbox('EMAIL_FROM').optional(),
+    EMAIL_REPLY_TO: mailbox('EMAIL_REPLY_TO').optional(),
+    OFFICE_EMAIL: z.string().email('OFFICE_EMAIL must be the e-mail address of the office (it receives a notice of each submission)').optional(),
+    SUBMISSION_MAX_VIDEO_MB: whole('SUBMISSION_MAX_VIDEO_MB', 1, 20480, 2048, 'megabytes'),
+    SUBMISSION_MAX_IMAGE_MB: whole('SUBMISSION_MAX_IMAGE_MB', 1, 100, 15, 'megabytes'),
+    SUBMISSION_VIDEO_TYPES: videoFormats,
+    SUBMISSION_RATE_LIMIT_PER_HOUR: whole('SUBMISSION_RATE_LIMIT_PER_HOUR', 0, 100000, 20, 'submissions (0 = no limit)'),
+    SUBMISSION_PARTNER_SECRET: secret('SUBMISSION_PARTNER_SECRET').optional(),
+    UPLOAD_TMP_DIR: z.string().min(1).default('.tmp/uploads'),
+    CONSENT_TEXT_VERSION: z
+      .string()
+      .max(40, 'CONSENT_TEXT_VERSION must be at most 40 characters (it is stored with every consent)')
+      .default('2026-01'),
+    CONSENT_LINK_VALID_DAYS: whole('CONSENT_LINK_VALID_DAYS', 1, 3650, 1095, 'days'),
+  })
+  .superRefine((env, ctx) => {
+    const need = (name: keyof typeof env, message: string) => {
+      if (env[name] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message });
+    };
+    if (env.SMTP_HOST) {
+      need('EMAIL_FROM', 'EMAIL_FROM is missing: with SMTP_HOST set, mails need a sender such as "ZUSAMMEN. MEHR. <mitmachen@example.org>"');
+      need('OFFICE_EMAIL', 'OFFICE_EMAIL is missing: with SMTP_HOST set, the office is told of each submission at this address');
+    }
+    if (env.SMTP_USER) need('SMTP_PASSWORD', 'SMTP_PASSWORD is missing: SMTP_USER is set, so the mail server expects a password');
   });
 
 export type Environment = z.infer<typeof schema>;

@@ -6,6 +6,7 @@ import { seedReferenceData } from './seed/reference-data';
 import { restrictPublicRoleToReading } from './seed/public-permissions';
 import { ensureAdminAccount } from './seed/admin-account';
 import { applyGermanAdminLabels } from './seed/admin-labels';
+import { seedLegalPages } from './seed/legal-pages';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -15,6 +16,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     if (environment().SEED_REFERENCE_DATA) await seedReferenceData(strapi);
+    await seedLegalPages(strapi);
     await restrictPublicRoleToReading(strapi);
     await applyGermanAdminLabels(strapi);
     await ensureAdminAccount(strapi);

@@ -133,8 +133,14 @@ export async function seedDemoContent(strapi: Core.Strapi, onProgress: (done: nu
           place: story.place,
           credits: story.credits,
           cover,
+          // Approved with a complete consent record, as the publish gate requires (review/consent-completeness.ts).
           editorialStatus: 'approved',
-          consent: { consentedBy: 'Demo-Daten', consentedAt: `${story.recordedOn}T12:00:00.000Z`, textVersion: 'demo-2026-01' },
+          consent: {
+            consentedBy: 'Demo-Daten',
+            consentedAt: `${story.recordedOn}T12:00:00.000Z`,
+            textVersion: 'demo-2026-01',
+            people: [{ nameOrRole: 'Erzählende Person (Demo)' }],
+          },
         } as never,
       });
       await strapi.documents(STORY).publish({ documentId: created.documentId });

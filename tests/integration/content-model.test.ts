@@ -55,7 +55,7 @@ describe('the content model', () => {
   test('a story without a region cannot be published, and says why', async () => {
     const draft = await app.strapi.documents(STORY).create({ data: { title: 'Ohne Region' } as never });
     await expect(app.strapi.documents(STORY).publish({ documentId: draft.documentId })).rejects.toMatchObject({
-      details: { errors: [{ path: ['region'] }] },
+      details: { errors: expect.arrayContaining([expect.objectContaining({ path: ['region'] })]) },
     });
     expect(await app.strapi.db.query(STORY).count({ where: { documentId: draft.documentId, publishedAt: { $notNull: true } } })).toBe(0);
   });
@@ -64,7 +64,7 @@ describe('the content model', () => {
     const region = await documentIdOf(app.strapi, 'api::region.region', 'goettingen');
     const draft = await app.strapi.documents(STORY).create({ data: { title: 'Ohne Thema', region } as never });
     await expect(app.strapi.documents(STORY).publish({ documentId: draft.documentId })).rejects.toMatchObject({
-      details: { errors: [{ path: ['themes'] }] },
+      details: { errors: expect.arrayContaining([expect.objectContaining({ path: ['themes'] })]) },
     });
   });
 

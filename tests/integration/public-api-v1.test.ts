@@ -9,6 +9,7 @@ import { createProject, createStory, documentIdOf } from '../support/fixtures';
 import { addCoverImage } from '../support/media';
 import { adminToken } from '../support/admin';
 import { currentBackend, POSTGRES_URL } from '../support/database';
+import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
 
 /**
  * The public v1 API as a partner website sees it. Every response any test here receives goes through `api()`,
@@ -42,14 +43,16 @@ const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true }
 addFormats(ajv);
 const validators = new Map<object, ValidateFunction>();
 
-function loadContract(document: { paths: Record<string, { get: { responses: Record<string, unknown> } }>; components: { schemas: object } }) {
+function loadContract(document: { paths: Record<string, { get?: { responses: Record<string, unknown> } }>; components: { schemas: object } }) {
   const rewritten = JSON.parse(JSON.stringify(document).replace(/"#\/components\/schemas\//g, `"${SCHEMAS_ID}#/$defs/`));
   ajv.addSchema({ $id: SCHEMAS_ID, $defs: rewritten.components.schemas });
-  operations = Object.entries(rewritten.paths as typeof document.paths)
-    .map(([path, item]) => ({
+  // Only GET operations: this file reads the API (the submission tests check their own answers against the document).
+  operations = Object.entries(rewritten.paths as Record<string, { get?: { responses: Record<string, unknown> } }>)
+    .flatMap(([path, item]) => (item.get ? [{ path, get: item.get }] : []))
+    .map(({ path, get: item }) => ({
       pattern: new RegExp(`^/api/v1${path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`),
       literal: !path.includes('{'),
-      responses: item.get.responses as (typeof operations)[number]['responses'],
+      responses: item.responses as (typeof operations)[number]['responses'],
     }))
     .sort((a, b) => Number(b.literal) - Number(a.literal));
 }
@@ -74,9 +77,15 @@ function expectContract(url: string, res: request.Response) {
   expect({ url, errors: valid ? null : validate.errors }).toEqual({ url, errors: null });
 }
 
+/**
+ * The contract itself names private fields where the personal link's endpoints (/consent) give a person their own
+ * data and "Inhalt melden" takes a contact: a name in the document is no value, so only the canary check applies to it.
+ */
+const namesPrivateFields = (url: string) => url.split('?')[0] === '/api/v1/openapi.json';
+
 function expectNothingPrivate(url: string, res: request.Response) {
   expect({ url, leaked: res.text.toLowerCase().includes(CANARY.toLowerCase()) }).toEqual({ url, leaked: false });
-  if (res.status !== 400)
+  if (res.status !== 400 && !namesPrivateFields(url))
     for (const key of PRIVATE_KEYS) expect({ url, key, leaked: res.text.includes(`"${key}"`) }).toEqual({ url, key, leaked: false });
 }
 
@@ -205,10 +214,7 @@ beforeAll(async () => {
   ids.f = await createStory(strapi, { title: `Kurz online ${CANARY}`, region: 'goettingen', themes: ['sport'] });
   await strapi.documents(STORY).unpublish({ documentId: ids.f });
   ids.g = await createStory(strapi, { title: `Einwilligung zurückgezogen ${CANARY}`, region: 'emden', themes: ['kultur'] });
-  await strapi
-    .documents(STORY)
-    .update({ documentId: ids.g, data: { consent: { consentedBy: 'x', withdrawnAt: new Date().toISOString() } } as never });
-  await strapi.documents(STORY).publish({ documentId: ids.g });
+  await withdrawConsent(strapi, { documentId: ids.g, scope: 'all', actor: { actor: 'Test', actorType: 'submitter' } });
   await strapi.db
     .query('plugin::youtube-sync.playlist')
     .create({ data: { key: 'region:goettingen', youtubePlaylistId: 'PLgoettingen0001', title: 'ZUSAMMEN. MEHR. – Göttingen' } });

@@ -3,6 +3,7 @@ import { startStrapi, type TestApp } from '../support/strapi';
 import { createStory } from '../support/fixtures';
 import { addCoverImage, addVideoFile } from '../support/media';
 import { manualClock, startYouTube, syncService, writeCalls, youtubeEnv } from '../support/youtube';
+import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
 
 const STORY = 'api::story.story';
 const JOB = 'plugin::youtube-sync.sync-job';
@@ -135,8 +136,7 @@ describe('publishing a story brings it to YouTube', () => {
   });
 
   test('consent withdrawn → taken down and recorded', async () => {
-    await app.strapi.documents(STORY).update({ documentId, data: { editorialStatus: 'withdrawn' } as never });
-    await app.strapi.documents(STORY).publish({ documentId });
+    await withdrawConsent(app.strapi, { documentId, scope: 'all', actor: { actor: 'Test', actorType: 'editor' } });
     await drain();
     expect(youtube.videos()[0].status.privacyStatus).toBe('private');
     expect(await stateOf(documentId)).toMatchObject({ status: 'removed', takedown: { reason: 'withdrawn' } });

@@ -49,6 +49,7 @@ const OPENAPI_SUBSET = {
         summary: { type: 'string' },
         description: { type: 'string' },
         parameters: { type: 'array', items: { $ref: '#/$defs/parameterOrRef' } },
+        requestBody: extensible({ description: { type: 'string' }, required: { type: 'boolean' }, content: { $ref: '#/$defs/mediaTypes' } }, ['content']),
         responses: {
           type: 'object',
           minProperties: 1,
@@ -71,7 +72,9 @@ const OPENAPI_SUBSET = {
       paths: {
         type: 'object',
         propertyNames: { pattern: '^/' },
-        additionalProperties: extensible({ get: { $ref: '#/$defs/operation' } }),
+        additionalProperties: extensible(
+          Object.fromEntries(['get', 'head', 'post', 'patch'].map((method) => [method, { $ref: '#/$defs/operation' }]))
+        ),
       },
       components: extensible({
         schemas: { type: 'object', propertyNames: { pattern: '^[a-zA-Z0-9._-]+$' } },
@@ -135,13 +138,13 @@ describe('the OpenAPI document of the v1 API', () => {
   });
 
   test('documents exactly the routes the plugin serves', () => {
-    const served = routes.routes.map((r) => r.path.replace(/^\/v1/, '').replace(/:(\w+)/g, '{$1}')).sort();
+    const served = [...new Set(routes.routes.map((r) => r.path.replace(/^\/v1/, '').replace(/:(\w+)/g, '{$1}')))].sort();
     expect(Object.keys(document.paths).sort()).toEqual(served);
   });
 
   test('documents exactly the query parameters each operation accepts', () => {
     const names = (path: keyof typeof document.paths) =>
-      (document.paths[path].get.parameters as { name?: string; in?: string; $ref?: string }[])
+      ((document.paths[path] as { get: { parameters: unknown[] } }).get.parameters as { name?: string; in?: string; $ref?: string }[])
         .map((p) => (p.$ref ? (resolve(p.$ref) as { name: string; in: string }) : (p as { name: string; in: string })))
         .filter((p) => p.in === 'query')
         .map((p) => p.name)
@@ -152,7 +155,7 @@ describe('the OpenAPI document of the v1 API', () => {
     expect(names('/stories.atom')).toEqual(accepted(storyListParams));
     expect(names('/stories/removed')).toEqual(accepted(removalParams));
     expect(names('/oembed')).toEqual(accepted(oembedParams));
-    for (const path of ['/stories/{slug}', '/regions', '/themes', '/projects', '/playlists', '/openapi.json'] as const) {
+    for (const path of ['/stories/{slug}', '/regions', '/themes', '/projects', '/playlists', '/openapi.json', '/submissions/options'] as const) {
       expect(names(path)).toEqual(accepted(noParams));
     }
   });

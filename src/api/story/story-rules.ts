@@ -1,5 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { publishBlockers, type Gap } from '../../plugins/youtube-sync/server/src/review/consent-completeness';
+import { REVIEW_FIELDS, REVIEW_POPULATE, reviewSubjectOf, type ReviewedStory } from '../../plugins/youtube-sync/server/src/review/review-subject';
 import { InvalidYouTubeReference, parseYouTubeReference } from './youtube-reference';
 
 const STORY = 'api::story.story';
@@ -50,31 +52,33 @@ async function assertOneVideoSource(strapi: Core.Strapi, data: StoryInput, docum
   }
 }
 
-function hasRelation(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') {
-    const v = value as { connect?: unknown[]; set?: unknown[]; id?: unknown; documentId?: unknown };
-    if (v.id !== undefined || v.documentId !== undefined) return true;
-    return (v.set?.length ?? 0) > 0 || (v.connect?.length ?? 0) > 0;
-  }
-  return true;
+/** Every reason at once, so the editor can fix them all before the next try; each names its field for the form. */
+function refusePublication(gaps: Gap[]): never {
+  const reasons = gaps.map((gap) => gap.message).join(' · ');
+  throw new errors.ValidationError(`Die Geschichte kann noch nicht veröffentlicht werden: ${reasons}`, {
+    errors: gaps.map((gap) => ({ path: gap.path, message: gap.message, name: 'ValidationError' })),
+  });
 }
 
 /**
- * Drafts may be incomplete while an editor works on them; a published story must name its region and at least
- * one theme, because the public API, the playlists and the reports are organised by them.
+ * Drafts may be incomplete while an editor works on them. A published story must name its region and at least
+ * one theme, because the public API, the playlists and the reports are organised by them; and it must be approved
+ * with a complete consent record (review/consent-completeness.ts), the same reasons the review queue shows.
  */
 async function assertPublishable(strapi: Core.Strapi, documentId: string) {
   const draft = await strapi.documents(STORY).findOne({
     documentId,
     status: 'draft',
-    populate: { region: { fields: ['id'] }, themes: { fields: ['id'] } },
+    fields: [...REVIEW_FIELDS],
+    populate: { region: { fields: ['id'] }, themes: { fields: ['id'] }, ...REVIEW_POPULATE } as never,
   });
   if (!draft) return;
-  const story = draft as unknown as { region?: unknown; themes?: unknown[] };
-  if (!story.region) fieldError('region', 'Bitte eine Region (Landkreis oder kreisfreie Stadt) auswählen, bevor die Geschichte veröffentlicht wird.');
-  if (!story.themes?.length) fieldError('themes', 'Bitte mindestens ein Thema auswählen, bevor die Geschichte veröffentlicht wird.');
+  const story = draft as unknown as ReviewedStory & { region?: unknown; themes?: unknown[] };
+  const gaps: Gap[] = [];
+  if (!story.region) gaps.push({ path: ['region'], message: 'Bitte eine Region (Landkreis oder kreisfreie Stadt) auswählen.' });
+  if (!story.themes?.length) gaps.push({ path: ['themes'], message: 'Bitte mindestens ein Thema auswählen.' });
+  gaps.push(...publishBlockers(reviewSubjectOf(story)));
+  if (gaps.length) refusePublication(gaps);
 }
 
 export function registerStoryRules(strapi: Core.Strapi) {
@@ -84,10 +88,20 @@ export function registerStoryRules(strapi: Core.Strapi) {
     if ((context.action === 'create' || context.action === 'update') && params.data) {
       normaliseYouTubeField(params.data);
       await assertOneVideoSource(strapi, params.data, params.documentId);
-      if (context.action === 'create' && params.status === 'published') {
-        if (!hasRelation(params.data.region)) fieldError('region', 'Eine Geschichte braucht eine Region.');
-        if (!hasRelation(params.data.themes)) fieldError('themes', 'Eine Geschichte braucht mindestens ein Thema.');
-      }
+    }
+    if ((context.action === 'create' || context.action === 'update') && params.status === 'published') {
+      // Strapi would publish such a call internally, past every document middleware: save the draft, then publish
+      // it through the Document Service, so the gate and the sync hooks see it like any other publication. One
+      // transaction, so a refused publication leaves nothing behind.
+      const { status: _published, ...draftParams } = params;
+      context.params = draftParams;
+      return strapi.db.transaction(async () => {
+        const draft = await next();
+        const documentId = (draft as { documentId?: string } | null)?.documentId;
+        if (!documentId) return draft;
+        const published = await strapi.documents(STORY).publish({ documentId });
+        return published.entries[0];
+      });
     }
     if (context.action === 'publish' && params.documentId) await assertPublishable(strapi, params.documentId);
     return next();

@@ -1,15 +1,16 @@
-import { ChartPie, Play } from '@strapi/icons';
+import { ChartPie, ListSearch, Play } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { addYouTubeColumn } from './components/list-column';
 import { StorySidePanel } from './components/StorySidePanel';
+import { ReviewSidePanel } from './components/review/ReviewSidePanel';
 import { ACTIONS, permission } from './permissions';
 import { PLUGIN_ID } from './plugin-id';
 import { loadTranslations, message } from './translate';
 
 /**
- * The plugin's admin: the YouTube page (dashboard) and the Berichte page in the main menu, two settings pages (channel connection;
- * texts & playlists), the YouTube panel beside a story and a badge column in the story list.
+ * The plugin's admin: the YouTube page (dashboard), the Berichte and Einreichungen pages in the main menu, two settings pages (channel connection;
+ * texts & playlists), the Redaktion and YouTube panels beside a story and a badge column in the story list.
  */
 export default {
   register(app: StrapiApp) {
@@ -26,6 +27,13 @@ export default {
       intlLabel: message('reports.menu'),
       permissions: [permission(ACTIONS.reports)],
       Component: () => import('./pages/ReportsPage'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-einreichungen`,
+      icon: ListSearch,
+      intlLabel: message('review.menu'),
+      permissions: [permission(ACTIONS.review)],
+      Component: () => import('./pages/ReviewPage'),
     });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: message('settings.section') }, [
       {
@@ -48,7 +56,7 @@ export default {
 
   bootstrap(app: Pick<StrapiApp, 'getPlugin' | 'registerHook'>) {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-    contentManager.addEditViewSidePanel([StorySidePanel]);
+    contentManager.addEditViewSidePanel([ReviewSidePanel, StorySidePanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addYouTubeColumn);
   },
 

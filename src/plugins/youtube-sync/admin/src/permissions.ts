@@ -4,6 +4,7 @@ export const ACTIONS = {
   sync: 'plugin::youtube-sync.sync',
   settings: 'plugin::youtube-sync.settings',
   reports: 'plugin::youtube-sync.reports',
+  review: 'plugin::youtube-sync.review',
 } as const;
 
 export const permission = (action: string) => ({ action, subject: null });

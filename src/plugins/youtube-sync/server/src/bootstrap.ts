@@ -6,6 +6,8 @@ import { pluginConfig } from './utils/plugin-config';
 import { startPublicApi } from './public-api/lifecycle';
 import { registerPermissions } from './permissions';
 import { startExportLoop, type ExportLoop } from './reports/exports/loop';
+import { startRetention } from './review/retention';
+import { startSubmissions } from './submissions/lifecycle';
 
 export type Worker = ReturnType<typeof startWorker>;
 export const workers = new WeakMap<Core.Strapi, Worker>();
@@ -16,6 +18,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureUniqueIndexes(strapi);
   await registerPermissions(strapi);
   await startPublicApi(strapi);
+  await startSubmissions(strapi);
+  // Erasure is a legal duty, not a YouTube task: every instance takes part, the database lets one run it.
+  startRetention(strapi);
   const config = pluginConfig(strapi);
   if (config.worker) {
     workers.set(strapi, startWorker(strapi, config));

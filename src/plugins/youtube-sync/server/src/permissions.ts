@@ -10,6 +10,7 @@ export const ACTIONS = {
   sync: 'plugin::youtube-sync.sync',
   settings: 'plugin::youtube-sync.settings',
   reports: 'plugin::youtube-sync.reports',
+  review: 'plugin::youtube-sync.review',
 } as const;
 
 const action = (uid: string, displayName: string) => ({ section: 'plugins', pluginName: 'youtube-sync', uid, displayName });
@@ -19,6 +20,7 @@ export const PERMISSION_ACTIONS = [
   action('sync', 'Synchronisieren: jetzt, erneut versuchen, alles neu'),
   action('settings', 'Kanal verbinden und YouTube-Einstellungen ändern'),
   action('reports', 'Berichte ansehen und herunterladen'),
+  action('review', 'Einreichungen prüfen, freigeben, ablehnen, Widerrufe erfassen und gemeldete Inhalte bearbeiten'),
 ];
 
 export async function registerPermissions(strapi: Core.Strapi) {

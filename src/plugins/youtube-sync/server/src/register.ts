@@ -2,6 +2,8 @@ import type { Core, Modules } from '@strapi/strapi';
 import { enqueue } from './queue/enqueue';
 import { recordRemoval } from './sync/removals';
 import { registerPublicApiHooks } from './public-api/lifecycle';
+import { registerReviewMiddleware } from './review/status-middleware';
+import { isWithdrawn } from './review/withdrawn';
 
 const STORY = 'api::story.story';
 
@@ -33,10 +35,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (action === 'unpublish' || action === 'delete') {
       const slug = before?.slug ?? (await strapi.db.query(STORY).findOne({ where: { documentId }, select: ['slug'] }))?.slug ?? null;
-      await recordRemoval(strapi, { storyDocumentId: documentId, slug, reason: action === 'delete' ? 'deleted' : 'unpublished', removedAt: now });
+      const reason = action === 'delete' ? 'deleted' : (await isWithdrawn(strapi, documentId)) ? 'consent_withdrawn' : 'unpublished';
+      await recordRemoval(strapi, { storyDocumentId: documentId, slug, reason, removedAt: now });
     }
     return result;
   };
   strapi.documents.use(middleware);
   registerPublicApiHooks(strapi);
+  registerReviewMiddleware(strapi);
 };

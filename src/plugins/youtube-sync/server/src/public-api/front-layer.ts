@@ -7,6 +7,7 @@ import type { PartnerKeyResolver } from './partner-keys';
 import type { RateLimits } from './rate-limit';
 import type { PublicResponse } from './response';
 import type { UsageCounter } from './usage';
+import { writeAccessFor } from '../submissions/cors';
 
 /**
  * A `request` listener in front of Koa's for /api/v1/*. It answers preflights, applies the rate limits (for hits
@@ -143,7 +144,8 @@ async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxySettings, 
 /** Synchronous when nothing needs to be looked up (no key, no anonymous limit): the cheapest path for a hit. */
 function handle(runtime: FrontLayerRuntime, proxy: ProxySettings, req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> | void {
   if (req.method === 'OPTIONS') {
-    res.writeHead(204, { ...preflightHeaders(req.headers.origin, runtime.settings.corsOrigins), 'Content-Length': '0' });
+    const access = writeAccessFor(req.url ?? '');
+    res.writeHead(204, { ...preflightHeaders(req.headers.origin, runtime.settings.corsOrigins, access), 'Content-Length': '0' });
     res.end();
     return;
   }

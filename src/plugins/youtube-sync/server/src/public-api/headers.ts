@@ -32,14 +32,22 @@ export function corsHeaders(origin: string | undefined, allowed: CorsOrigins): R
   return headers;
 }
 
-export function preflightHeaders(origin: string | undefined, allowed: CorsOrigins): Record<string, string> {
+/** The methods and request headers a preflight allows: reading by default; the submission API allows more. */
+export interface CorsAccess {
+  methods: string;
+  requestHeaders: string;
+}
+
+const READ_ACCESS: CorsAccess = { methods: 'GET, HEAD, OPTIONS', requestHeaders: ALLOWED_REQUEST_HEADERS };
+
+export function preflightHeaders(origin: string | undefined, allowed: CorsOrigins, access: CorsAccess = READ_ACCESS): Record<string, string> {
   const headers = corsHeaders(origin, allowed);
   if (!headers['Access-Control-Allow-Origin']) return { ...headers, ...SECURITY_HEADERS };
   return {
     ...headers,
     ...SECURITY_HEADERS,
-    'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-    'Access-Control-Allow-Headers': ALLOWED_REQUEST_HEADERS,
+    'Access-Control-Allow-Methods': access.methods,
+    'Access-Control-Allow-Headers': access.requestHeaders,
     'Access-Control-Max-Age': '86400',
   };
 }

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { recordRemoval } from '../sync/removals';
 import { registerPartnerKeyMiddleware } from './partner-keys';
 import { PublicQueries } from './query';
-import { runtimeOf } from './runtime';
+import { runtimeOf, type PublicApiRuntime } from './runtime';
 import { refreshSearchEntry } from './search-index';
 import { PLAYLIST_UID, PROJECT_UID, REGION_UID, REMOVAL_UID, STORY_UID, SYNC_STATE_UID, THEME_UID } from './tables';
 
@@ -31,6 +31,22 @@ async function readInContext<T>(strapi: Core.Strapi, read: (knex: Knex) => Promi
   return strapi.db.transaction(({ trx }) => read(trx));
 }
 
+const visibleNow = (strapi: Core.Strapi, runtime: PublicApiRuntime, documentId: string) =>
+  readInContext(strapi, (knex) => new PublicQueries(knex, runtime.tables).isVisible(documentId));
+
+/** Once committed: the story's search entry, a removal if it was visible and is not anymore, and a new generation. */
+async function storyChanged(strapi: Core.Strapi, runtime: PublicApiRuntime, documentId: string, wasVisible: boolean) {
+  await afterCommit(strapi, async () => {
+    await refreshSearchEntry(runtime.knex, runtime.tables, documentId);
+    if (wasVisible && !(await runtime.queries.isVisible(documentId))) {
+      const s = runtime.tables.stories;
+      const row = await runtime.knex(s.table).where(s.col.documentId, documentId).first({ slug: s.col.slug });
+      await recordRemoval(strapi, { storyDocumentId: documentId, slug: row?.slug ?? null, reason: 'consent_withdrawn', removedAt: new Date() });
+    }
+    await runtime.contentChanged();
+  });
+}
+
 function registerContentMiddleware(strapi: Core.Strapi) {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!WATCHED_TYPES.has(context.uid) || !WATCHED_ACTIONS.has(context.action)) return next();
@@ -38,26 +54,27 @@ function registerContentMiddleware(strapi: Core.Strapi) {
     if (!runtime.started) return next();
     const documentId = (context.params as { documentId?: string }).documentId;
     const isStory = context.uid === STORY_UID;
-    const wasVisible =
-      isStory && context.action === 'publish' && documentId
-        ? await readInContext(strapi, (knex) => new PublicQueries(knex, runtime.tables).isVisible(documentId))
-        : false;
+    const wasVisible = isStory && context.action === 'publish' && documentId ? await visibleNow(strapi, runtime, documentId) : false;
     const result = await next();
     const changed = documentId ?? (result as { documentId?: string } | null)?.documentId;
-    await afterCommit(strapi, async () => {
-      if (isStory && changed) {
-        await refreshSearchEntry(runtime.knex, runtime.tables, changed);
-        if (wasVisible && !(await runtime.queries.isVisible(changed))) {
-          const s = runtime.tables.stories;
-          const row = await runtime.knex(s.table).where(s.col.documentId, changed).first({ slug: s.col.slug });
-          await recordRemoval(strapi, { storyDocumentId: changed, slug: row?.slug ?? null, reason: 'consent_withdrawn', removedAt: new Date() });
-        }
-      }
-      await runtime.contentChanged();
-    });
+    if (isStory && changed) await storyChanged(strapi, runtime, changed, wasVisible);
+    else await afterCommit(strapi, () => runtime.contentChanged());
     return result;
   };
   strapi.documents.use(middleware);
+}
+
+/**
+ * For a consent change written below the Document Service (the withdrawal service updates the consent record of
+ * every version of a story at once): the same bookkeeping as a change through it, a removal when the story stops
+ * being visible, and a new cache generation so no instance serves it (or its video) any longer.
+ */
+export async function applyConsentChange(strapi: Core.Strapi, documentId: string, change: () => Promise<void>) {
+  const runtime = runtimeOf(strapi);
+  if (!runtime.started) return change();
+  const wasVisible = await visibleNow(strapi, runtime, documentId);
+  await change();
+  await storyChanged(strapi, runtime, documentId, wasVisible);
 }
 
 /**

@@ -1,5 +1,9 @@
 import { LANGUAGES, MAX_PAGE_SIZE, MAX_REMOVALS_PAGE_SIZE, SORTS, STORY_KINDS } from './params';
 import { STATISTICAL_REGIONS } from './serialize';
+import { CAPTION_LANGUAGES, CREDIT_CHOICES } from '../submissions/schema';
+import { LIMITS } from '../submissions/messages';
+import { MAX_CONTACT, MAX_MESSAGE, REPORT_REASONS } from '../review/content-reports';
+import { WITHDRAWAL_SCOPES } from '../review/withdrawal';
 
 /**
  * The v1 contract as an OpenAPI 3.1 document. The tests validate every real response against the schema of its
@@ -11,11 +15,11 @@ type Schema = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string, extra: Schema = {}) => ({ type: [type, 'null'], ...extra });
-const object = (properties: Record<string, Schema>, description?: string): Schema => ({
+const object = (properties: Record<string, Schema>, description?: string, required = Object.keys(properties)): Schema => ({
   type: 'object',
   ...(description && { description }),
   properties,
-  required: Object.keys(properties),
+  required,
   additionalProperties: false,
 });
 const list = (item: Schema, meta?: Schema) => object({ data: { type: 'array', items: item }, ...(meta && { meta }) });
@@ -159,6 +163,87 @@ const schemas: Record<string, Schema> = {
     },
     description: 'A story without a public video; thumbnail fields only when it has a cover.',
   },
+  SubmissionReceipt: object({
+    referenceNumber: { type: 'string', pattern: '^ZM-\\d{4}-[0-9A-Z]{6}$', description: 'Quote it in every message about the story.' },
+    status: { const: 'submitted' },
+  }),
+  SubmissionOptions: object({
+    data: object({
+      video: object({
+        formats: { type: 'array', items: { type: 'string' } },
+        mimeTypes: { type: 'array', items: { type: 'string' } },
+        maxBytes: count,
+        multipartMaxBytes: { ...count, description: 'Largest video sent in the multipart request itself; larger ones go to resumableUpload.' },
+        resumableUpload: object({
+          protocol: { const: 'tus' },
+          version: { type: 'string' },
+          endpoint: { type: 'string', description: 'Path of the tus endpoint on this server.' },
+          expiresAfterHours: count,
+        }),
+      }),
+      cover: object({ formats: { type: 'array', items: { type: 'string' } }, mimeTypes: { type: 'array', items: { type: 'string' } }, maxBytes: count }),
+      captions: object({ formats: { type: 'array', items: { type: 'string' } }, maxBytes: count, languages: { type: 'array', items: { type: 'string' } } }),
+      limits: { type: 'object', additionalProperties: object({ min: count, max: count }, undefined, ['max']) },
+      credits: { type: 'array', items: { enum: [...CREDIT_CHOICES] } },
+      kinds: { type: 'array', items: { enum: [...STORY_KINDS] } },
+      consentTextVersion: { type: 'string' },
+      honeypotField: { type: 'string', description: 'A field to render hidden; a submission that fills it is answered but not stored.' },
+      rateLimitPerHour: { ...count, description: 'Submissions (and started uploads) per IP address and hour; 0 = none.' },
+      partnerSecret: object({ header: { const: 'X-Submission-Secret' }, configured: { type: 'boolean' } }),
+    }),
+  }),
+  SubmissionError: object({
+    data: { type: 'null' },
+    error: object(
+      {
+        status: { type: 'integer' },
+        name: { type: 'string' },
+        message: { type: 'string' },
+        details: {
+          type: 'object',
+          properties: {
+            errors: {
+              type: 'array',
+              items: object({
+                path: { type: 'array', items: { type: ['string', 'integer'] }, description: 'The field, e.g. ["title"] or ["people", 0, "guardians"].' },
+                message: { type: 'string', description: 'German, then English after " / ".' },
+                name: { type: 'string' },
+              }),
+            },
+            retryAfterSeconds: count,
+          },
+          additionalProperties: false,
+        },
+      },
+      undefined,
+      ['status', 'name', 'message']
+    ),
+  }),
+  ReportReceipt: object({ data: object({ received: { const: true }, story: slug }) }),
+  WithdrawalResult: object({
+    data: object({
+      scope: { enum: [...WITHDRAWAL_SCOPES] },
+      changed: { type: 'boolean', description: 'false: this scope (or everything) was withdrawn before; nothing changed.' },
+      withdrawnAt: nullable('string', { format: 'date-time' }),
+      done: { type: 'array', items: { type: 'string' }, description: 'What was done, in plain German.' },
+    }),
+  }),
+  PersonalData: object(
+    {
+      about: { type: 'string' },
+      exportedAt: dateTime,
+      referenceNumber: nullable('string'),
+      status: { type: 'object', description: 'Editorial status, whether and since when published.' },
+      contact: { type: ['object', 'null'], description: 'The submitter’s name, e-mail, phone and organisation.' },
+      story: { type: 'object', description: 'Title, text, region, themes, credits and the other answers of the form.' },
+      files: { type: 'object', description: 'Video, cover, captions and signed form: name, type, size, address.' },
+      consent: { type: ['object', 'null'], description: 'The consent record with every person shown and every withdrawal.' },
+      internalNotes: nullable('string'),
+      history: { type: 'array', items: { type: 'object' }, description: 'What happened when, and by whom (editors, you, the system).' },
+    },
+    'Everything stored about one submission (GDPR Art. 15).'
+  ),
+  PersonalDataDocument: object({ data: ref('PersonalData') }),
   Error: object({
     data: { type: 'null' },
     error: {
@@ -237,6 +322,62 @@ function feedOperation(operationId: string, summary: string, mediaType: string) 
   };
 }
 
+const bool = { type: ['boolean', 'string'], description: 'true/false; in a form also "on"/"off".' };
+const text = (maxLength: number, description?: string) => ({ type: 'string', maxLength, ...(description && { description }) });
+const SUBMISSION_PERSON = object(
+  {
+    nameOrRole: text(LIMITS.nameOrRoleMax),
+    minor: { type: 'boolean' },
+    aged14OrOver: { type: 'boolean', description: 'For a minor: 14 or older, so their own consent is needed too.' },
+    guardians: text(LIMITS.guardiansMax, 'For a minor: the parents or guardians who consented.'),
+    guardianConsent: { type: 'boolean' },
+    ownConsent: { type: 'boolean' },
+    channelWebsite: { type: 'boolean', description: 'May be shown on this website and partner widgets.' },
+    channelYoutube: { type: 'boolean' },
+    channelSocial: { type: 'boolean' },
+  },
+  undefined,
+  ['nameOrRole']
+);
+const submissionFields = (file: Schema) => ({
+  title: text(LIMITS.titleMax),
+  story: text(LIMITS.storyMax, 'The story in the submitter\'s words; blank lines separate paragraphs.'),
+  name: text(LIMITS.nameMax),
+  email: { type: 'string', format: 'email' },
+  phone: text(LIMITS.phoneMax),
+  organisation: text(LIMITS.organisationMax),
+  region: { type: 'string', description: 'District slug (goettingen) or official key (03159), see /regions.' },
+  project: { type: 'string', description: 'Slug of a published project, see /projects.' },
+  themes: { type: ['array', 'string'], items: { type: 'string' }, description: 'Theme slugs: repeated fields, a comma list or a JSON array.' },
+  kind: { enum: [...STORY_KINDS], default: 'personal' },
+  video: { ...file, description: 'The video file; or videoUpload, or youtubeUrl, or none for a written story.' },
+  videoUpload: { type: 'string', description: 'URL or id of a finished resumable upload (/uploads) instead of video.' },
+  youtubeUrl: { type: 'string', description: 'Any YouTube video link instead of a file.' },
+  cover: { ...file, description: 'JPEG, PNG or WebP.' },
+  captions: { ...file, description: 'WebVTT or SubRip, for the video file.' },
+  captionsLanguage: { enum: [...CAPTION_LANGUAGES], default: 'de' },
+  needsFilmingHelp: bool,
+  needsEquipment: bool,
+  credit: { enum: [...CREDIT_CHOICES], description: 'How the submitter is named in public; anonymous: not at all.' },
+  consentPeople: { ...bool, description: 'Must be true: everyone shown agreed, and music and footage may be used.' },
+  consentPrivacy: { ...bool, description: 'Must be true: the privacy notice was read.' },
+  acceptTerms: { ...bool, description: 'Must be true: the conditions of participation are accepted.' },
+  minorsShown: bool,
+  consentGuardian: { ...bool, description: 'Must be true when minors are shown.' },
+  consentMinor: { ...bool, description: 'Must be true when a minor aged 14 or over is shown.' },
+  people: { type: ['array', 'string'], items: SUBMISSION_PERSON, description: 'One entry per person shown (a JSON string in a form). Required with a video.' },
+  website: { type: 'string', description: 'Leave empty (a trap for robots).' },
+});
+const submissionRequest = (file: Schema): Schema => ({
+  type: 'object',
+  properties: submissionFields(file),
+  required: ['title', 'story', 'name', 'email', 'region', 'credit', 'consentPeople', 'consentPrivacy', 'acceptTerms'],
+});
+const plainText = (description: string) => ({ description, content: { 'text/plain': { schema: { type: 'string' } } } });
+const submissionError = (description: string) => ({ description, content: json('SubmissionError') });
+const header = (name: string, description: string, schema: Schema = { type: 'string' }, required = false) => ({ name, in: 'header', required, description, schema });
+const TUS_RESUMABLE_HEADER = header('Tus-Resumable', 'The tus protocol version, 1.0.0.', { const: '1.0.0' }, true);
+
 export function openApiDocument(publicUrl: string) {
   const site = publicUrl.replace(/\/$/, '');
   return {
@@ -246,7 +387,9 @@ export function openApiDocument(publicUrl: string) {
       version: '1.0.0',
       summary: 'Success stories of refugee integration in Lower Saxony, for partner websites.',
       description:
-        'Read-only and open to everyone (CORS allows GET from any site). Without a key a client may make a limited number ' +
+        'Open to everyone (CORS allows GET from any site). Stories are read here; new ones are submitted with POST ' +
+        '/submissions (large videos first as resumable uploads to /uploads), which only ever creates drafts for the editors. ' +
+        'Without a key a client may make a limited number ' +
         'of requests per minute and IP address; partner organisations get a key from the editorial office that raises the ' +
         'limit (send it as X-Api-Key). Every answer carries a strong ETag and Last-Modified: revalidate with If-None-Match. ' +
         'Poll /stories/removed to delete stories you cached that were taken down (GDPR Art. 17(2)).',
@@ -299,6 +442,155 @@ export function openApiDocument(publicUrl: string) {
         ],
         { '404': errorResponse('The address is not a published story of this site.'), '501': errorResponse('The format is not implemented.') }
       ),
+      '/consent': {
+        get: {
+          operationId: 'consentData',
+          summary: 'What is stored about a submission (GDPR Art. 15), for the personal link of its confirmation mail.',
+          parameters: [
+            query('token', { type: 'string' }, 'The token of the personal link (/widerruf?token=…).', true),
+            query('format', { enum: ['json', 'download'], default: 'json' }, 'download: the same data as a JSON file (attachment).'),
+          ],
+          responses: {
+            '200': { description: 'OK', content: { 'application/json': { schema: { oneOf: [ref('PersonalDataDocument'), ref('PersonalData')] } } } },
+            ...COMMON_RESPONSES,
+            '400': errorResponse('The token is missing, incomplete or was changed.'),
+            '404': errorResponse('No data is stored for this link any more.'),
+            '410': errorResponse('The link has expired; the office can withdraw consent or send a new link.'),
+          },
+        },
+      },
+      '/consent/withdraw': {
+        post: {
+          operationId: 'withdrawConsent',
+          summary: 'Withdraw consent for everything or one channel, with the personal link’s token; idempotent.',
+          parameters: [],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: object(
+                  { token: { type: 'string' }, scope: { enum: [...WITHDRAWAL_SCOPES] }, note: { type: 'string', maxLength: 2000 } },
+                  undefined,
+                  ['token', 'scope']
+                ),
+              },
+            },
+          },
+          responses: {
+            '200': { description: 'Withdrawn (or withdrawn before: changed is false).', content: json('WithdrawalResult') },
+            '400': errorResponse('The token or the scope is missing or wrong.'),
+            '404': errorResponse('No data is stored for this link any more.'),
+            '410': errorResponse('The link has expired.'),
+          },
+        },
+      },
+      '/stories/{slug}/reports': {
+        post: {
+          operationId: 'reportStory',
+          summary: 'Report a problem with a published story ("Inhalt melden"); it reaches the editors.',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: slug }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: object(
+                  {
+                    reason: { enum: [...REPORT_REASONS] },
+                    message: { type: 'string', maxLength: MAX_MESSAGE },
+                    contact: { type: 'string', maxLength: MAX_CONTACT, description: 'Only if the reporter wants an answer; never shown.' },
+                    website: { type: 'string', description: 'Leave empty (a trap for robots).' },
+                  },
+                  undefined,
+                  ['reason']
+                ),
+              },
+            },
+          },
+          responses: {
+            '201': { description: 'Received.', content: json('ReportReceipt') },
+            '400': errorResponse('reason, message or contact is missing or wrong; the message names the field.'),
+            '404': errorResponse('No published story has this slug.'),
+            '429': COMMON_RESPONSES['429'],
+          },
+        },
+      },
+      '/submissions': {
+        post: {
+          operationId: 'submitStory',
+          summary: 'Submit a story: it becomes a draft for the editors, never published automatically.',
+          description:
+            'multipart/form-data (with files) or JSON (without). Every problem is listed at once in error.details.errors. ' +
+            'Partner integrations may send the shared secret in X-Submission-Secret: they are not held to the per-IP limit.',
+          parameters: [header('X-Submission-Secret', 'Shared secret of a partner integration (optional).')],
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': { schema: submissionRequest({ type: 'string', contentMediaType: 'application/octet-stream' }) },
+              'application/json': { schema: submissionRequest({ type: 'null' }) },
+            },
+          },
+          responses: {
+            '201': { description: 'Stored as a draft; a confirmation mail is on its way.', content: json('SubmissionReceipt') },
+            '400': submissionError('A field is missing or wrong; each error names its field.'),
+            '401': errorResponse('X-Submission-Secret was sent but is wrong.'),
+            '413': submissionError('A file is larger than its limit (see /submissions/options).'),
+            '429': { ...COMMON_RESPONSES['429'], content: json('SubmissionError') },
+            '500': errorResponse('Something failed on our side; nothing was stored. Please try again.'),
+          },
+        },
+      },
+      '/submissions/options': operation('submissionOptions', 'Formats, sizes, limits and choices for a submission form.', 'SubmissionOptions', [p('apiKey')]),
+      '/uploads': {
+        post: {
+          operationId: 'startUpload',
+          summary: 'Start a resumable video upload (tus 1.0.0 creation); use its Location with HEAD and PATCH.',
+          parameters: [
+            TUS_RESUMABLE_HEADER,
+            header('Upload-Length', 'Size of the video in bytes.', { type: 'integer', minimum: 1 }, true),
+            header('Upload-Metadata', 'tus metadata: filename and filetype (base64), e.g. "filename dmlkZW8ubXA0,filetype dmlkZW8vbXA0".'),
+            header('X-Submission-Secret', 'Shared secret of a partner integration (optional).'),
+          ],
+          responses: {
+            '201': { description: 'Created', headers: { Location: { schema: { type: 'string' }, description: 'The upload, relative to this server.' } } },
+            '400': plainText('A tus header is missing or wrong.'),
+            '401': errorResponse('X-Submission-Secret was sent but is wrong.'),
+            '412': plainText('Tus-Resumable is missing.'),
+            '413': plainText('The video is larger than the limit.'),
+            '415': plainText('The declared type is not an accepted video format.'),
+            '429': { ...COMMON_RESPONSES['429'], content: json('SubmissionError') },
+          },
+        },
+      },
+      '/uploads/{id}': {
+        head: {
+          operationId: 'uploadOffset',
+          summary: 'How many bytes of the upload have arrived (Upload-Offset), to resume after a break.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{32}$' } }, TUS_RESUMABLE_HEADER],
+          responses: {
+            '200': { description: 'OK', headers: { 'Upload-Offset': { schema: { type: 'integer' } }, 'Upload-Length': { schema: { type: 'integer' } } } },
+            '404': { description: 'No such upload.' },
+            '410': { description: 'The upload expired.' },
+          },
+        },
+        patch: {
+          operationId: 'continueUpload',
+          summary: 'Send the next bytes from Upload-Offset on (Content-Type application/offset+octet-stream).',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{32}$' } },
+            TUS_RESUMABLE_HEADER,
+            header('Upload-Offset', 'Where these bytes start.', { type: 'integer', minimum: 0 }, true),
+          ],
+          requestBody: { required: true, content: { 'application/offset+octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
+          responses: {
+            '204': { description: 'Received', headers: { 'Upload-Offset': { schema: { type: 'integer' } } } },
+            '404': plainText('No such upload.'),
+            '409': plainText('Upload-Offset does not match what has arrived; ask with HEAD.'),
+            '410': plainText('The upload expired.'),
+            '413': plainText('More bytes than the declared length, or over the limit.'),
+            '415': plainText('The finished upload is not a video in an accepted format (checked from its bytes); it was removed.'),
+          },
+        },
+      },
       '/openapi.json': {
         get: {
           operationId: 'openapi',

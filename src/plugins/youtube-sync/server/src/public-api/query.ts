@@ -120,7 +120,10 @@ export class PublicQueries {
     private readonly t: PublicTables
   ) {}
 
-  /** Published stories whose consent has not been withdrawn: the only stories the public ever sees. */
+  /**
+   * Published stories whose consent has not been withdrawn, for everything or for the website (which includes
+   * partner sites and the widget): the only stories the public ever sees.
+   */
   visibleStories(): Knex.QueryBuilder {
     const { knex, t } = this;
     const s = t.stories.col;
@@ -136,21 +139,28 @@ export class PublicQueries {
           .whereRaw('?? = ??', [`c.${c.entity}`, `s.${s.id}`])
           .where(`c.${c.field}`, 'consent')
           .where(`c.${c.type}`, t.consent.uid)
-          .whereNotNull(`r.${t.consent.withdrawnAt}`)
+          .where((w) => w.whereNotNull(`r.${t.consent.withdrawnAt}`).orWhereNotNull(`r.${t.consent.websiteWithdrawnAt}`))
       );
   }
 
   /**
    * The public columns of stories `s` with what each has at most one of joined in: region, project, cover (the
-   * media link of the `cover` attribute) and YouTube sync state.
+   * media link of the `cover` attribute) and YouTube sync state. A story whose consent for YouTube was withdrawn
+   * shows no video, from the moment of the withdrawal on, while the sync takes it down.
    */
   private withStoryColumns(query: Knex.QueryBuilder): Knex.QueryBuilder {
-    const { t } = this;
+    const { knex, t } = this;
     const s = t.stories.col;
     const m = t.fileLinks;
     const f = t.files.col;
     const y = t.syncStates.col;
+    const c = t.storyComponents;
+    const unlessWithdrawn = (column: string) => knex.raw('CASE WHEN ?? IS NULL THEN ?? END', [`cr.${t.consent.youtubeWithdrawnAt}`, column]);
     return query
+      .leftJoin(`${c.table} as cl`, (on) =>
+        on.on(`cl.${c.entity}`, '=', `s.${s.id}`).andOnVal(`cl.${c.field}`, '=', 'consent').andOnVal(`cl.${c.type}`, '=', t.consent.uid)
+      )
+      .leftJoin(`${t.consent.table} as cr`, 'cr.id', `cl.${c.component}`)
       .leftJoin(`${t.storyRegion.table} as rl`, `rl.${t.storyRegion.source}`, `s.${s.id}`)
       .leftJoin(`${t.storyProject.table} as pl`, `pl.${t.storyProject.source}`, `s.${s.id}`)
       .leftJoin(`${m.table} as m`, (on) =>
@@ -167,7 +177,7 @@ export class PublicQueries {
         body: `s.${s.body}`,
         kind: `s.${s.kind}`,
         language: `s.${s.language}`,
-        youtubeVideoId: `s.${s.youtubeVideoId}`,
+        youtubeVideoId: unlessWithdrawn(`s.${s.youtubeVideoId}`),
         recordedOn: `s.${s.recordedOn}`,
         place: `s.${s.place}`,
         publishedAt: `s.${s.publishedAt}`,
@@ -180,7 +190,7 @@ export class PublicQueries {
         coverFormats: `f.${f.formats}`,
         coverAlternativeText: `f.${f.alternativeText}`,
         coverMime: `f.${f.mime}`,
-        syncVideoId: `y.${y.youtubeVideoId}`,
+        syncVideoId: unlessWithdrawn(`y.${y.youtubeVideoId}`),
         syncPrivacy: `y.${y.privacyStatus}`,
         syncStatus: `y.${y.status}`,
       });

@@ -2,7 +2,8 @@ import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /**
- * Requests per minute per client (IP address or partner key). The counters live in Redis so that every instance
+ * Requests per window (a minute unless told otherwise) per client (IP address, partner key, or a submitter's
+ * address for the per-hour submission limit). The counters live in Redis so that every instance
  * behind the proxy counts the same minute; each limiter keeps an in-memory twin that takes over while Redis is
  * unreachable (a per-instance limit beats no limit). Without a configured Redis the in-memory counters are all
  * there is, and the start-up log says so.
@@ -20,11 +21,11 @@ export interface RateLimitLog {
   warn(message: string): void;
 }
 
-const WINDOW_SECONDS = 60;
+const MINUTE = 60;
 const ERROR_LOG_INTERVAL_MS = 60_000;
 
 export class RateLimits {
-  private readonly limiters = new Map<number, RateLimiterAbstract>();
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
   private readonly redis: Redis | null;
   private lastErrorLog = 0;
 
@@ -71,10 +72,12 @@ export class RateLimits {
     return this.redis ? 'redis' : 'memory';
   }
 
-  private limiter(perMinute: number): RateLimiterAbstract {
-    let limiter = this.limiters.get(perMinute);
+  private limiter(points: number, windowSeconds: number): RateLimiterAbstract {
+    const key = `${points}/${windowSeconds}`;
+    let limiter = this.limiters.get(key);
     if (limiter) return limiter;
-    const options = { points: perMinute, duration: WINDOW_SECONDS, keyPrefix: `${this.keyPrefix}:${perMinute}` };
+    const keyPrefix = windowSeconds === MINUTE ? `${this.keyPrefix}:${points}` : `${this.keyPrefix}:${points}per${windowSeconds}s`;
+    const options = { points, duration: windowSeconds, keyPrefix };
     const memory = new RateLimiterMemory(options);
     limiter = this.redis
       ? new RateLimiterRedis({
@@ -82,22 +85,22 @@ export class RateLimits {
           storeClient: this.redis,
           rejectIfRedisNotReady: true,
           insuranceLimiter: memory,
-          // A client over its limit is turned away from memory until its minute is over, sparing Redis the flood.
-          inMemoryBlockOnConsumed: perMinute + 1,
-          inMemoryBlockDuration: WINDOW_SECONDS,
+          // A client over its limit is turned away from memory until its window is over, sparing Redis the flood.
+          inMemoryBlockOnConsumed: points + 1,
+          inMemoryBlockDuration: windowSeconds,
         })
       : memory;
-    this.limiters.set(perMinute, limiter);
+    this.limiters.set(key, limiter);
     return limiter;
   }
 
-  async consume(client: string, perMinute: number): Promise<RateDecision> {
+  async consume(client: string, points: number, windowSeconds = MINUTE): Promise<RateDecision> {
     try {
-      const result = await this.limiter(perMinute).consume(client, 1);
-      return { allowed: true, limit: perMinute, remaining: result.remainingPoints, retryAfterSeconds: 0 };
+      const result = await this.limiter(points, windowSeconds).consume(client, 1);
+      return { allowed: true, limit: points, remaining: result.remainingPoints, retryAfterSeconds: 0 };
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
-        return { allowed: false, limit: perMinute, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        return { allowed: false, limit: points, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       }
       throw rejection;
     }

@@ -56,7 +56,7 @@ export interface PublicTables {
   projectRegions: LinkTable;
   projectThemes: LinkTable;
   storyComponents: ComponentLink;
-  consent: { table: string; uid: string; withdrawnAt: string };
+  consent: { table: string; uid: string; withdrawnAt: string; websiteWithdrawnAt: string; youtubeWithdrawnAt: string };
   credits: { table: string; uid: string; name: string; role: string };
   files: { table: string; col: Record<'id' | 'url' | 'width' | 'height' | 'formats' | 'alternativeText' | 'mime', string> };
   fileLinks: { table: string; file: string; relatedId: string; relatedType: string; field: string; order: string };
@@ -177,7 +177,7 @@ export function resolveTables(strapi: Core.Strapi): PublicTables {
     projectRegions: project.link('regions'),
     projectThemes: project.link('themes'),
     storyComponents: componentLink(strapi, STORY_UID, 'consent'),
-    consent: { table: consent.table, uid: 'consent.record', withdrawnAt: consent.columns(['withdrawnAt'] as const).withdrawnAt },
+    consent: { table: consent.table, uid: 'consent.record', ...consent.columns(['withdrawnAt', 'websiteWithdrawnAt', 'youtubeWithdrawnAt'] as const) },
     credits: { table: credit.table, uid: 'story.credit', ...credit.columns(['name', 'role'] as const) },
     files: { table: file.table, col: file.columns(['id', 'url', 'width', 'height', 'formats', 'alternativeText', 'mime'] as const) },
     fileLinks: {

@@ -5,6 +5,20 @@
  */
 const route = (path: string, handler: string) => ({ method: 'GET', path: `/v1${path}`, handler: `public-api.${handler}`, config: { auth: false } });
 
+/**
+ * Story submissions and resumable video uploads (submissions/controller.ts): open to everyone as well, with their
+ * own per-IP limit. HEAD on an upload (its offset) reaches the GET route in Koa's router; a plain GET is refused.
+ */
+const submission = (method: 'GET' | 'POST' | 'PATCH', path: string, handler: string) => ({
+  method,
+  path: `/v1${path}`,
+  handler: `submissions.${handler}`,
+  config: { auth: false },
+});
+
+/** The personal link's data and withdrawal, and "Inhalt melden" (review/api-controller.ts): open, never cached. */
+const review = (method: 'GET' | 'POST', path: string, handler: string) => ({ method, path: `/v1${path}`, handler: `review.${handler}`, config: { auth: false } });
+
 export default {
   type: 'content-api',
   prefix: '',
@@ -20,5 +34,13 @@ export default {
     route('/playlists', 'playlists'),
     route('/oembed', 'oembed'),
     route('/openapi.json', 'openapi'),
+    submission('GET', '/submissions/options', 'options'),
+    submission('POST', '/submissions', 'create'),
+    submission('POST', '/uploads', 'upload'),
+    submission('PATCH', '/uploads/:id', 'upload'),
+    submission('GET', '/uploads/:id', 'upload'),
+    review('GET', '/consent', 'consent'),
+    review('POST', '/consent/withdraw', 'withdraw'),
+    review('POST', '/stories/:slug/reports', 'report'),
   ],
 };

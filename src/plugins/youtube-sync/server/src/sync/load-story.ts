@@ -25,6 +25,7 @@ export interface StorySnapshot {
   themes: { slug: string; name: string }[];
   credits: { name: string; role?: string | null }[];
   captions: { language: string; file: MediaFile | null }[];
+  /** Not to be on YouTube: consent withdrawn for everything or for YouTube. */
   withdrawn: boolean;
 }
 
@@ -44,7 +45,10 @@ const POPULATE = {
 } as const;
 
 function snapshot(raw: Record<string, unknown>): StorySnapshot {
-  const story = raw as unknown as StorySnapshot & { editorialStatus?: string; consent?: { withdrawnAt?: string | null } | null };
+  const story = raw as unknown as StorySnapshot & {
+    editorialStatus?: string;
+    consent?: { withdrawnAt?: string | null; youtubeWithdrawnAt?: string | null } | null;
+  };
   return {
     documentId: story.documentId,
     slug: story.slug,
@@ -60,7 +64,8 @@ function snapshot(raw: Record<string, unknown>): StorySnapshot {
     themes: story.themes ?? [],
     credits: story.credits ?? [],
     captions: story.captions ?? [],
-    withdrawn: story.editorialStatus === 'withdrawn' || Boolean(story.consent?.withdrawnAt),
+    // Consent withdrawn for everything, or for YouTube only: the website may keep the story, YouTube may not.
+    withdrawn: story.editorialStatus === 'withdrawn' || Boolean(story.consent?.withdrawnAt || story.consent?.youtubeWithdrawnAt),
   };
 }
 

@@ -1,0 +1,180 @@
+import * as React from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+
+const BASE = '/youtube-sync/review';
+
+export const EDITORIAL_STATUSES = ['submitted', 'in_review', 'approved', 'rejected', 'withdrawn'] as const;
+export type EditorialStatus = (typeof EDITORIAL_STATUSES)[number];
+export const WITHDRAWAL_SCOPES = ['all', 'website', 'youtube', 'social'] as const;
+export type WithdrawalScope = (typeof WITHDRAWAL_SCOPES)[number];
+export type ReportReason = 'privacy' | 'consent' | 'incorrect' | 'offensive' | 'copyright' | 'other';
+export type ReportStatus = 'open' | 'resolved' | 'dismissed';
+
+export interface QueueRow {
+  documentId: string;
+  referenceNumber: string | null;
+  title: string;
+  region: { slug: string; name: string } | null;
+  submittedAt: string | null;
+  createdAt: string;
+  editorialStatus: EditorialStatus | null;
+  source: 'form' | 'partner' | 'editor';
+  published: boolean;
+  media: { video: boolean; youtube: boolean; written: boolean };
+  needsFilmingHelp: boolean;
+  needsEquipment: boolean;
+  consentComplete: boolean;
+  openReports: number;
+}
+
+export interface QueuePage {
+  data: QueueRow[];
+  meta: {
+    counts: Record<EditorialStatus, number>;
+    regions: { slug: string; name: string }[];
+    pagination: { page: number; pageSize: number; total: number; pageCount: number };
+    openReports: number;
+  };
+}
+
+export interface QueueQuery {
+  status?: EditorialStatus;
+  region?: string;
+  page: number;
+}
+
+export interface Gap {
+  path: string[];
+  message: string;
+}
+
+export interface FileView {
+  name: string;
+  url: string;
+  mime: string | null;
+  size: number | null;
+}
+
+export interface ConsentPersonView {
+  nameOrRole: string;
+  minor?: boolean | null;
+  aged14OrOver?: boolean | null;
+  guardians?: string | null;
+  guardianConsent?: boolean | null;
+  ownConsent?: boolean | null;
+  channelWebsite?: boolean | null;
+  channelYoutube?: boolean | null;
+  channelSocial?: boolean | null;
+}
+
+export interface ConsentView {
+  consentedBy?: string | null;
+  consentedAt?: string | null;
+  textVersion?: string | null;
+  signedForm: FileView | null;
+  minorsShown?: boolean | null;
+  guardianConsent?: boolean | null;
+  people?: ConsentPersonView[] | null;
+  peopleAgreed?: boolean | null;
+  rightsConfirmed?: boolean | null;
+  termsAccepted?: boolean | null;
+  privacyAccepted?: boolean | null;
+  withdrawnAt?: string | null;
+  websiteWithdrawnAt?: string | null;
+  youtubeWithdrawnAt?: string | null;
+  socialWithdrawnAt?: string | null;
+  withdrawalNote?: string | null;
+}
+
+export interface AuditEntryView {
+  id: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: string;
+  actorType: 'editor' | 'submitter' | 'public' | 'system';
+  details: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface ContentReportView {
+  id: number;
+  storyDocumentId: string;
+  storySlug: string | null;
+  storyTitle: string | null;
+  reason: ReportReason;
+  message: string | null;
+  contact: string | null;
+  status: ReportStatus;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+export interface ReviewDetail {
+  documentId: string;
+  referenceNumber: string | null;
+  title: string;
+  slug: string;
+  teaser: string | null;
+  text: string;
+  place: string | null;
+  region: { slug: string; name: string } | null;
+  themes: { slug: string; name: string }[];
+  credits: { name: string; role: string | null }[];
+  creditPreference: string | null;
+  editorialStatus: EditorialStatus | null;
+  source: QueueRow['source'];
+  submittedAt: string | null;
+  createdAt: string;
+  published: boolean;
+  publishedAt: string | null;
+  needsFilmingHelp: boolean;
+  needsEquipment: boolean;
+  internalNotes: string | null;
+  submitter: { name?: string | null; email?: string | null; phone?: string | null; organisation?: string | null } | null;
+  media: { video: FileView | null; youtubeVideoId: string | null; cover: FileView | null; captions: { language: string; file: FileView | null }[] };
+  consent: ConsentView | null;
+  blockers: Gap[];
+  consentComplete: boolean;
+  allowedMoves: EditorialStatus[];
+  history: AuditEntryView[];
+  reports: ContentReportView[];
+}
+
+export interface WithdrawalResult {
+  scope: WithdrawalScope;
+  changed: boolean;
+  withdrawnAt: string | null;
+  done: string[];
+}
+
+const search = (query: QueueQuery) =>
+  new URLSearchParams(
+    Object.entries({ status: query.status, region: query.region, page: String(query.page) }).filter(([, v]) => Boolean(v)) as [string, string][]
+  ).toString();
+
+/** Every call of the review pages, all to the plugin's review routes (server/src/review/routes.ts). */
+export function useReviewApi() {
+  const { get, post, put } = useFetchClient();
+  return React.useMemo(
+    () => ({
+      queue: (query: QueueQuery) => get<QueuePage>(`${BASE}/submissions?${search(query)}`).then((r) => r.data),
+      detail: (documentId: string) => get<{ data: ReviewDetail }>(`${BASE}/submissions/${documentId}`).then((r) => r.data.data),
+      move: (documentId: string, to: EditorialStatus, note: string) =>
+        post<{ data: ReviewDetail }>(`${BASE}/submissions/${documentId}/status`, { to, note: note || undefined }).then((r) => r.data.data),
+      withdraw: (documentId: string, scope: WithdrawalScope, note: string) =>
+        post<{ data: ReviewDetail; meta: { withdrawal: WithdrawalResult } }>(`${BASE}/submissions/${documentId}/withdraw`, { scope, note: note || undefined }).then(
+          (r) => r.data
+        ),
+      reports: () => get<{ data: ContentReportView[] }>(`${BASE}/reports`).then((r) => r.data.data),
+      closeReport: (id: number, status: ReportStatus) => put<{ data: ContentReportView }>(`${BASE}/reports/${id}`, { status }).then((r) => r.data.data),
+    }),
+    [get, post, put]
+  );
+}
+
+export type ReviewApi = ReturnType<typeof useReviewApi>;
+
+/** The story's edit view in the content manager. */
+export const editViewPath = (documentId: string) => `/content-manager/collection-types/api::story.story/${documentId}`;

@@ -1,0 +1,65 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { editorActor } from './actor';
+import { closeReport, listReports, REVIEW_STATUSES, type ReportStatus } from './content-reports';
+import { parseQueueFilter, reviewDetail, reviewQueue } from './queue';
+import { changeStatus } from './status-change';
+import { isWithdrawalScope, withdrawConsent, WITHDRAWAL_SCOPES } from './withdrawal';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+const documentIdParam = (ctx: Context) => {
+  const id = String(ctx.params.documentId ?? '');
+  if (!/^[a-z0-9]{1,64}$/i.test(id)) throw new errors.ValidationError('documentId must be a story document id');
+  return id;
+};
+
+const bodyOf = (ctx: Context) => ((ctx.request as unknown as { body?: unknown }).body ?? {}) as Record<string, unknown>;
+
+const noteOf = (body: Record<string, unknown>) => {
+  if (body.note === undefined || body.note === null) return null;
+  if (typeof body.note !== 'string' || body.note.length > 2000) throw new errors.ValidationError('note must be text of at most 2000 characters');
+  return body.note;
+};
+
+const editor = (ctx: Context) => editorActor(ctx.state.user as Parameters<typeof editorActor>[0]);
+
+/** The admin routes of the review queue: parse, call one review service, answer. */
+export const reviewAdminController = (strapi: Core.Strapi) => ({
+  async queue(ctx: Context) {
+    ctx.body = await reviewQueue(strapi, parseQueueFilter(ctx.query as Record<string, unknown>));
+  },
+
+  async detail(ctx: Context) {
+    ctx.body = { data: await reviewDetail(strapi, documentIdParam(ctx)) };
+  },
+
+  async changeStatus(ctx: Context) {
+    const documentId = documentIdParam(ctx);
+    const body = bodyOf(ctx);
+    await changeStatus(strapi, { documentId, to: body.to, note: noteOf(body), actor: editor(ctx) });
+    ctx.body = { data: await reviewDetail(strapi, documentId) };
+  },
+
+  async withdraw(ctx: Context) {
+    const documentId = documentIdParam(ctx);
+    const body = bodyOf(ctx);
+    if (!isWithdrawalScope(body.scope)) throw new errors.ValidationError(`scope must be one of ${WITHDRAWAL_SCOPES.join(', ')}`);
+    const result = await withdrawConsent(strapi, { documentId, scope: body.scope, note: noteOf(body), actor: editor(ctx) });
+    ctx.body = { data: await reviewDetail(strapi, documentId), meta: { withdrawal: result } };
+  },
+
+  async reports(ctx: Context) {
+    const status = ctx.query.status;
+    if (status !== undefined && status !== '' && !REVIEW_STATUSES.includes(status as ReportStatus)) {
+      throw new errors.ValidationError(`status must be one of ${REVIEW_STATUSES.join(', ')}`);
+    }
+    ctx.body = { data: await listReports(strapi, { status: (status || undefined) as ReportStatus | undefined }) };
+  },
+
+  async closeReport(ctx: Context) {
+    const id = Number(ctx.params.id);
+    if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id must be a report id');
+    ctx.body = { data: await closeReport(strapi, id, bodyOf(ctx).status, editor(ctx)) };
+  },
+});

@@ -1,0 +1,91 @@
+import { escapeHtml } from '../pages/layout';
+import type { PublicStory } from '../public-api/serialize';
+import { shorten } from './format';
+import { shareImage } from './images';
+
+/**
+ * What goes into <head> of the story pages besides the shell's own: the stylesheet, the canonical address, the
+ * description and preview of shared links (Open Graph, Twitter card), and where machines find the same content
+ * (RSS and Atom feeds, oEmbed). Addresses meant for other sites are absolute.
+ */
+
+export const SITE_NAME = 'ZUSAMMEN. MEHR.';
+export const STYLESHEET = '<link rel="stylesheet" href="/assets/story-pages.css">';
+export const NO_INDEX = '<meta name="robots" content="noindex">';
+
+const site = (publicUrl: string) => publicUrl.replace(/\/$/, '');
+
+const meta = (attribute: 'name' | 'property', key: string, value: string | number) =>
+  `<meta ${attribute}="${key}" content="${escapeHtml(String(value))}">`;
+
+/** The feeds of a selection (the same filters as the page), for feed readers that look for them. */
+export function feedLinks(publicUrl: string, filterQuery: string, label: string): string {
+  const query = filterQuery ? `?${filterQuery}` : '';
+  return [
+    `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(`${label} (RSS)`)}" href="${escapeHtml(`${site(publicUrl)}/api/v1/stories.rss${query}`)}">`,
+    `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(`${label} (Atom)`)}" href="${escapeHtml(`${site(publicUrl)}/api/v1/stories.atom${query}`)}">`,
+  ].join('\n');
+}
+
+export function listHead(options: { publicUrl: string; canonicalPath: string; title: string; description: string; filterQuery: string; prev?: string; next?: string; noIndex: boolean }): string {
+  const url = `${site(options.publicUrl)}${options.canonicalPath}`;
+  return [
+    STYLESHEET,
+    options.noIndex ? NO_INDEX : '',
+    `<link rel="canonical" href="${escapeHtml(url)}">`,
+    options.prev ? `<link rel="prev" href="${escapeHtml(options.prev)}">` : '',
+    options.next ? `<link rel="next" href="${escapeHtml(options.next)}">` : '',
+    meta('name', 'description', options.description),
+    meta('property', 'og:type', 'website'),
+    meta('property', 'og:site_name', SITE_NAME),
+    meta('property', 'og:locale', 'de_DE'),
+    meta('property', 'og:title', options.title),
+    meta('property', 'og:description', options.description),
+    meta('property', 'og:url', url),
+    feedLinks(options.publicUrl, options.filterQuery, `${SITE_NAME} – ${options.title}`),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function storyDescription(story: PublicStory): string {
+  return shorten(story.teaser || story.bodyText || `Eine Geschichte gelungener Integration aus ${story.region?.name ?? 'Niedersachsen'}.`, 200);
+}
+
+export function storyHead(story: PublicStory, publicUrl: string, widgetScript: string): string {
+  const description = storyDescription(story);
+  const image = story.cover ? shareImage(story.cover) : null;
+  const imageAlt = story.cover?.alternativeText || story.title;
+  const oembed = `${site(publicUrl)}/api/v1/oembed?url=${encodeURIComponent(story.link)}&format=json`;
+  return [
+    STYLESHEET,
+    `<link rel="canonical" href="${escapeHtml(story.link)}">`,
+    meta('name', 'description', description),
+    meta('property', 'og:type', 'article'),
+    meta('property', 'og:site_name', SITE_NAME),
+    meta('property', 'og:locale', 'de_DE'),
+    meta('property', 'og:title', story.title),
+    meta('property', 'og:description', description),
+    meta('property', 'og:url', story.link),
+    ...(image
+      ? [
+          meta('property', 'og:image', image.url),
+          meta('property', 'og:image:width', image.width),
+          meta('property', 'og:image:height', image.height),
+          meta('property', 'og:image:alt', imageAlt),
+        ]
+      : []),
+    meta('property', 'article:published_time', story.publishedAt),
+    meta('property', 'article:modified_time', story.updatedAt),
+    ...story.themes.map((theme) => meta('property', 'article:tag', theme.name)),
+    meta('name', 'twitter:card', image ? 'summary_large_image' : 'summary'),
+    meta('name', 'twitter:title', story.title),
+    meta('name', 'twitter:description', description),
+    ...(image ? [meta('name', 'twitter:image', image.url), meta('name', 'twitter:image:alt', imageAlt)] : []),
+    `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(oembed)}" title="${escapeHtml(story.title)}">`,
+    feedLinks(publicUrl, '', `${SITE_NAME} – Geschichten`),
+    widgetScript,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}

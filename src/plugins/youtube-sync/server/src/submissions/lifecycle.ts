@@ -1,0 +1,74 @@
+import fs from 'fs';
+import type { Core } from '@strapi/strapi';
+import type { Server } from '@tus/server';
+import { pluginConfig } from '../utils/plugin-config';
+import { startRepeatingTask } from '../utils/repeating-task';
+import { Outbox } from './outbox';
+import { submissionSettings } from './settings';
+import { createTusServer } from './tus-server';
+import { UploadStore } from './upload-store';
+
+/**
+ * The submission API's moving parts of one Strapi instance: the resumable-upload server and its folder, the hourly
+ * sweep of expired uploads (idempotent, so every instance may run it on the shared folder), and the outbox.
+ */
+
+const SWEEP_EVERY_MS = 3600 * 1000;
+
+export interface SubmissionRuntime {
+  store: UploadStore;
+  tus: Server;
+  outbox: Outbox;
+  sweep: { stop(): Promise<void> };
+}
+
+const runtimes = new WeakMap<Core.Strapi, SubmissionRuntime>();
+
+export async function sweepExpiredUploads(strapi: Core.Strapi, store: UploadStore, now = new Date()) {
+  const removed = await store.removeExpired(now);
+  if (removed) strapi.log.info(`Submissions: removed ${removed} expired or abandoned upload(s) from ${store.directory}.`);
+  return removed;
+}
+
+/** Created here rather than by the file store, whose own attempt would crash the process on a permission problem. */
+function ensureUploadDir(directory: string) {
+  try {
+    fs.mkdirSync(directory, { recursive: true });
+  } catch (error) {
+    throw new Error(`UPLOAD_TMP_DIR: the folder for video uploads (${directory}) cannot be created: ${(error as Error).message}`);
+  }
+}
+
+export async function startSubmissions(strapi: Core.Strapi) {
+  if (runtimes.has(strapi)) return;
+  const settings = submissionSettings(strapi);
+  ensureUploadDir(settings.uploadDir);
+  const store = new UploadStore(settings.uploadDir);
+  const tus = createTusServer({
+    store,
+    maxVideoBytes: settings.maxVideoBytes,
+    videoFormats: settings.videoFormats,
+    corsOrigins: pluginConfig(strapi).publicApi.corsOrigins,
+  });
+  await sweepExpiredUploads(strapi, store);
+  const sweep = startRepeatingTask(strapi, 'Submissions: sweeping expired uploads', SWEEP_EVERY_MS, () => sweepExpiredUploads(strapi, store));
+  runtimes.set(strapi, { store, tus, outbox: new Outbox(strapi), sweep });
+  if (settings.mailDelivery === 'log') {
+    strapi.log.warn('E-mail: SMTP_HOST is not set, so mails are written to the log (info level) instead of being sent.');
+  }
+  if (!settings.officeEmail) strapi.log.warn('Submissions: OFFICE_EMAIL is not set; the notice of each new submission goes to the log.');
+}
+
+export async function stopSubmissions(strapi: Core.Strapi) {
+  const runtime = runtimes.get(strapi);
+  if (!runtime) return;
+  runtimes.delete(strapi);
+  await runtime.sweep.stop();
+  await runtime.outbox.drain();
+}
+
+export function submissionRuntime(strapi: Core.Strapi): SubmissionRuntime {
+  const runtime = runtimes.get(strapi);
+  if (!runtime) throw new Error('The submission API is not started (the plugin bootstrap has not run or it was stopped).');
+  return runtime;
+}

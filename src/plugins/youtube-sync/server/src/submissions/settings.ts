@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { pluginConfig } from '../utils/plugin-config';
+import type { VideoFormat } from './formats';
+
+/**
+ * What the submission API needs to know, validated at start-up from the environment (src/environment.ts) and
+ * handed to the plugin by config/plugins.ts as `submissions`.
+ */
+export interface SubmissionSettings {
+  maxVideoBytes: number;
+  maxImageBytes: number;
+  videoFormats: VideoFormat[];
+  /** Per IP address and hour, for submissions and for starting uploads; 0 = no limit. */
+  rateLimitPerHour: number;
+  /** Partners that send it in X-Submission-Secret submit as "partner" and are not held to the per-IP limit. */
+  partnerSecret: string | null;
+  /** Where resumable (tus) uploads are kept until the submission takes them; shared storage for several instances. */
+  uploadDir: string;
+  consentTextVersion: string;
+  consentLinkValidDays: number;
+  officeEmail: string | null;
+  /** "log" when no SMTP server is configured: every mail is written to the log instead. */
+  mailDelivery: 'smtp' | 'log';
+}
+
+export function submissionSettings(strapi: Core.Strapi): SubmissionSettings {
+  const settings = (pluginConfig(strapi) as unknown as { submissions?: SubmissionSettings }).submissions;
+  if (!settings) throw new Error('The youtube-sync plugin has no "submissions" settings: config/plugins.ts must pass them.');
+  return settings;
+}
+
+export const publicUrlOf = (strapi: Core.Strapi) => pluginConfig(strapi).publicUrl.replace(/\/$/, '');

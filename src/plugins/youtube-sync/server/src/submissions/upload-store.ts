@@ -1,0 +1,88 @@
+import fs from 'fs/promises';
+import path from 'path';
+import { UPLOAD_ID } from './schema';
+
+/**
+ * The resumable uploads on disk, as @tus/file-store keeps them: the bytes in `<id>` and the upload's description
+ * (size, metadata, creation date) in `<id>.json`, both in UPLOAD_TMP_DIR. A submission takes a finished upload
+ * into the media library and then removes it; what nobody takes expires. Removal is idempotent (a file already
+ * gone is fine), so several instances sweeping the same shared folder do no harm to each other.
+ */
+
+/** How long an upload may take from its start, and how long a finished one waits for its submission. */
+export const UPLOAD_EXPIRY_MS = 48 * 3600 * 1000;
+
+interface UploadInfo {
+  size?: number;
+  creation_date?: string;
+  metadata?: Record<string, string | null>;
+}
+
+export type FinishedUpload = { path: string; size: number; name: string };
+
+export class UploadStore {
+  constructor(
+    readonly directory: string,
+    private readonly expiryMs = UPLOAD_EXPIRY_MS
+  ) {}
+
+  private dataPath(id: string) {
+    if (!UPLOAD_ID.test(id)) throw new Error(`not an upload id: ${id}`);
+    return path.join(this.directory, id);
+  }
+
+  private async info(id: string): Promise<UploadInfo | undefined> {
+    try {
+      return JSON.parse(await fs.readFile(`${this.dataPath(id)}.json`, 'utf8')) as UploadInfo;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private expired(info: UploadInfo, now: Date) {
+    const created = info.creation_date ? Date.parse(info.creation_date) : NaN;
+    return Number.isNaN(created) || created + this.expiryMs <= now.getTime();
+  }
+
+  /** A complete, unexpired upload; 'unknown' when there is none (never was, expired, already taken). */
+  async finished(id: string, now = new Date()): Promise<FinishedUpload | 'unknown' | 'incomplete'> {
+    if (!UPLOAD_ID.test(id)) return 'unknown';
+    const info = await this.info(id);
+    if (!info || this.expired(info, now)) return 'unknown';
+    const stat = await fs.stat(this.dataPath(id)).catch(() => undefined);
+    if (!stat) return 'unknown';
+    if (info.size === undefined || stat.size !== info.size) return 'incomplete';
+    return { path: this.dataPath(id), size: stat.size, name: info.metadata?.filename ?? 'video' };
+  }
+
+  async remove(id: string) {
+    const data = this.dataPath(id);
+    await Promise.all([fs.rm(data, { force: true }), fs.rm(`${data}.json`, { force: true })]);
+  }
+
+  /**
+   * Removes uploads past their expiry, and stray files of uploads whose description is gone (a crash between
+   * writing the two) once they are older than the expiry too.
+   */
+  async removeExpired(now = new Date()): Promise<number> {
+    const names = await fs.readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    const ids = new Set(names.map((n) => n.replace(/\.json$/, '')).filter((n) => UPLOAD_ID.test(n)));
+    let removed = 0;
+    for (const id of ids) {
+      const info = await this.info(id);
+      const stale = info
+        ? this.expired(info, now)
+        : await fs
+            .stat(this.dataPath(id))
+            .then((s) => s.mtimeMs + this.expiryMs <= now.getTime())
+            .catch(() => false);
+      if (!stale) continue;
+      await this.remove(id);
+      removed += 1;
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,74 @@
+import { AddressInfo } from 'net';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+
+/**
+ * A local SMTP sink for tests: smtp-server on a free port, every message parsed with mailparser and kept. No TLS,
+ * no login, so nodemailer talks plain SMTP to it; `smtpEnv()` points the app at it.
+ */
+
+export interface SmtpSink {
+  port: number;
+  messages: ParsedMail[];
+  /** Resolves with the messages once at least `count` arrived (rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** Forgets what arrived so far. */
+  clear(): void;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: ParsedMail[] = [];
+  const waiters: (() => void)[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          waiters.splice(0).forEach((wake) => wake());
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    messages,
+    async waitFor(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`expected ${count} mail(s) at the SMTP sink, got ${messages.length}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      return messages;
+    },
+    clear() {
+      messages.splice(0);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Env that makes the app send through the sink, with a sender and an office address. */
+export function smtpEnv(sink: SmtpSink, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(sink.port),
+    SMTP_SECURE: 'false',
+    EMAIL_FROM: 'ZUSAMMEN. MEHR. <mitmachen@zusammen-mehr.example>',
+    EMAIL_REPLY_TO: 'redaktion@zusammen-mehr.example',
+    OFFICE_EMAIL: 'buero@zusammen-mehr.example',
+    ...extra,
+  };
+}

@@ -1,0 +1,64 @@
+import type { Core } from '@strapi/strapi';
+import {
+  verifyWithdrawalToken,
+  withdrawalLink,
+  withdrawalToken,
+  WithdrawalTokenError,
+} from '../../src/plugins/youtube-sync/server/src/submissions/withdrawal-token';
+
+/** Just the configuration the token module reads: the encryption key, the public address and the validity. */
+function fakeStrapi(encryptionKey = 'test-encryption-key-0123456789', validDays = 1095): Core.Strapi {
+  const config: Record<string, unknown> = {
+    'admin.secrets.encryptionKey': encryptionKey,
+    'plugin::youtube-sync': { publicUrl: 'https://zusammen-mehr.example/', submissions: { consentLinkValidDays: validDays } },
+  };
+  return { config: { get: (key: string) => config[key] } } as unknown as Core.Strapi;
+}
+
+const strapi = fakeStrapi();
+const story = { documentId: 'abc123documentid4567xyz', referenceNumber: 'ZM-2026-4F7K2Q' };
+const now = new Date('2026-11-29T10:00:00Z');
+const DAY = 24 * 3600 * 1000;
+
+function reason(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WithdrawalTokenError);
+    return (error as WithdrawalTokenError).reason;
+  }
+  throw new Error('expected a WithdrawalTokenError');
+}
+
+describe('the personal withdrawal link', () => {
+  test('is an address of the public site whose token names the story and its reference number', () => {
+    const link = withdrawalLink(strapi, story, now);
+    expect(link).toMatch(/^https:\/\/zusammen-mehr\.example\/widerruf\?token=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    const token = new URL(link).searchParams.get('token')!;
+    expect(verifyWithdrawalToken(strapi, token, now)).toEqual(story);
+  });
+
+  test('stays valid for the configured number of days, and then expires', () => {
+    const token = withdrawalToken(fakeStrapi(undefined, 30), story, now);
+    expect(verifyWithdrawalToken(strapi, token, new Date(now.getTime() + 29 * DAY))).toEqual(story);
+    expect(reason(() => verifyWithdrawalToken(strapi, token, new Date(now.getTime() + 30 * DAY)))).toBe('expired');
+  });
+
+  test('a changed story, reference or expiry makes the token invalid', () => {
+    const [payload, signature] = withdrawalToken(strapi, story, now).split('.');
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    for (const change of [{ d: 'someone-elses-document' }, { r: 'ZM-2026-AAAAAA' }, { e: decoded.e + 365 * 86400 }]) {
+      const forged = Buffer.from(JSON.stringify({ ...decoded, ...change })).toString('base64url');
+      expect(reason(() => verifyWithdrawalToken(strapi, `${forged}.${signature}`, now))).toBe('invalid');
+    }
+  });
+
+  test('a token signed with another key, a cut signature or garbage is invalid', () => {
+    const token = withdrawalToken(fakeStrapi('another-encryption-key-987654'), story, now);
+    expect(reason(() => verifyWithdrawalToken(strapi, token, now))).toBe('invalid');
+    const own = withdrawalToken(strapi, story, now);
+    for (const bad of [own.slice(0, -2), own.replace('.', ''), `${own}.x`, '', 'not-a-token', '.', 'e30.e30']) {
+      expect(reason(() => verifyWithdrawalToken(strapi, bad, now))).toBe('invalid');
+    }
+  });
+});
