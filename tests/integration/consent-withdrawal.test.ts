@@ -4,7 +4,7 @@ import { withdrawalLink } from '../../src/plugins/youtube-sync/server/src/submis
 import { startStrapi, type TestApp } from '../support/strapi';
 import { adminToken } from '../support/admin';
 import { loadContract, type Contract } from '../support/contract';
-import { createSubmission } from '../support/fixtures';
+import { createSubmission, formConsent } from '../support/fixtures';
 import { addVideoFile } from '../support/media';
 import { startSmtpSink, smtpEnv, type SmtpSink } from '../support/smtp';
 import { manualClock, startYouTube, syncService, youtubeEnv } from '../support/youtube';
@@ -261,5 +261,36 @@ describe('an editor records a withdrawal', () => {
     expect(notice.subject).toContain('für soziale Medien');
     expect(notice.text).toContain('Beiträge in sozialen Medien');
     expect((await publicStory(await slugOf(documentId))).status).toBe(200);
+  });
+});
+
+describe('channels a person shown never agreed to', () => {
+  const consentWith = (channels: { channelWebsite: boolean; channelYoutube: boolean }) => ({
+    ...formConsent(),
+    people: [{ nameOrRole: 'Amal Haddad', channelWebsite: true, channelYoutube: true }, { nameOrRole: 'Kollegin', ...channels }],
+  });
+
+  test('without consent to YouTube the story is published on the website, but its video never goes to YouTube', async () => {
+    const video = await addVideoFile(app.strapi, 'nur-website', 300 * 1024);
+    const documentId = await createSubmission(app.strapi, {
+      title: 'Nur auf der Website',
+      data: { editorialStatus: 'approved', video: video.id, consent: consentWith({ channelWebsite: true, channelYoutube: false }) },
+    });
+    await app.strapi.documents(STORY).publish({ documentId });
+    await drain();
+    expect(youtube.calls().filter((c) => c.endpoint === 'videos.insert')).toHaveLength(0);
+    expect((await stateOf(documentId))?.youtubeVideoId ?? null).toBeNull();
+    const onWebsite = await publicStory(await slugOf(documentId));
+    expect(onWebsite.status).toBe(200);
+    expect(onWebsite.body.data.youtube).toBeNull();
+  });
+
+  test('without consent to the website publishing is refused, naming the person', async () => {
+    const documentId = await createSubmission(app.strapi, {
+      title: 'Nicht auf der Website',
+      data: { editorialStatus: 'approved', consent: consentWith({ channelWebsite: false, channelYoutube: true }) },
+    });
+    await expect(app.strapi.documents(STORY).publish({ documentId })).rejects.toThrow(/Person „Kollegin“: hat der Veröffentlichung auf der Website/);
+    expect(await app.strapi.db.query(STORY).count({ where: { documentId, publishedAt: { $notNull: true } } })).toBe(0);
   });
 });

@@ -19,6 +19,8 @@ export interface ConsentPerson {
   guardians?: string | null;
   guardianConsent?: boolean | null;
   ownConsent?: boolean | null;
+  channelWebsite?: boolean | null;
+  channelYoutube?: boolean | null;
 }
 
 export interface ConsentRecord {
@@ -56,10 +58,14 @@ export const germanDate = (value: string | Date) =>
   new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(value));
 
 function personGaps(person: ConsentPerson, index: number): Gap[] {
-  if (!person.minor) return [];
   const name = `Person „${person.nameOrRole?.trim() || `Nr. ${index + 1}`}“`;
   const at = (field: string) => ['consent', 'people', String(index), field];
   const gaps: Gap[] = [];
+  // Publishing puts the story on this website and the partners' widgets: everyone shown must have agreed to that.
+  if (person.channelWebsite === false) {
+    gaps.push({ path: at('channelWebsite'), message: `${name}: hat der Veröffentlichung auf der Website und bei Partnern nicht zugestimmt.` });
+  }
+  if (!person.minor) return gaps;
   if (!present(person.guardians)) gaps.push({ path: at('guardians'), message: `${name}: Sorgeberechtigte sind nicht eingetragen.` });
   if (!person.guardianConsent) gaps.push({ path: at('guardianConsent'), message: `${name}: Einwilligung der Sorgeberechtigten fehlt.` });
   if (person.aged14OrOver && !person.ownConsent) {

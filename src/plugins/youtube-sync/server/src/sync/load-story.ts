@@ -41,13 +41,17 @@ const POPULATE = {
   video: true,
   credits: true,
   captions: { populate: { file: true } },
-  consent: true,
+  consent: { populate: { people: true } },
 } as const;
 
 function snapshot(raw: Record<string, unknown>): StorySnapshot {
   const story = raw as unknown as StorySnapshot & {
     editorialStatus?: string;
-    consent?: { withdrawnAt?: string | null; youtubeWithdrawnAt?: string | null } | null;
+    consent?: {
+      withdrawnAt?: string | null;
+      youtubeWithdrawnAt?: string | null;
+      people?: { channelYoutube?: boolean | null }[] | null;
+    } | null;
   };
   return {
     documentId: story.documentId,
@@ -64,8 +68,12 @@ function snapshot(raw: Record<string, unknown>): StorySnapshot {
     themes: story.themes ?? [],
     credits: story.credits ?? [],
     captions: story.captions ?? [],
-    // Consent withdrawn for everything, or for YouTube only: the website may keep the story, YouTube may not.
-    withdrawn: story.editorialStatus === 'withdrawn' || Boolean(story.consent?.withdrawnAt || story.consent?.youtubeWithdrawnAt),
+    // Consent withdrawn for everything, or for YouTube only, or never given for YouTube by someone shown: the
+    // website may keep the story, YouTube may not.
+    withdrawn:
+      story.editorialStatus === 'withdrawn' ||
+      Boolean(story.consent?.withdrawnAt || story.consent?.youtubeWithdrawnAt) ||
+      (story.consent?.people ?? []).some((person) => person.channelYoutube === false),
   };
 }
 
