@@ -7,6 +7,7 @@ import { restrictPublicRoleToReading } from './seed/public-permissions';
 import { ensureAdminAccount } from './seed/admin-account';
 import { applyGermanAdminLabels } from './seed/admin-labels';
 import { seedLegalPages } from './seed/legal-pages';
+import { grantEditorDefaults } from './seed/editor-permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -19,6 +20,7 @@ export default {
     await seedLegalPages(strapi);
     await restrictPublicRoleToReading(strapi);
     await applyGermanAdminLabels(strapi);
+    await grantEditorDefaults(strapi);
     await ensureAdminAccount(strapi);
   },
 };

@@ -278,6 +278,17 @@ describe('the review queue', () => {
     expect(await statusOf(ids.oldest)).toBe('submitted');
   });
 
+  test('the Editor role works in the queue, the YouTube overview and the reports and edits the legal pages, but cannot connect the channel', async () => {
+    const member = as(await adminToken(app.strapi, 'strapi-editor'));
+    expect((await member.get('/youtube-sync/review/submissions')).status).toBe(200);
+    expect((await member.get('/youtube-sync/status')).status).toBe(200);
+    expect((await member.get('/youtube-sync/reports/options')).status).toBe(200);
+    expect((await member.get('/youtube-sync/connection')).status).toBe(403);
+    const imprint = await member.put('/content-manager/single-types/api::imprint.imprint', { title: 'Impressum', reviewedByOffice: true });
+    expect(imprint.status).toBe(200);
+    expect((await app.strapi.documents('api::imprint.imprint' as never).findFirst({})) as unknown).toMatchObject({ reviewedByOffice: true });
+  });
+
   test('the review permission appears in Strapi RBAC', async () => {
     const res = await as(editor).get('/admin/permissions');
     expect((res.body.data.sections.plugins as { action: string }[]).map((p) => p.action)).toContain('plugin::youtube-sync.review');
