@@ -91,7 +91,7 @@ async function main() {
   if (stories === 0 || process.env.DEMO_RESEED === 'true') {
     console.log('Seeding demo content …');
     const seeded = await seedDemoContent(strapi, progressBar);
-    console.log(`  ${seeded.projects} projects and ${seeded.stories} published stories.`);
+    console.log(`  ${seeded.projects} projects, ${seeded.stories} published stories, ${seeded.submissions} submissions in the review queue.`);
   } else {
     console.log(`The database already holds ${stories} stories: demo content not added (set DEMO_RESEED=true to add it anyway).`);
   }
@@ -103,7 +103,10 @@ async function main() {
       'ZUSAMMEN. MEHR. läuft.',
       `  Admin:            ${url}/admin`,
       `  Anmeldung:        ${process.env.ADMIN_EMAIL} / ${process.env.ADMIN_PASSWORD}  (aus .env)`,
-      `  Öffentliche API:  ${url}/api/stories?populate=*`,
+      `  Geschichten:      ${url}/geschichten`,
+      `  Mitmachen:        ${url}/mitmachen`,
+      `  Widget (iframe):  ${url}/embed/stories?region=goettingen`,
+      `  Öffentliche API:  ${url}/api/v1/stories  (Beschreibung: ${url}/api/v1/openapi.json)`,
       `  YouTube-Emulator: ${emulator.url}/  (was der Kanal zeigen würde)`,
       'Beenden mit Strg+C.',
       '',

@@ -4,6 +4,8 @@ import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { readSeedFile } from './data-files';
+import { recordAudit } from '../plugins/youtube-sync/server/src/review/audit';
+import { creditsFor, paragraphs, teaserOf } from '../plugins/youtube-sync/server/src/submissions/story-data';
 
 interface DemoProject {
   slug: string;
@@ -29,8 +31,28 @@ interface DemoStory {
   place: string;
   credits: { name: string; role: string }[];
 }
+interface DemoSubmission {
+  referenceNumber: string;
+  title: string;
+  story: string[];
+  region: string;
+  themes: string[];
+  editorialStatus: 'submitted' | 'in_review' | 'rejected';
+  submittedDaysAgo: number;
+  credit: 'full' | 'first-name' | 'organisation' | 'anonymous';
+  needsFilmingHelp?: boolean;
+  needsEquipment?: boolean;
+  submitter: { name: string; email: string; organisation?: string };
+  people: { nameOrRole: string; minor?: boolean }[];
+  video?: string;
+}
 
 const STORY = 'api::story.story';
+const VIDEO_DIR = path.resolve(process.cwd(), 'database', 'seed', 'demo-videos');
+const DEMO_VIDEOS = ['demo-1.mp4', 'demo-2.mp4', 'demo-3.mp4'];
+/** Every fourth demo story carries a short clip, so the sync has something to upload to the YouTube emulator. */
+const videoFor = (index: number) => (index % 4 === 0 ? DEMO_VIDEOS[(index / 4) % DEMO_VIDEOS.length] : null);
+const DAY_MS = 24 * 3600 * 1000;
 const PALETTE = ['#c8102e', '#005ea8', '#00843d', '#f39200', '#6f2c91', '#0097a7'];
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -67,25 +89,95 @@ async function coverImage(story: DemoStory, index: number, regionName: string, d
   return file;
 }
 
-async function uploadImage(strapi: Core.Strapi, file: string, alternativeText: string) {
+async function uploadFile(strapi: Core.Strapi, file: string, mimetype: string, alternativeText: string) {
   const [uploaded] = await strapi
     .plugin('upload')
     .service('upload')
     .upload({
       data: { fileInfo: { name: path.basename(file), alternativeText } },
-      files: { filepath: file, originalFilename: path.basename(file), mimetype: 'image/jpeg', size: fs.statSync(file).size },
+      files: { filepath: file, originalFilename: path.basename(file), mimetype, size: fs.statSync(file).size },
     });
   return uploaded.id as number;
 }
 
-const blocks = (paragraphs: string[]) => paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+/** Uploads a copy: the upload service moves its input away, and the demo clips must stay in the repository. */
+async function uploadDemoVideo(strapi: Core.Strapi, name: string, directory: string, alternativeText: string) {
+  const copy = path.join(directory, name);
+  fs.copyFileSync(path.join(VIDEO_DIR, name), copy);
+  return uploadFile(strapi, copy, 'video/mp4', alternativeText);
+}
+
+const blocks = (texts: string[]) => texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+
+/**
+ * A few submissions waiting in the editors' queue ("Einreichungen"): new, in review (one with a minor whose
+ * guardians are missing, so the publish gate has something to say), and one rejected.
+ */
+async function seedDemoSubmissions(strapi: Core.Strapi, regions: Map<string, { documentId: string }>, themes: Map<string, { documentId: string }>, directory: string) {
+  const submissions = readSeedFile<DemoSubmission[]>('demo-submissions.json');
+  const need = (map: Map<string, { documentId: string }>, slug: string) => {
+    const row = map.get(slug);
+    if (!row) throw new Error(`demo-submissions.json names an unknown slug "${slug}"`);
+    return row.documentId;
+  };
+  for (const submission of submissions) {
+    const submittedAt = new Date(Date.now() - submission.submittedDaysAgo * DAY_MS);
+    const text = submission.story.join('\n\n');
+    const video = submission.video ? await uploadDemoVideo(strapi, submission.video, directory, `Video: ${submission.title}`) : undefined;
+    const created = await strapi.documents(STORY).create({
+      data: {
+        title: submission.title,
+        teaser: teaserOf(text),
+        body: paragraphs(text),
+        kind: 'personal',
+        region: need(regions, submission.region),
+        themes: submission.themes.map((slug) => need(themes, slug)),
+        ...(video && { video }),
+        credits: creditsFor(submission.credit, submission.submitter),
+        submitter: submission.submitter,
+        consent: {
+          consentedBy: submission.submitter.name,
+          consentedAt: submittedAt.toISOString(),
+          textVersion: 'demo-2026-01',
+          minorsShown: submission.people.some((person) => person.minor),
+          people: submission.people,
+          peopleAgreed: true,
+          rightsConfirmed: true,
+          termsAccepted: true,
+          privacyAccepted: true,
+        },
+        editorialStatus: 'submitted',
+        referenceNumber: submission.referenceNumber,
+        submittedAt: submittedAt.toISOString(),
+        submissionSource: 'form',
+        creditPreference: submission.credit,
+        needsFilmingHelp: submission.needsFilmingHelp ?? false,
+        needsEquipment: submission.needsEquipment ?? false,
+      } as never,
+    });
+    await recordAudit(strapi, {
+      storyDocumentId: created.documentId,
+      referenceNumber: submission.referenceNumber,
+      action: 'submitted',
+      actor: submission.submitter.name,
+      actorType: 'submitter',
+      at: submittedAt,
+    });
+    const moves = submission.editorialStatus === 'submitted' ? [] : submission.editorialStatus === 'in_review' ? ['in_review'] : ['in_review', 'rejected'];
+    for (const status of moves) await strapi.documents(STORY).update({ documentId: created.documentId, data: { editorialStatus: status } as never });
+  }
+  return submissions.length;
+}
 
 async function idsBySlug(strapi: Core.Strapi, uid: 'api::region.region' | 'api::theme.theme' | 'api::project.project') {
   const rows: { slug: string; documentId: string; name: string }[] = await strapi.db.query(uid).findMany({ select: ['slug', 'documentId', 'name'] });
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
-/** Seeds the demo's projects and published stories with generated covers. Reports progress per story. */
+/**
+ * Seeds the demo's projects, published stories (generated covers, some with a short clip) and a few submissions in
+ * the review queue. Reports progress per story.
+ */
 export async function seedDemoContent(strapi: Core.Strapi, onProgress: (done: number, total: number) => void = () => {}) {
   const projects = readSeedFile<DemoProject[]>('demo-projects.json');
   const stories = readSeedFile<DemoStory[]>('demo-stories.json');
@@ -117,7 +209,9 @@ export async function seedDemoContent(strapi: Core.Strapi, onProgress: (done: nu
   try {
     for (const [index, story] of stories.entries()) {
       const regionName = regions.get(story.region)?.name ?? story.region;
-      const cover = await uploadImage(strapi, await coverImage(story, index, regionName, directory), `Titelbild: ${story.title}`);
+      const cover = await uploadFile(strapi, await coverImage(story, index, regionName, directory), 'image/jpeg', `Titelbild: ${story.title}`);
+      const clip = videoFor(index);
+      const video = clip ? await uploadDemoVideo(strapi, clip, directory, `Video: ${story.title}`) : undefined;
       const created = await strapi.documents(STORY).create({
         data: {
           slug: story.slug,
@@ -133,6 +227,7 @@ export async function seedDemoContent(strapi: Core.Strapi, onProgress: (done: nu
           place: story.place,
           credits: story.credits,
           cover,
+          ...(video && { video }),
           // Approved with a complete consent record, as the publish gate requires (review/consent-completeness.ts).
           editorialStatus: 'approved',
           consent: {
@@ -150,8 +245,9 @@ export async function seedDemoContent(strapi: Core.Strapi, onProgress: (done: nu
         .updateMany({ where: { documentId: created.documentId, publishedAt: { $notNull: true } }, data: { publishedAt: `${story.publishedOn}T09:00:00.000Z` } });
       onProgress(index + 1, stories.length);
     }
+    const submitted = await seedDemoSubmissions(strapi, regions, themes, directory);
+    return { projects: projects.length, stories: stories.length, submissions: submitted };
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
-  return { projects: projects.length, stories: stories.length };
 }
