@@ -6,7 +6,7 @@ import type { Emulator } from '../../src/youtube-emulator';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { startSmtpSink, smtpEnv, type SmtpSink } from '../support/smtp';
 import { manualClock, startYouTube, syncService, youtubeEnv } from '../support/youtube';
-import { adult, asFormFields, jpegBytes, settle, videoBytes, vttBytes, writtenStory } from '../support/submission';
+import { adult, asFormFields, jpegBytes, videoBytes, vttBytes, writtenStory } from '../support/submission';
 import { verifyWithdrawalToken } from '../../src/plugins/youtube-sync/server/src/submissions/withdrawal-token';
 
 /**
@@ -34,7 +34,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  if (app) await settle(app.strapi);
   await app?.stop();
   await smtp?.close();
   await youtube?.close();

@@ -9,7 +9,6 @@ import { startSmtpSink, smtpEnv, type SmtpSink } from '../support/smtp';
 import { loadContract, type Contract } from '../support/contract';
 import { createProject } from '../support/fixtures';
 import {
-  settle,
   adult,
   asFormFields,
   heicBytes,
@@ -158,7 +157,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (app) await settle(app.strapi);
   await app?.stop();
   await smtp?.close();
   for (const name of [...Object.keys(ENV), ...Object.keys(smtpEnv(smtp))]) delete process.env[name];
@@ -696,7 +694,6 @@ describe('resumable video uploads (tus)', () => {
 
 describe('limits per address, and mail without a mail server', () => {
   beforeAll(async () => {
-    await settle(app.strapi);
     app = await app.restart({ SUBMISSION_RATE_LIMIT_PER_HOUR: '2', SMTP_HOST: '', OFFICE_EMAIL: '', EMAIL_FROM: '' });
   });
 

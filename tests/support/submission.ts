@@ -1,7 +1,6 @@
 import crypto from 'crypto';
 import sharp from 'sharp';
 import request from 'supertest';
-import type { Core } from '@strapi/strapi';
 
 /**
  * Files and requests for the submission API tests: small files whose bytes are what their names say (or, for the
@@ -86,16 +85,4 @@ export function asFormFields(test: request.Test, fields: Record<string, Value>):
     else test.field(name, String(value));
   }
   return test;
-}
-
-/**
- * Waits until the database pool has been idle for a moment: work Strapi and the public API do after a commit (events,
- * search index, cache generation) must not be cut off by stopping the app, or the pool's destruction fails.
- */
-export async function settle(strapi: Core.Strapi) {
-  const pool = (strapi.db.connection as unknown as { client: { pool: { numUsed(): number; numPendingAcquires(): number } } }).client.pool;
-  for (let idle = 0; idle < 5; ) {
-    await new Promise((r) => setTimeout(r, 20));
-    idle = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? idle + 1 : 0;
-  }
 }

@@ -18,7 +18,13 @@ const WATCHED_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpub
 
 /** Runs `work` once the surrounding transaction (if any) has committed: other instances must see the change first. */
 async function afterCommit(strapi: Core.Strapi, work: () => Promise<void>) {
-  const run = () => work().catch((error: Error) => strapi.log.error(`Public API: could not apply a content change: ${error.stack ?? error.message}`));
+  const run = () => {
+    const done = work().catch((error: Error) => {
+      strapi.log.error(`Public API: could not apply a content change: ${error.stack ?? error.message}`);
+    });
+    runtimeOf(strapi).track(done);
+    return done;
+  };
   if (!strapi.db.inTransaction()) return run();
   await strapi.db.transaction(async ({ onCommit }) => {
     onCommit(() => void run());

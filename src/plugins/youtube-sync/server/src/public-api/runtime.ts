@@ -51,6 +51,8 @@ export class PublicApiRuntime {
     housekeeping: NodeJS.Timeout;
   } | null = null;
   private referenceCache: { generation: number; reference: Promise<Reference> } | null = null;
+  /** Bookkeeping that runs after a commit, awaited when the app stops so that nothing writes to a closed pool. */
+  private readonly afterCommitWork = new Set<Promise<void>>();
 
   constructor(private readonly strapi: Core.Strapi) {
     const config = pluginConfig(strapi);
@@ -119,9 +121,16 @@ export class PublicApiRuntime {
     this.state.uninstallFrontLayer = installFrontLayer(strapi.server.httpServer, this, strapi);
   }
 
+  /** Keeps `work` until it has finished, so that `stop` can wait for it. */
+  track(work: Promise<void>) {
+    this.afterCommitWork.add(work);
+    void work.finally(() => this.afterCommitWork.delete(work));
+  }
+
   async stop() {
     const state = this.state;
     if (!state) return;
+    while (this.afterCommitWork.size) await Promise.allSettled([...this.afterCommitWork]);
     this.state = null;
     state.uninstallFrontLayer();
     state.generation.stop();
