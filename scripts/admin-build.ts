@@ -4,7 +4,7 @@ import path from 'path';
 import { spawnSync } from 'child_process';
 import { appDir } from './load-strapi';
 
-const SOURCES = ['src/admin', 'src/plugins/youtube-sync/admin', 'src/plugins/youtube-sync/package.json', 'package-lock.json'];
+const SOURCES = ['src/admin', 'src/plugins/youtube-sync/admin', 'src/plugins/youtube-sync/shared', 'src/plugins/youtube-sync/package.json', 'package-lock.json'];
 const stampFile = path.join(appDir, 'dist', 'build', '.source-hash');
 
 function* files(entry: string): Generator<string> {

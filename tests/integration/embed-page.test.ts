@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { createStory } from '../support/fixtures';
+import { cspDirectives } from '../support/headers';
 
 /**
  * The partner widget as a partner's web developer meets it over HTTP: the iframe page /embed/stories (framable by
@@ -20,17 +21,9 @@ afterAll(async () => {
 
 const get = (url: string, headers: Record<string, string> = {}) => request(app.server).get(url).set(headers);
 
-const directives = (res: request.Response) =>
-  Object.fromEntries(
-    String(res.headers['content-security-policy'])
-      .split(';')
-      .map((d) => d.trim().split(/\s+/))
-      .map(([name, ...values]) => [name, values.join(' ')])
-  );
-
 function expectFramable(res: request.Response) {
   expect(res.headers['x-frame-options']).toBeUndefined();
-  const csp = directives(res);
+  const csp = cspDirectives(res);
   expect(csp['frame-ancestors']).toBe('*');
   expect(csp['frame-src']).toBe('https://www.youtube-nocookie.com');
   expect(csp['script-src']).toBe("'self'");
@@ -90,10 +83,10 @@ describe('the iframe page /embed/stories', () => {
   test('the rest of the site still refuses to be framed', async () => {
     const api = await get('/api/v1/openapi.json');
     expect(api.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(directives(api)['frame-ancestors']).toBe("'none'");
+    expect(cspDirectives(api)['frame-ancestors']).toBe("'none'");
     const script = await get('/embed/stories.js');
     expect(script.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(directives(script)['frame-ancestors']).toBe("'self'");
+    expect(cspDirectives(script)['frame-ancestors']).toBe("'self'");
   });
 });
 

@@ -6,7 +6,7 @@ import { xml2js, type ElementCompact } from 'xml-js';
 import { Client } from 'pg';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { createProject, createStory, documentIdOf } from '../support/fixtures';
-import { addCoverImage } from '../support/media';
+import { addCoverImage, addMarkedSignedForm } from '../support/media';
 import { adminToken } from '../support/admin';
 import { currentBackend, POSTGRES_URL } from '../support/database';
 import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
@@ -147,17 +147,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   app = await startStrapi(ENV);
   const strapi = app.strapi;
-  const signedForm = await strapi.db.query('plugin::upload.file').create({
-    data: {
-      name: `${CANARY}-form.pdf`,
-      hash: `${CANARY}_form`,
-      ext: '.pdf',
-      mime: 'application/pdf',
-      size: 1,
-      url: `/uploads/${CANARY}_form.pdf`,
-      provider: 'local',
-    },
-  });
+  const signedForm = await addMarkedSignedForm(strapi, CANARY);
   await createProject(strapi, 'Sprachcafé Göttingen', {
     website: 'https://sprachcafe.example',
     contact: canaryContact('project'),

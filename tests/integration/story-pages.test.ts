@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { createProject, createStory, documentIdOf } from '../support/fixtures';
-import { addCoverImage } from '../support/media';
+import { addCoverImage, addMarkedSignedForm } from '../support/media';
+import { cspDirectives } from '../support/headers';
 import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
 
 /**
@@ -31,14 +32,6 @@ async function page(url: string, headers: Record<string, string> = {}) {
 const cardTitles = (html: string) => [...html.matchAll(/<h3 class="story-card__title"><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
 const attribute = (html: string, tag: RegExp, name: string) => html.match(tag)?.[0].match(new RegExp(`${name}="([^"]*)"`))?.[1];
 const metaContent = (html: string, key: string) => attribute(html, new RegExp(`<meta (?:name|property)="${key}" content="[^"]*">`), 'content');
-const directives = (res: request.Response) =>
-  Object.fromEntries(
-    String(res.headers['content-security-policy'])
-      .split(';')
-      .map((d) => d.trim().split(/\s+/))
-      .map(([name, ...values]) => [name, values.join(' ')])
-  );
-
 const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 const canaryContact = (what: string) => ({
   name: `${CANARY}-${what}-name`,
@@ -62,9 +55,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   app = await startStrapi(ENV);
   const strapi = app.strapi;
-  const signedForm = await strapi.db.query('plugin::upload.file').create({
-    data: { name: `${CANARY}-form.pdf`, hash: `${CANARY}_form`, ext: '.pdf', mime: 'application/pdf', size: 1, url: `/uploads/${CANARY}_form.pdf`, provider: 'local' },
-  });
+  const signedForm = await addMarkedSignedForm(strapi, CANARY);
   await createProject(strapi, 'Sprachcafé Göttingen', {
     organisation: 'Nachbarschaftshilfe Göttingen e. V.',
     website: 'https://sprachcafe.example',
@@ -213,7 +204,7 @@ describe('a story page', () => {
     // No inline script or style: every <script> has a src, no style attributes or elements.
     expect(html.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
     expect(html).not.toMatch(/<style|\sstyle="/);
-    const csp = directives(res);
+    const csp = cspDirectives(res);
     expect(csp['frame-src']).toBe('https://www.youtube-nocookie.com');
     expect(csp['script-src']).toBe("'self'");
     expect(csp['style-src']).toBe("'self'");
@@ -234,7 +225,7 @@ describe('a story page', () => {
 
   test('other pages do not frame YouTube', async () => {
     const res = await get('/mitmachen');
-    expect(directives(res)['frame-src'] ?? '').not.toContain('youtube');
+    expect(cspDirectives(res)['frame-src'] ?? '').not.toContain('youtube');
   });
 });
 

@@ -31,3 +31,13 @@ export async function addCoverImage(strapi: Core.Strapi, name: string, colour = 
   await strapi.db.query('plugin::upload.file').update({ where: { id: file.id }, data: { width: 1600, height: 1000 } });
   return file;
 }
+
+/**
+ * A signed consent form in the media library whose name, hash and address all carry `marker` (a canary that must
+ * never reach a public answer); no bytes behind it.
+ */
+export function addMarkedSignedForm(strapi: Core.Strapi, marker: string) {
+  return strapi.db.query('plugin::upload.file').create({
+    data: { name: `${marker}-form.pdf`, hash: `${marker}_form`, ext: '.pdf', mime: 'application/pdf', size: 1, url: `/uploads/${marker}_form.pdf`, provider: 'local' },
+  });
+}

@@ -1,43 +1,19 @@
+import type { ConnectionSummary, DisplayStatus, JobStatus, JobView } from '../../shared/admin-views';
+
 /**
- * The answers of the plugin's admin API (server/src/admin-api/*). Written out here because the admin bundle is
- * built apart from the server code; the admin-API tests pin the server side of the same shapes.
+ * The answers of the plugin's admin API (server/src/admin-api/*). The shapes the server builds with the same types
+ * come from shared/admin-views.ts; the rest are written out here, and the admin-API tests pin their server side.
  */
-export type DisplayStatus =
-  | 'synced'
-  | 'pending'
-  | 'running'
-  | 'failed'
-  | 'waiting_for_quota'
-  | 'needs_reconnect'
-  | 'removed'
-  | 'no_video'
-  | 'not_synced';
-
-export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'waiting_for_quota' | 'needs_reconnect';
-
-export type FailureReason = 'quota' | 'reconnect' | 'video_file_missing' | 'metadata_rejected' | 'video_gone' | 'forbidden' | 'unreachable' | 'unknown';
-
-export type CredentialSource = 'stored' | 'env' | 'none';
-
-export interface ChannelInfo {
-  id: string;
-  title: string;
-  customUrl: string | null;
-  thumbnail: string | null;
-  url: string;
-}
-
-export interface ConnectionSummary {
-  connected: boolean;
-  source: CredentialSource;
-  channel: ChannelInfo | null;
-  connectedAt: string | null;
-  connectedBy: string | null;
-  client: { clientId: string | null; source: CredentialSource };
-  redirectUri: string;
-  problem: string | null;
-  waitingForReconnect: number;
-}
+export type {
+  ChannelView,
+  ConnectionSummary,
+  ConnectionTest,
+  DisplayStatus,
+  JobError,
+  JobStatus,
+  JobView,
+  StoryStatusView,
+} from '../../shared/admin-views';
 
 export interface ResyncProgress {
   startedAt: string;
@@ -59,22 +35,6 @@ export interface SyncStatus {
   working: boolean;
 }
 
-export interface JobError {
-  reason: FailureReason;
-  detail: string;
-}
-
-export interface JobView {
-  storyDocumentId: string;
-  storyTitle: string | null;
-  status: JobStatus;
-  runAt: string;
-  requestedAt: string;
-  finishedAt: string | null;
-  attempts: number;
-  error: JobError | null;
-}
-
 export interface QueueView {
   queue: JobView[];
   queueTotal: number;
@@ -88,17 +48,6 @@ export interface PlaylistView {
   title: string;
   url: string | null;
   videos: number;
-}
-
-export interface StoryStatusView {
-  documentId: string;
-  status: DisplayStatus;
-  published: boolean;
-  video: { id: string; url: string; privacyStatus: string | null; forcedPrivate: boolean } | null;
-  playlists: { key: string; title: string; url: string | null }[];
-  lastSyncedAt: string | null;
-  job: { status: JobStatus; runAt: string; attempts: number } | null;
-  error: JobError | null;
 }
 
 export type PlaylistKind = 'channel' | 'region' | 'theme' | 'project';
@@ -125,5 +74,3 @@ export interface DescriptionPreview {
   truncated: boolean;
   story: { documentId: string; title: string } | null;
 }
-
-export type ConnectionTest = { ok: true; channel: ChannelInfo } | { ok: false; kind: string; detail: string };

@@ -1,10 +1,4 @@
-/** The same action ids the server registers (server/src/permissions.ts) and checks on every admin route. */
-export const ACTIONS = {
-  read: 'plugin::youtube-sync.read',
-  sync: 'plugin::youtube-sync.sync',
-  settings: 'plugin::youtube-sync.settings',
-  reports: 'plugin::youtube-sync.reports',
-  review: 'plugin::youtube-sync.review',
-} as const;
+/** The action ids the server registers and checks on every admin route, from the module both sides import. */
+export { ACTIONS } from '../../shared/permissions';
 
 export const permission = (action: string) => ({ action, subject: null });

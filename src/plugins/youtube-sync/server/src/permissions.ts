@@ -1,18 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
+export { ACTIONS } from '../../shared/permissions';
+
 /**
  * The plugin's admin permissions, in one list so that each feature adds its own entry: Strapi's RBAC registers
  * them (Settings → Roles shows them under "Plugins"), every admin route checks one of them with
- * `admin::hasPermissions`, and the admin panel asks for the same ids (admin/src/permissions.ts).
+ * `admin::hasPermissions`, and the admin panel asks for the same ids (ACTIONS, shared/permissions.ts).
  */
-export const ACTIONS = {
-  read: 'plugin::youtube-sync.read',
-  sync: 'plugin::youtube-sync.sync',
-  settings: 'plugin::youtube-sync.settings',
-  reports: 'plugin::youtube-sync.reports',
-  review: 'plugin::youtube-sync.review',
-} as const;
-
 const action = (uid: string, displayName: string) => ({ section: 'plugins', pluginName: 'youtube-sync', uid, displayName });
 
 export const PERMISSION_ACTIONS = [

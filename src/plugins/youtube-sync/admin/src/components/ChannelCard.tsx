@@ -1,10 +1,10 @@
 import { Avatar, Flex, Link, Typography } from '@strapi/design-system';
-import type { ChannelInfo } from '../api-types';
+import type { ChannelView } from '../api-types';
 import { useTimeFormat } from '../format';
 import { useT } from '../translate';
 
 interface Props {
-  channel: ChannelInfo;
+  channel: ChannelView;
   connectedAt: string | null;
   connectedBy: string | null;
 }

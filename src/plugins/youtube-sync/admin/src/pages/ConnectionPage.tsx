@@ -4,7 +4,7 @@ import { ArrowClockwise, Cross, Play } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage, useYouTubeSyncApi } from '../api';
-import type { ChannelInfo, ConnectionSummary } from '../api-types';
+import type { ChannelView, ConnectionSummary } from '../api-types';
 import { Card } from '../components/Card';
 import { ChannelCard } from '../components/ChannelCard';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -40,7 +40,7 @@ function Connection() {
   const { toggleNotification } = useNotification();
   const [result, clearResult] = useConnectResult();
   const [connection, setConnection] = React.useState<ConnectionSummary>();
-  const [envChannel, setEnvChannel] = React.useState<ChannelInfo | null>(null);
+  const [envChannel, setEnvChannel] = React.useState<ChannelView | null>(null);
   const [client, setClient] = React.useState({ clientId: '', clientSecret: '' });
   const [busy, setBusy] = React.useState(false);
   const [failed, setFailed] = React.useState(false);

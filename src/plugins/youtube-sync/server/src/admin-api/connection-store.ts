@@ -1,17 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { ChannelInfo } from '../../../shared/admin-views';
+
+export type { ChannelInfo } from '../../../shared/admin-views';
 
 /**
  * What an editor connected, in Strapi's plugin store (a database row, so every instance reads the same). The
  * client secret and the refresh token are kept sealed (secret-box.ts); nothing here is sent to the browser as is.
  */
-export interface ChannelInfo {
-  id: string;
-  title: string;
-  customUrl: string | null;
-  /** A data: URL (see youtube/client.ts channelImage). */
-  thumbnail: string | null;
-}
-
 export interface StoredConnection {
   clientId: string | null;
   sealedClientSecret: string | null;

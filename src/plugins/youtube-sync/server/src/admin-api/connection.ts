@@ -8,29 +8,16 @@ import { channelImage, createYouTubeClient, revokeGrant } from '../youtube/clien
 import { classify, YouTubeError } from '../youtube/errors';
 import { createQuotaLedger } from '../youtube/quota';
 import { readConnection, writeConnection, type ChannelInfo } from './connection-store';
-import { connectingClient, effectiveCredentials, type CredentialSource, type OAuthClientCredentials } from './credentials';
+import { connectingClient, effectiveCredentials, type OAuthClientCredentials } from './credentials';
 import { createSecretBox } from './secret-box';
 import { parseInput } from './validate';
 import { channelUrl } from './video-links';
+import type { ChannelView, ConnectionSummary, ConnectionTest } from '../../../shared/admin-views';
 
 /** Where Google sends the browser back to: the plugin's admin router is mounted at /youtube-sync (not /admin). */
 export const redirectUri = (strapi: Core.Strapi) => `${String(strapi.config.get('server.absoluteUrl')).replace(/\/$/, '')}/youtube-sync/oauth/callback`;
 
-export type ChannelView = ChannelInfo & { url: string };
-
 const withUrl = (config: PluginConfig, channel: ChannelInfo): ChannelView => ({ ...channel, url: channelUrl(config, channel.id) });
-
-export interface ConnectionSummary {
-  connected: boolean;
-  source: CredentialSource;
-  channel: ChannelView | null;
-  connectedAt: string | null;
-  connectedBy: string | null;
-  client: { clientId: string | null; source: CredentialSource };
-  redirectUri: string;
-  problem: string | null;
-  waitingForReconnect: number;
-}
 
 /** What the admin may know about the connection: never a secret or a token. */
 export async function connectionSummary(strapi: Core.Strapi, config: PluginConfig): Promise<ConnectionSummary> {
@@ -136,8 +123,6 @@ export async function connectWithRefreshToken(
   await releaseReconnectJobs(strapi, now());
   return channel;
 }
-
-export type ConnectionTest = { ok: true; channel: ChannelView } | { ok: false; kind: string; detail: string };
 
 /** Asks YouTube for the channel with the credentials the sync would use (one quota unit). */
 export async function testConnection(strapi: Core.Strapi, config: PluginConfig, now: () => Date = () => new Date()): Promise<ConnectionTest> {

@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
 import { readConnection, type StoredConnection } from './connection-store';
 import { createSecretBox } from './secret-box';
-
-export type CredentialSource = 'stored' | 'env' | 'none';
+import type { CredentialSource } from '../../../shared/admin-views';
 
 export interface OAuthClientCredentials {
   clientId: string;

@@ -1,18 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { jobs, type JobStatus, type SyncJob } from '../queue/jobs';
-import { storedFailureReason, type FailureReason } from '../queue/failure-reason';
+import { storedFailureReason } from '../queue/failure-reason';
 import { storyTitles } from './stories';
-
-export interface JobView {
-  storyDocumentId: string;
-  storyTitle: string | null;
-  status: JobStatus;
-  runAt: string;
-  requestedAt: string;
-  finishedAt: string | null;
-  attempts: number;
-  error: { reason: FailureReason; detail: string } | null;
-}
+import type { JobView } from '../../../shared/admin-views';
 
 const WAITING: JobStatus[] = ['pending', 'running', 'waiting_for_quota', 'needs_reconnect'];
 

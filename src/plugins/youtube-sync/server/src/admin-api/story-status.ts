@@ -2,21 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
 import { jobs, type JobStatus, type SyncJob } from '../queue/jobs';
 import { PLAYLIST, STATE, type SyncState } from '../sync/state';
-import { storedFailureReason, type FailureReason } from '../queue/failure-reason';
+import { storedFailureReason } from '../queue/failure-reason';
 import { isPublished } from './stories';
 import { playlistUrl, videoUrl } from './video-links';
-
-/** One word per story for badges and the side panel: what is on YouTube, or what is about to happen. */
-export type DisplayStatus =
-  | 'synced'
-  | 'pending'
-  | 'running'
-  | 'failed'
-  | 'waiting_for_quota'
-  | 'needs_reconnect'
-  | 'removed'
-  | 'no_video'
-  | 'not_synced';
+import type { DisplayStatus, StoryStatusView } from '../../../shared/admin-views';
 
 type StateRow = Pick<SyncState, 'storyDocumentId' | 'status'> & Partial<SyncState> & { lastSyncedAt?: string | null };
 type JobRow = Pick<SyncJob, 'storyDocumentId' | 'status'> & Partial<SyncJob>;
@@ -39,17 +28,6 @@ export async function storyBadges(strapi: Core.Strapi, documentIds: string[]): P
   const stateOf = new Map(states.map((s) => [s.storyDocumentId, s]));
   const jobOf = new Map(openJobs.map((j) => [j.storyDocumentId, j]));
   return Object.fromEntries(documentIds.map((id) => [id, displayStatus(stateOf.get(id) ?? null, jobOf.get(id) ?? null)]));
-}
-
-export interface StoryStatusView {
-  documentId: string;
-  status: DisplayStatus;
-  published: boolean;
-  video: { id: string; url: string; privacyStatus: string | null; forcedPrivate: boolean } | null;
-  playlists: { key: string; title: string; url: string | null }[];
-  lastSyncedAt: string | null;
-  job: { status: JobStatus; runAt: string; attempts: number } | null;
-  error: { reason: FailureReason; detail: string } | null;
 }
 
 /** Everything the side panel of a story shows, from the plugin's own tables (no YouTube call). */

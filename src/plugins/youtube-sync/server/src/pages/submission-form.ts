@@ -1,4 +1,5 @@
 import { CAPTION_LANGUAGES } from '../submissions/schema';
+import { LANGUAGE_NAMES } from '../story-pages/format';
 import { escapeHtml, renderPage } from './layout';
 
 /** What the form needs to know from the submission API's options (GET /api/v1/submissions/options). */
@@ -44,21 +45,8 @@ const CREDIT_LABELS: Record<string, [string, string, string]> = {
   anonymous: ['Anonym', 'Anonymous', 'Ihr Name erscheint nirgends öffentlich – nicht auf der Website, nicht auf YouTube, nicht in sozialen Medien.'],
 };
 
-/** The caption languages the submission API takes, named in German (a new language fails the type check here). */
-const CAPTION_LANGUAGE_NAMES: Record<(typeof CAPTION_LANGUAGES)[number], string> = {
-  de: 'Deutsch',
-  en: 'Englisch',
-  ar: 'Arabisch',
-  fa: 'Persisch (Farsi, Dari)',
-  ps: 'Paschtu',
-  ku: 'Kurdisch',
-  ti: 'Tigrinya',
-  so: 'Somali',
-  uk: 'Ukrainisch',
-  ru: 'Russisch',
-  tr: 'Türkisch',
-  fr: 'Französisch',
-};
+/** The caption languages the submission API takes, named as the story pages name languages; the form adds Dari to Persian. */
+const CAPTION_LANGUAGE_NAMES: Record<(typeof CAPTION_LANGUAGES)[number], string> = { ...LANGUAGE_NAMES, fa: 'Persisch (Farsi, Dari)' };
 
 /** A district as people say it: "Landkreis Celle", "Stadt Emden", "Region Hannover". */
 function regionLabel(region: Pick<RegionOption, 'name' | 'kind'>): string {

@@ -1,31 +1,13 @@
 import { MediaFileMissingError } from '../sync/media';
 import type { YouTubeError } from '../youtube/errors';
+import { FAILURE_REASONS, type FailureReason } from '../../../shared/admin-views';
 
 /**
  * Sorts a failed job into a reason an editor can act on, decided when the job fails (from the error's class and
  * Google's own reason code) and stored with the job; the admin panel words each reason in German and English and
  * shows the technical message only on request.
  */
-export type FailureReason =
-  | 'quota'
-  | 'reconnect'
-  | 'video_file_missing'
-  | 'metadata_rejected'
-  | 'video_gone'
-  | 'forbidden'
-  | 'unreachable'
-  | 'unknown';
-
-export const FAILURE_REASONS: readonly FailureReason[] = [
-  'quota',
-  'reconnect',
-  'video_file_missing',
-  'metadata_rejected',
-  'video_gone',
-  'forbidden',
-  'unreachable',
-  'unknown',
-];
+export type { FailureReason };
 
 const METADATA_REASONS = new Set([
   'invalidTitle',

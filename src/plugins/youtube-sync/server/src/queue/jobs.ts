@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { JobStatus } from '../../../shared/admin-views';
 
 export const JOB = 'plugin::youtube-sync.sync-job';
 
-export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'waiting_for_quota' | 'needs_reconnect';
+export type { JobStatus } from '../../../shared/admin-views';
 
 export interface SyncJob {
   id: number;

@@ -2,11 +2,11 @@ import type { ReportFigures } from './figures';
 import { districtOutlines } from './geo';
 import { STATISTICAL_REGION_NAMES } from './labels';
 import { renderSvg, type VegaLiteSpec } from './vega';
+import type { ChartName } from '../../../shared/report-options';
 
 /** The report's charts as Vega-Lite specs, rendered to SVG for the PDF and for the admin page's preview. */
 
-export const CHARTS = ['map', 'districts', 'themes', 'months'] as const;
-export type ChartName = (typeof CHARTS)[number];
+export { CHARTS, type ChartName } from '../../../shared/report-options';
 
 export interface ChartSize {
   width: number;

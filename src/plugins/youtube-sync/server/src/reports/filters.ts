@@ -1,30 +1,9 @@
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
 import { monthsBetween, parseCalendarDate, periodOf, type Period } from './period';
+import { CSV_STYLES, CSV_TABLES, STATISTICAL_REGIONS, type CsvStyle, type CsvTable, type StatisticalRegion } from '../../../shared/report-options';
 
-export const FORMATS = ['xlsx', 'csv', 'pdf'] as const;
-export type ReportFormat = (typeof FORMATS)[number];
-
-export const CSV_STYLES = ['excel', 'rfc4180'] as const;
-export type CsvStyle = (typeof CSV_STYLES)[number];
-
-/** The tables a CSV can hold (one table per file); `stories` is the list of every story with its links. */
-export const CSV_TABLES = [
-  'stories',
-  'overview',
-  'districts',
-  'statisticalRegions',
-  'themes',
-  'projects',
-  'months',
-  'submissions',
-  'topStories',
-  'syncFailures',
-] as const;
-export type CsvTable = (typeof CSV_TABLES)[number];
-
-export const STATISTICAL_REGIONS = ['braunschweig', 'hannover', 'lueneburg', 'weser_ems'] as const;
-export type StatisticalRegion = (typeof STATISTICAL_REGIONS)[number];
+export { CSV_STYLES, CSV_TABLES, FORMATS, STATISTICAL_REGIONS, type CsvStyle, type CsvTable, type ReportFormat } from '../../../shared/report-options';
 
 /** Ten years of months is the widest period: the monthly table gets one column per month in a single query. */
 const MAX_MONTHS = 120;

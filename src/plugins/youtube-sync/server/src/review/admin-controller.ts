@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { editorActor } from './actor';
-import { closeReport, listReports, REVIEW_STATUSES, type ReportStatus } from './content-reports';
+import { closeReport, listReports } from './content-reports';
+import { REPORT_STATUSES, type ReportStatus } from '../../../shared/review';
 import { parseQueueFilter, reviewDetail, reviewQueue } from './queue';
 import { changeStatus } from './status-change';
 import { isWithdrawalScope, withdrawConsent, WITHDRAWAL_SCOPES } from './withdrawal';
@@ -51,8 +52,8 @@ export const reviewAdminController = (strapi: Core.Strapi) => ({
 
   async reports(ctx: Context) {
     const status = ctx.query.status;
-    if (status !== undefined && status !== '' && !REVIEW_STATUSES.includes(status as ReportStatus)) {
-      throw new errors.ValidationError(`status must be one of ${REVIEW_STATUSES.join(', ')}`);
+    if (status !== undefined && status !== '' && !REPORT_STATUSES.includes(status as ReportStatus)) {
+      throw new errors.ValidationError(`status must be one of ${REPORT_STATUSES.join(', ')}`);
     }
     ctx.body = { data: await listReports(strapi, { status: (status || undefined) as ReportStatus | undefined }) };
   },

@@ -1,4 +1,7 @@
 import { STATUS_LABELS, isEditorialStatus } from './transitions';
+import type { ConsentPerson, Gap } from '../../../shared/review';
+
+export type { ConsentPerson, Gap };
 
 /**
  * When a story may be published, in one pure module: the publish gate (src/api/story/story-rules.ts), the review
@@ -11,17 +14,6 @@ import { STATUS_LABELS, isEditorialStatus } from './transitions';
  * or a partner also needs the submitter's statements: rights, terms, privacy notice, and with a video that everyone
  * shown agreed.
  */
-
-export interface ConsentPerson {
-  nameOrRole?: string | null;
-  minor?: boolean | null;
-  aged14OrOver?: boolean | null;
-  guardians?: string | null;
-  guardianConsent?: boolean | null;
-  ownConsent?: boolean | null;
-  channelWebsite?: boolean | null;
-  channelYoutube?: boolean | null;
-}
 
 export interface ConsentRecord {
   consentedAt?: string | Date | null;
@@ -44,12 +36,6 @@ export interface ReviewSubject {
   submissionSource?: string | null;
   hasVideo: boolean;
   consent?: ConsentRecord | null;
-}
-
-/** One reason a story cannot be published: the field it concerns (as the admin's form names it) and the words. */
-export interface Gap {
-  path: string[];
-  message: string;
 }
 
 const present = (value: unknown) => value !== null && value !== undefined && value !== '' && !(typeof value === 'string' && value.trim() === '');

@@ -4,6 +4,9 @@ import { runtimeOf } from '../public-api/runtime';
 import { PUBLIC_VISITOR } from './actor';
 import { recordAudit, type Actor } from './audit';
 import { adminStoryUrl, notifyOffice } from './office-notice';
+import { REPORT_REASONS, type ContentReportView, type ReportReason, type ReportStatus } from '../../../shared/review';
+
+export { REPORT_REASONS, type ContentReportView };
 
 /**
  * "Inhalt melden": anyone can report a published story (a reason, an optional message and contact). A report lands
@@ -12,9 +15,6 @@ import { adminStoryUrl, notifyOffice } from './office-notice';
 
 const STORY = 'api::story.story';
 export const CONTENT_REPORT = 'plugin::youtube-sync.content-report';
-
-export const REPORT_REASONS = ['privacy', 'consent', 'incorrect', 'offensive', 'copyright', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
 
 export const REASON_LABELS: Record<ReportReason, { de: string; en: string }> = {
   privacy: { de: 'Persönliche Daten oder Privatsphäre verletzt', en: 'Personal data or privacy' },
@@ -32,23 +32,6 @@ export interface ReportInput {
   reason: ReportReason;
   message: string | null;
   contact: string | null;
-}
-
-export const REVIEW_STATUSES = ['open', 'resolved', 'dismissed'] as const;
-export type ReportStatus = (typeof REVIEW_STATUSES)[number];
-
-export interface ContentReportView {
-  id: number;
-  storyDocumentId: string;
-  storySlug: string | null;
-  storyTitle: string | null;
-  reason: ReportReason;
-  message: string | null;
-  contact: string | null;
-  status: ReportStatus;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  createdAt: string;
 }
 
 const fieldError = (field: string, message: string): never => {

@@ -7,6 +7,7 @@ import { listReports, openReportCounts, CONTENT_REPORT, type ContentReportView }
 import { REVIEW_FIELDS, REVIEW_POPULATE, reviewSubjectOf, type ReviewedStory } from './review-subject';
 import { loadStoryRecord, type StoredConsent, type StoredContact, type StoredFile } from './story-record';
 import { allowedMoves, EDITORIAL_STATUSES, isEditorialStatus, type EditorialStatus } from './transitions';
+import type { QueuePage, QueueRow } from '../../../shared/review';
 
 /**
  * The editors' review queue ("Einreichungen"): every story in the editorial workflow, newest first, filtered by
@@ -22,33 +23,6 @@ export interface QueueFilter {
   region?: string;
   page: number;
   pageSize: number;
-}
-
-export interface QueueRow {
-  documentId: string;
-  referenceNumber: string | null;
-  title: string;
-  region: { slug: string; name: string } | null;
-  submittedAt: string | null;
-  createdAt: string;
-  editorialStatus: EditorialStatus | null;
-  source: 'form' | 'partner' | 'editor';
-  published: boolean;
-  media: { video: boolean; youtube: boolean; written: boolean };
-  needsFilmingHelp: boolean;
-  needsEquipment: boolean;
-  consentComplete: boolean;
-  openReports: number;
-}
-
-export interface QueuePage {
-  data: QueueRow[];
-  meta: {
-    counts: Record<EditorialStatus, number>;
-    regions: { slug: string; name: string }[];
-    pagination: { page: number; pageSize: number; total: number; pageCount: number };
-    openReports: number;
-  };
 }
 
 const positive = (value: unknown, name: string, fallback: number, max: number) => {

@@ -1,10 +1,11 @@
+import { EDITORIAL_STATUSES, type EditorialStatus } from '../../../shared/review';
+
 /**
  * The editorial workflow of a story: submitted → in_review → approved | rejected, back to in_review from either,
- * and withdrawn — a final state only a withdrawal of consent (review/withdrawal.ts) can set. Pure, so the admin,
- * the documents middleware and the tests share one table.
+ * and withdrawn — a final state only a withdrawal of consent (review/withdrawal.ts) can set. Pure, so the documents
+ * middleware and the tests share one table; the statuses themselves live in shared/review.ts for the admin too.
  */
-export const EDITORIAL_STATUSES = ['submitted', 'in_review', 'approved', 'rejected', 'withdrawn'] as const;
-export type EditorialStatus = (typeof EDITORIAL_STATUSES)[number];
+export { EDITORIAL_STATUSES, type EditorialStatus };
 
 export const STATUS_LABELS: Record<EditorialStatus, string> = {
   submitted: 'eingereicht',

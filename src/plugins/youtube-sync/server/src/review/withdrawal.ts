@@ -8,6 +8,9 @@ import { pluginConfig } from '../utils/plugin-config';
 import { recordAudit, type Actor } from './audit';
 import { germanDate } from './consent-completeness';
 import { adminStoryUrl, notifyOffice } from './office-notice';
+import { WITHDRAWAL_SCOPES, type WithdrawalResult, type WithdrawalScope } from '../../../shared/review';
+
+export { WITHDRAWAL_SCOPES, type WithdrawalResult, type WithdrawalScope };
 
 /**
  * Withdrawal of consent — by the person through the link in their confirmation mail, or recorded by an editor —
@@ -28,8 +31,6 @@ import { adminStoryUrl, notifyOffice } from './office-notice';
 const STORY = 'api::story.story';
 const CONSENT = 'consent.record';
 
-export const WITHDRAWAL_SCOPES = ['all', 'website', 'youtube', 'social'] as const;
-export type WithdrawalScope = (typeof WITHDRAWAL_SCOPES)[number];
 export const isWithdrawalScope = (value: unknown): value is WithdrawalScope => WITHDRAWAL_SCOPES.includes(value as WithdrawalScope);
 
 export const SCOPE_LABELS: Record<WithdrawalScope, string> = {
@@ -58,15 +59,6 @@ export interface WithdrawalRequest {
   note?: string | null;
   actor: Actor;
   now?: Date;
-}
-
-export interface WithdrawalResult {
-  scope: WithdrawalScope;
-  /** False when this scope (or everything) had been withdrawn before: nothing was changed. */
-  changed: boolean;
-  withdrawnAt: string | null;
-  /** What was done, in plain German, for the person and the editor. */
-  done: string[];
 }
 
 async function versionsOf(strapi: Core.Strapi, documentId: string): Promise<StoryVersion[]> {

@@ -1,25 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { isNotModified } from '../public-api/headers';
 import { render } from '../public-api/response';
+import { pagePolicy } from '../utils/page-policy';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
-/**
- * The policy of the story pages, replacing the default of Strapi's security middleware: scripts and styles from
- * this server only (no inline code), images also from an upload provider's https host, and frames from YouTube's
- * privacy-enhanced domain only — the player the visitor asked for with the second click.
- */
-export const STORY_PAGES_CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https: data:",
-  "connect-src 'self'",
-  'frame-src https://www.youtube-nocookie.com',
-  "frame-ancestors 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+/** The policy of the story pages (utils/page-policy.ts): only this site frames them, and their forms post here. */
+export const STORY_PAGES_CONTENT_SECURITY_POLICY = pagePolicy({ frameAncestors: "'self'", formAction: "'self'" });
 
 const HTML_TYPE = 'text/html; charset=utf-8';
 

@@ -1,24 +1,10 @@
 import * as React from 'react';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import type { ChartName, CsvStyle, CsvTable, ExportStatus, ReportFormat } from '../../../../shared/report-options';
 
 const BASE = '/youtube-sync/reports';
 
-export type ReportFormat = 'xlsx' | 'csv' | 'pdf';
-export type CsvStyle = 'excel' | 'rfc4180';
-export type ChartName = 'map' | 'districts' | 'themes' | 'months';
-export const CSV_TABLES = [
-  'stories',
-  'overview',
-  'districts',
-  'statisticalRegions',
-  'themes',
-  'projects',
-  'months',
-  'submissions',
-  'topStories',
-  'syncFailures',
-] as const;
-export type CsvTable = (typeof CSV_TABLES)[number];
+export { CSV_TABLES, type ChartName, type CsvStyle, type CsvTable, type ReportFormat } from '../../../../shared/report-options';
 
 /** What the page sends: a period as calendar days and optional filters (empty means all). */
 export interface ReportQuery {
@@ -48,7 +34,7 @@ export interface ReportSummary {
 
 export interface ExportView {
   id: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'expired';
+  status: ExportStatus;
   format: ReportFormat;
   options: Record<string, string>;
   progress: number;

@@ -1,51 +1,37 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import type {
+  ConsentPerson,
+  ContentReportView,
+  EditorialStatus,
+  Gap,
+  QueuePage,
+  QueueRow,
+  ReportStatus,
+  WithdrawalResult,
+  WithdrawalScope,
+} from '../../../../shared/review';
+
+/** The review routes' shapes and values come from the code the server uses (shared/review.ts). */
+export {
+  EDITORIAL_STATUSES,
+  WITHDRAWAL_SCOPES,
+  type ContentReportView,
+  type EditorialStatus,
+  type Gap,
+  type QueuePage,
+  type QueueRow,
+  type ReportReason,
+  type ReportStatus,
+  type WithdrawalScope,
+} from '../../../../shared/review';
 
 const BASE = '/youtube-sync/review';
-
-export const EDITORIAL_STATUSES = ['submitted', 'in_review', 'approved', 'rejected', 'withdrawn'] as const;
-export type EditorialStatus = (typeof EDITORIAL_STATUSES)[number];
-export const WITHDRAWAL_SCOPES = ['all', 'website', 'youtube', 'social'] as const;
-export type WithdrawalScope = (typeof WITHDRAWAL_SCOPES)[number];
-export type ReportReason = 'privacy' | 'consent' | 'incorrect' | 'offensive' | 'copyright' | 'other';
-export type ReportStatus = 'open' | 'resolved' | 'dismissed';
-
-export interface QueueRow {
-  documentId: string;
-  referenceNumber: string | null;
-  title: string;
-  region: { slug: string; name: string } | null;
-  submittedAt: string | null;
-  createdAt: string;
-  editorialStatus: EditorialStatus | null;
-  source: 'form' | 'partner' | 'editor';
-  published: boolean;
-  media: { video: boolean; youtube: boolean; written: boolean };
-  needsFilmingHelp: boolean;
-  needsEquipment: boolean;
-  consentComplete: boolean;
-  openReports: number;
-}
-
-export interface QueuePage {
-  data: QueueRow[];
-  meta: {
-    counts: Record<EditorialStatus, number>;
-    regions: { slug: string; name: string }[];
-    pagination: { page: number; pageSize: number; total: number; pageCount: number };
-    openReports: number;
-  };
-}
 
 export interface QueueQuery {
   status?: EditorialStatus;
   region?: string;
   page: number;
-}
-
-export interface Gap {
-  path: string[];
-  message: string;
 }
 
 export interface FileView {
@@ -55,15 +41,9 @@ export interface FileView {
   size: number | null;
 }
 
-export interface ConsentPersonView {
+/** A person as the detail answer carries them: the stored component always has a name, and holds the social-media consent too. */
+interface ConsentPersonView extends ConsentPerson {
   nameOrRole: string;
-  minor?: boolean | null;
-  aged14OrOver?: boolean | null;
-  guardians?: string | null;
-  guardianConsent?: boolean | null;
-  ownConsent?: boolean | null;
-  channelWebsite?: boolean | null;
-  channelYoutube?: boolean | null;
   channelSocial?: boolean | null;
 }
 
@@ -97,20 +77,6 @@ export interface AuditEntryView {
   at: string;
 }
 
-export interface ContentReportView {
-  id: number;
-  storyDocumentId: string;
-  storySlug: string | null;
-  storyTitle: string | null;
-  reason: ReportReason;
-  message: string | null;
-  contact: string | null;
-  status: ReportStatus;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  createdAt: string;
-}
-
 export interface ReviewDetail {
   documentId: string;
   referenceNumber: string | null;
@@ -140,13 +106,6 @@ export interface ReviewDetail {
   allowedMoves: EditorialStatus[];
   history: AuditEntryView[];
   reports: ContentReportView[];
-}
-
-export interface WithdrawalResult {
-  scope: WithdrawalScope;
-  changed: boolean;
-  withdrawnAt: string | null;
-  done: string[];
 }
 
 const search = (query: QueueQuery) =>

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { ReportFormat, ReportRequestInput } from '../filters';
+import type { ExportStatus } from '../../../../shared/report-options';
 
 export const EXPORT_UID = 'plugin::youtube-sync.report-export';
-
-export type ExportStatus = 'queued' | 'running' | 'done' | 'failed' | 'expired';
 
 export interface ReportExport {
   id: number;
