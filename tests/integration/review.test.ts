@@ -181,6 +181,20 @@ describe('the editorial workflow', () => {
     ]);
   });
 
+  test('discarding the draft of a published story brings back its status, and the trail says so', async () => {
+    const documentId = await createStory(app.strapi, { title: 'Entwurf verworfen', region: 'celle', themes: ['arbeit'] });
+    expect((await move(documentId, 'in_review')).status).toBe(200);
+    const discarded = await as(editor).post(`${CM}/${documentId}/actions/discard`);
+    expect(discarded.status).toBe(200);
+    expect(await statusOf(documentId)).toBe('approved');
+    expect((await auditOf(documentId)).at(-1)).toMatchObject({
+      fromStatus: 'in_review',
+      toStatus: 'approved',
+      actorType: 'editor',
+      details: { discardedDraft: true },
+    });
+  });
+
   test('rejecting a published story takes it offline and tells partners', async () => {
     const documentId = await createStory(app.strapi, { title: 'Wird abgelehnt', region: 'celle', themes: ['arbeit'] });
     expect((await move(documentId, 'in_review')).status).toBe(200);

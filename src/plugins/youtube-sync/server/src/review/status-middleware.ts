@@ -47,6 +47,28 @@ async function applyStatus(strapi: Core.Strapi, documentId: string, to: Editoria
 }
 
 /**
+ * "Discard changes" puts the published version back in place of the draft, and with it that version's status
+ * (an editor who had moved a published story back to review gets "approved" again): recorded like any other change.
+ */
+async function discardDraft<T>(strapi: Core.Strapi, documentId: string, next: () => T): Promise<Awaited<T>> {
+  const before = await draftOf(strapi, documentId);
+  const result = await next();
+  const after = await draftOf(strapi, documentId);
+  if (before && after && before.editorialStatus !== after.editorialStatus) {
+    await recordAudit(strapi, {
+      storyDocumentId: documentId,
+      referenceNumber: after.referenceNumber,
+      action: 'status_changed',
+      fromStatus: before.editorialStatus,
+      toStatus: after.editorialStatus,
+      ...currentActor(strapi),
+      details: { discardedDraft: true },
+    });
+  }
+  return result;
+}
+
+/**
  * Every change of a story's editorial status — from the review queue, the content manager, REST or code — passes
  * here: a move the workflow does not allow is refused with a message naming the field, an allowed one is
  * recorded in the audit trail (who, when, from → to).
@@ -60,6 +82,7 @@ export function registerReviewMiddleware(strapi: Core.Strapi) {
       await recordCreation(strapi, created as Parameters<typeof recordCreation>[1]);
       return created;
     }
+    if (context.action === 'discardDraft' && params.documentId) return discardDraft(strapi, params.documentId, next);
     const to = params.data?.editorialStatus;
     if (context.action !== 'update' || !params.documentId || !isEditorialStatus(to)) return next();
     const current = await draftOf(strapi, params.documentId);
