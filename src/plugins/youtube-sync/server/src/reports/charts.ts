@@ -48,49 +48,42 @@ export function districtMapSpec(appRoot: string, figures: ReportFigures, size: C
   };
 }
 
-export function districtBarsSpec(figures: ReportFigures, size: ChartSize): VegaLiteSpec {
-  const values = figures.districts.filter((d) => d.key).map((d) => ({ name: d.name, stories: d.stories, region: d.statisticalRegion }));
+/** Horizontal bars of published stories per name, longest first, each labelled with its count. */
+function storyBars(values: { name: string; stories: number }[], size: ChartSize, step: number, bars: object): VegaLiteSpec {
   return {
     width: size.width,
-    height: { step: 13 },
+    height: { step },
     data: { values },
     encoding: {
       y: { field: 'name', type: 'nominal', sort: { field: 'stories', op: 'max', order: 'descending' }, title: null, axis: { labelLimit: 200 } },
       x: { field: 'stories', type: 'quantitative', title: 'Veröffentlichte Geschichten', scale: countScale(values), axis: { format: ',d', tickMinStep: 1 } },
     },
     layer: [
-      {
-        mark: { type: 'bar', height: 9 },
-        encoding: {
-          color: {
-            field: 'region',
-            type: 'nominal',
-            title: 'Statistische Region',
-            scale: { domain: Object.values(STATISTICAL_REGION_NAMES), range: REGION_COLOURS },
-            legend: { orient: 'bottom', direction: 'horizontal' },
-          },
-        },
-      },
+      bars,
       { mark: { type: 'text', align: 'left', dx: 3, fontSize: 8, color: '#333333' }, encoding: { text: { field: 'stories', type: 'quantitative', format: ',d' } } },
     ],
   };
 }
 
+export function districtBarsSpec(figures: ReportFigures, size: ChartSize): VegaLiteSpec {
+  const values = figures.districts.filter((d) => d.key).map((d) => ({ name: d.name, stories: d.stories, region: d.statisticalRegion }));
+  return storyBars(values, size, 13, {
+    mark: { type: 'bar', height: 9 },
+    encoding: {
+      color: {
+        field: 'region',
+        type: 'nominal',
+        title: 'Statistische Region',
+        scale: { domain: Object.values(STATISTICAL_REGION_NAMES), range: REGION_COLOURS },
+        legend: { orient: 'bottom', direction: 'horizontal' },
+      },
+    },
+  });
+}
+
 export function themeBarsSpec(figures: ReportFigures, size: ChartSize): VegaLiteSpec {
   const values = figures.themes.map((t) => ({ name: t.name, stories: t.stories }));
-  return {
-    width: size.width,
-    height: { step: 16 },
-    data: { values },
-    encoding: {
-      y: { field: 'name', type: 'nominal', sort: { field: 'stories', op: 'max', order: 'descending' }, title: null, axis: { labelLimit: 200 } },
-      x: { field: 'stories', type: 'quantitative', title: 'Veröffentlichte Geschichten', scale: countScale(values), axis: { format: ',d', tickMinStep: 1 } },
-    },
-    layer: [
-      { mark: { type: 'bar', color: BLUE, height: 11 } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 8, color: '#333333' }, encoding: { text: { field: 'stories', type: 'quantitative', format: ',d' } } },
-    ],
-  };
+  return storyBars(values, size, 16, { mark: { type: 'bar', color: BLUE, height: 11 } });
 }
 
 export function monthLineSpec(figures: ReportFigures, size: ChartSize): VegaLiteSpec {
