@@ -5,7 +5,6 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'global::published-only',
   'strapi::body',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },

@@ -3,7 +3,8 @@
  * concurrency and duration, autocannon against
  *   v1          /api/v1/stories?region=…&pageSize=24 (the public API, response cache on),
  *   v1Uncached  the same with the response cache switched off,
- *   core        Strapi's /api/stories with the same filter, populating region, project, themes and cover,
+ *   core        Strapi's /api/stories with the same filter, populating region, project, themes and cover — closed to
+ *               the public, so it is asked with a read-only API token, as an integrator with a token would ask it,
  *   plain       a bare node:http server returning v1's response bytes from memory.
  * Rate limits are off for the run (every request comes from one address); they are tested, not benchmarked.
  * autocannon runs in a child process so that it does not share the server's event loop. Last line: one JSON object
@@ -154,10 +155,17 @@ async function seed(strapi: Core.Strapi) {
   return strapi.plugin('youtube-sync').service('public-api').contentImported();
 }
 
-function autocannon(url: string, seconds: number): Promise<Measurement> {
+/** Strapi's core content API answers no anonymous request: a read-only token stands in for an integrator's. */
+async function readOnlyToken(strapi: Core.Strapi): Promise<string> {
+  const token = await strapi.service('admin::api-token').create({ name: `bench ${Date.now()}`, kind: 'content-api', type: 'read-only', lifespan: null });
+  return (token as { accessKey: string }).accessKey;
+}
+
+function autocannon(url: string, seconds: number, headers: string[]): Promise<Measurement> {
   const cli = path.join(path.dirname(require.resolve('autocannon/package.json')), 'autocannon.js');
+  const headerArgs = headers.flatMap((header) => ['-H', header]);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, '-c', String(CONNECTIONS), '-d', String(seconds), '-t', '60', '-j', url], {
+    const child = spawn(process.execPath, [cli, '-c', String(CONNECTIONS), '-d', String(seconds), '-t', '60', ...headerArgs, '-j', url], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -175,9 +183,9 @@ function autocannon(url: string, seconds: number): Promise<Measurement> {
   });
 }
 
-async function measure(label: string, url: string): Promise<Measurement> {
-  await autocannon(url, WARMUP_SECONDS);
-  const result = await autocannon(url, SECONDS);
+async function measure(label: string, url: string, headers: string[] = []): Promise<Measurement> {
+  await autocannon(url, WARMUP_SECONDS, headers);
+  const result = await autocannon(url, SECONDS, headers);
   process.stderr.write(`${label.padEnd(12)} ${String(result.rps).padStart(7)} req/s   p99 ${String(result.p99Ms).padStart(5)} ms   ${url}\n`);
   return result;
 }
@@ -201,7 +209,8 @@ async function main() {
       '&pagination[pageSize]=24&sort=publishedAt:desc';
     const sample = await fetch(`${base}${v1Path}`);
     const bytes = Buffer.from(await sample.arrayBuffer());
-    const core = await fetch(`${base}${corePath}`);
+    const authorization = `Bearer ${await readOnlyToken(strapi)}`;
+    const core = await fetch(`${base}${corePath}`, { headers: { Authorization: authorization } });
     if (sample.status !== 200 || core.status !== 200) throw new Error(`warm-up failed: v1 ${sample.status}, core ${core.status}`);
     const listed = (JSON.parse(bytes.toString('utf8')) as { data: unknown[]; meta: { total: number } }).meta.total;
     process.stderr.write(`v1 answer: ${bytes.length} bytes, 24 of ${listed} stories of ${REGION}\n`);
@@ -211,7 +220,7 @@ async function main() {
     publicApi.setResponseCache(false);
     const v1Uncached = await measure('v1Uncached', `${base}${v1Path}`);
     publicApi.setResponseCache(true);
-    const coreResult = await measure('core', `${base}${corePath}`);
+    const coreResult = await measure('core', `${base}${corePath}`, [`Authorization=${authorization}`]);
 
     const plainServer = http.createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': bytes.length });

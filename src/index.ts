@@ -3,7 +3,7 @@ import { environment } from './environment';
 import { registerStoryRules } from './api/story/story-rules';
 import { registerSlugGeneration } from './slugs';
 import { seedReferenceData } from './seed/reference-data';
-import { restrictPublicRoleToReading } from './seed/public-permissions';
+import { closePublicRole } from './seed/public-permissions';
 import { ensureAdminAccount } from './seed/admin-account';
 import { applyGermanAdminLabels } from './seed/admin-labels';
 import { seedLegalPages } from './seed/legal-pages';
@@ -18,7 +18,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     if (environment().SEED_REFERENCE_DATA) await seedReferenceData(strapi);
     await seedLegalPages(strapi);
-    await restrictPublicRoleToReading(strapi);
+    await closePublicRole(strapi);
     await applyGermanAdminLabels(strapi);
     await grantEditorDefaults(strapi);
     await ensureAdminAccount(strapi);

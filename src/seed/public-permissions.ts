@@ -1,27 +1,22 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * What anyone on the internet may do through Strapi's content API: read stories, regions, projects and themes.
- * Private fields are kept out by the schemas' `private` flags, drafts by the published-only middleware.
+ * The Public role holds no permission at all. Visitors and partners read through the v1 API and what is built on
+ * it (pages, feeds, oEmbed, widget), where one visibility rule decides what is public; Strapi's core content routes
+ * (`/api/stories`, `/api/regions`, …), the upload plugin's and users-permissions' routes would each be a second gate
+ * with rules of their own (`status=draft`, `populate` through relations), so they answer 403 to anyone without an
+ * API token. users-permissions grants sign-up and password-reset by default; this project has no end-user accounts.
+ * A permission an administrator grants the Public role in Settings → Roles is taken back at the next start, and
+ * the start-up log says so.
  */
-export const PUBLIC_ACTIONS = ['story', 'region', 'project', 'theme'].flatMap((type) => [
-  `api::${type}.${type}.find`,
-  `api::${type}.${type}.findOne`,
-]);
-
-/**
- * Makes the Public role hold exactly PUBLIC_ACTIONS. users-permissions grants it sign-up and password-reset
- * actions by default; this project has no end-user accounts, so an open `register` would only invite abuse.
- */
-export async function restrictPublicRoleToReading(strapi: Core.Strapi) {
+export async function closePublicRole(strapi: Core.Strapi) {
   const permissions = strapi.db.query('plugin::users-permissions.permission');
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-  if (!role) throw new Error('The users-permissions plugin has no Public role: cannot set public read access.');
+  if (!role) throw new Error('The users-permissions plugin has no Public role: cannot close the core content API.');
   const granted: { id: number; action: string }[] = await permissions.findMany({ where: { role: role.id }, select: ['id', 'action'] });
-  const surplus = granted.filter((p) => !PUBLIC_ACTIONS.includes(p.action));
-  if (surplus.length) await permissions.deleteMany({ where: { id: { $in: surplus.map((p) => p.id) } } });
-  const have = new Set(granted.map((p) => p.action));
-  for (const action of PUBLIC_ACTIONS.filter((a) => !have.has(a))) {
-    await permissions.create({ data: { action, role: role.id } });
-  }
+  if (!granted.length) return;
+  await permissions.deleteMany({ where: { id: { $in: granted.map((p) => p.id) } } });
+  strapi.log.info(
+    `Public role: took back ${granted.map((p) => p.action).join(', ')} — the public reads only through /api/v1 and the pages built on it.`
+  );
 }

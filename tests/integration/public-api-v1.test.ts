@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import request from 'supertest';
+import { originOf, rawGet } from '../support/raw-request';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { xml2js, type ElementCompact } from 'xml-js';
@@ -742,6 +743,13 @@ describe('rate limits and partner keys', () => {
     expect(Number(last?.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(json(last!).error).toMatchObject({ status: 429, name: 'RateLimitError' });
     expect(errorMessage(last!)).toContain('3 per minute');
+  });
+
+  test('every spelling of a path counts against the same limit: case, slashes, dot segments, absolute-form', async () => {
+    const origin = await originOf(app.server);
+    const spellings = ['/API/V1/THEMES', '/Api/v1/Themes/', '//api//v1//themes', '/api/v1/x/../themes', '/%61pi/v1/themes', `${origin}/api/v1/themes`];
+    const statuses = await Promise.all(spellings.map(async (target) => (await rawGet(app.server, target)).status));
+    expect(statuses).toEqual(spellings.map(() => 429));
   });
 
   test('a partner key raises the limit, as header or parameter, and its requests are counted', async () => {

@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../support/strapi';
-import { PUBLIC_ACTIONS } from '../../src/seed/public-permissions';
 
 let app: TestApp;
 
@@ -23,12 +22,12 @@ async function counts() {
 }
 
 describe('seeding at start-up', () => {
-  test('a fresh database gets 45 regions, 8 themes, the public read permissions and the administrator', async () => {
+  test('a fresh database gets 45 regions, 8 themes, a Public role without permissions and the administrator', async () => {
     const c = await counts();
     expect(c.regions).toBe(45);
     expect(c.themes).toBe(8);
     expect(c.admins).toBe(1);
-    expect(c.publicPermissions).toEqual([...PUBLIC_ACTIONS].sort());
+    expect(c.publicPermissions).toEqual([]);
     const login = await request(app.server).post('/admin/login').send({ email: 'office@example.org', password: 'Geschaeftsstelle1' });
     expect(login.status).toBe(200);
   });

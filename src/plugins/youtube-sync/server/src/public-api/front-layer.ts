@@ -8,15 +8,18 @@ import type { RateLimits } from './rate-limit';
 import type { PublicResponse } from './response';
 import type { UsageCounter } from './usage';
 import { writeAccessFor } from '../submissions/cors';
+import { canonicalTarget, isUnder } from './request-target';
 
 /**
- * A `request` listener in front of Koa's for /api/v1/*. It answers preflights, applies the rate limits (for hits
+ * A `request` listener in front of Koa's. It first rewrites every request's URL to its canonical form
+ * (request-target.ts), so that nothing after it — this layer, Koa's router, Strapi's middlewares — reads the path
+ * differently. For /api/v1/* it then answers preflights, applies the rate limits (for hits
  * and misses alike), counts partner usage, and serves cached answers with the headers Strapi's chain would have
  * set; everything else goes on to Koa untouched. Strapi's per-request cost caps anything routed through its
  * middleware chain near 3,000 requests/s on this hardware; a cache hit here costs about what a bare server does.
  */
 
-export const PUBLIC_PREFIX = '/api/v1/';
+export const PUBLIC_PREFIX = '/api/v1';
 
 interface FrontLayerRuntime {
   readonly cache: ResponseCache;
@@ -170,7 +173,8 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
     if (!res.headersSent) pass(req, res);
   };
   const front: RequestListener = (req, res) => {
-    if (!req.url?.startsWith(PUBLIC_PREFIX)) return pass(req, res);
+    if (req.url) req.url = canonicalTarget(req.url);
+    if (!req.url || !isUnder(req.url, PUBLIC_PREFIX)) return pass(req, res);
     try {
       handle(runtime, proxy, req, res, () => pass(req, res))?.catch(failed(req, res));
     } catch (error) {

@@ -1,5 +1,6 @@
 import { HEADERS } from '@tus/server';
 import type { CorsAccess } from '../public-api/headers';
+import { isPath, isUnder } from '../public-api/request-target';
 
 /**
  * What a partner site's browser may send to the submission API, for the preflights the public API's front layer
@@ -16,9 +17,9 @@ const UPLOADS: CorsAccess = {
   requestHeaders: [...HEADERS, 'X-Submission-Secret'].join(', '),
 };
 
-export function writeAccessFor(url: string): CorsAccess | undefined {
-  const path = url.split('?')[0];
-  if (path === '/api/v1/submissions' || path === '/api/v1/submissions/options') return SUBMISSIONS;
-  if (path === '/api/v1/uploads' || path.startsWith('/api/v1/uploads/')) return UPLOADS;
+/** `target` is a canonical request target (public-api/request-target.ts). */
+export function writeAccessFor(target: string): CorsAccess | undefined {
+  if (isPath(target, '/api/v1/submissions') || isPath(target, '/api/v1/submissions/options')) return SUBMISSIONS;
+  if (isUnder(target, '/api/v1/uploads')) return UPLOADS;
   return undefined;
 }
