@@ -7,5 +7,6 @@ export default () => {
     port: env.PORT,
     url: env.PUBLIC_URL,
     app: { keys: env.APP_KEYS },
+    dirs: { public: env.PUBLIC_DIR },
   };
 };

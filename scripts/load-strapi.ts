@@ -1,8 +1,9 @@
 import path from 'path';
 import { spawnSync } from 'child_process';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { appDir } from './source-hash';
 
-export const appDir = path.resolve(__dirname, '..');
+export { appDir };
 const distDir = path.join(appDir, 'dist');
 
 /**

@@ -1,18 +1,24 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `npm test`: type-check, run every test on SQLite, then the integration tests again on PostgreSQL
- * (postgres://postgres@127.0.0.1:5432/test unless TEST_POSTGRES_URL says otherwise). PostgreSQL is skipped only
- * when no server answers, and the output says so. Extra arguments go to jest (e.g. a test path).
+ * `npm test`: type check and preparation (compiled app, admin bundle — each only when its sources changed), then two
+ * passes side by side, one per core: every test on SQLite, and the integration tests again on PostgreSQL
+ * (postgres://postgres@127.0.0.1:5432/test unless TEST_POSTGRES_URL says otherwise; skipped only when no server
+ * answers, and the output says so). Each pass has its own temp, upload and public folders, so the two never see each
+ * other's files. The run ends with the time of each phase and the five slowest test files.
+ *
+ * `npm test -- <jest args>`: the same for the given files. `npm run test:file -- <file>`: one file, SQLite only (or
+ * TEST_DATABASE=postgres), no type check — seconds once the app is compiled and the template database exists.
  */
-const { spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const readline = require('readline');
 const { Client } = require('pg');
 
 const root = path.resolve(__dirname, '..');
 const postgresUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const args = process.argv.slice(2);
+const PG_WARNING = 'Calling client.query() when the client is already executing a query';
 
 /*
  * Files that get a jest process of their own: the report charts load vega, which is ESM-only, through import().
@@ -21,9 +27,20 @@ const args = process.argv.slice(2);
  */
 const OWN_PROCESS = ['tests/integration/reports.test.ts'];
 
-function run(command, commandArgs, env = {}) {
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
+const seconds = (ms) => Math.round(ms / 1000);
+
+/** A child process whose output lines are printed with a label (two passes print at once); resolves to its exit code. */
+function runLabelled(label, command, args, env, onLine = () => {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: stream }).on('line', (line) => {
+        onLine(line);
+        process.stdout.write(`[${label}] ${line}\n`);
+      });
+    }
+    child.on('close', (code) => resolve(code ?? 1));
+  });
 }
 
 async function postgresAnswers() {
@@ -39,56 +56,115 @@ async function postgresAnswers() {
   }
 }
 
-function jest(label, jestArgs, env) {
+/** Folders of one pass: its own temp dir, resumable-upload dir, report exports and a public dir with its own uploads. */
+function passFolders(name) {
+  const base = path.join(root, '.tmp', 'passes', name);
+  fs.rmSync(base, { recursive: true, force: true });
+  const publicDir = path.join(base, 'public');
+  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+  for (const entry of fs.readdirSync(path.join(root, 'public'))) {
+    if (entry !== 'uploads') fs.symlinkSync(path.join(root, 'public', entry), path.join(publicDir, entry));
+  }
+  const folder = (sub) => {
+    const dir = path.join(base, sub);
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+  return { TMPDIR: folder('tmp'), UPLOAD_TMP_DIR: folder('tus'), REPORT_EXPORT_DIR: folder('reports'), PUBLIC_DIR: publicDir };
+}
+
+/** One jest process; its JSON report gives the counts and each file's duration. */
+async function jest(label, jestArgs, env) {
   const report = path.join(root, '.tmp', `jest-${label}.json`);
   fs.mkdirSync(path.dirname(report), { recursive: true });
   fs.rmSync(report, { force: true });
-  console.log(`\n=== ${label}: jest ${jestArgs.join(' ')} ===`);
+  let pgWarnings = 0;
+  const startedAt = Date.now();
   // Node's VM-module flag lets the report charts (vega, ESM-only) load through import() inside jest.
-  const status = run(process.execPath, [
-    '--experimental-vm-modules',
-    require.resolve('jest/bin/jest'),
-    '--runInBand',
-    '--json',
-    `--outputFile=${report}`,
-    ...jestArgs,
-  ], env);
+  const status = await runLabelled(
+    label,
+    process.execPath,
+    ['--experimental-vm-modules', require.resolve('jest/bin/jest'), '--runInBand', '--json', `--outputFile=${report}`, ...jestArgs],
+    env,
+    (line) => {
+      if (line.includes(PG_WARNING)) pgWarnings += 1;
+    }
+  );
   const summary = fs.existsSync(report)
     ? JSON.parse(fs.readFileSync(report, 'utf8'))
-    : { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0, numRuntimeErrorTestSuites: 1 };
+    : { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0, numRuntimeErrorTestSuites: 1, testResults: [] };
+  if (pgWarnings) process.stdout.write(`[${label}] FAILED: pg warned ${pgWarnings}× that queries ran side by side on one connection.\n`);
   return {
-    status,
+    label,
+    status: pgWarnings ? 1 : status,
+    ms: Date.now() - startedAt,
     passed: summary.numPassedTests,
-    failed: summary.numFailedTests + (summary.numRuntimeErrorTestSuites || 0),
+    failed: summary.numFailedTests + (summary.numRuntimeErrorTestSuites || 0) + (pgWarnings ? 1 : 0),
     skipped: summary.numPendingTests,
+    files: summary.testResults.map((r) => ({ label, file: path.relative(root, r.name), ms: r.endTime - r.startTime })),
   };
 }
 
-async function main() {
-  const started = Date.now();
-  console.log('=== type check (tsconfig.test.json) ===');
-  const typecheck = run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.test.json']);
-
+/** One pass: the main jest run, then each OWN_PROCESS file in a process of its own. */
+async function pass(name, env, files) {
+  const passEnv = { ...env, ...passFolders(name) };
+  if (files.length) return [await jest(name, files, passEnv)];
   const ignoreOwn = OWN_PROCESS.flatMap((file) => ['--testPathIgnorePatterns', file]);
-  const backend = (name, env, defaultArgs) =>
-    args.length
-      ? [jest(name, args, env)]
-      : [jest(name, [...defaultArgs, ...ignoreOwn], env), ...OWN_PROCESS.map((file) => jest(`${name}-${path.basename(file, '.test.ts')}`, [file], env))];
+  const runs = [await jest(name, [...(env.TEST_DATABASE === 'postgres' ? ['tests/integration'] : []), ...ignoreOwn], passEnv)];
+  for (const file of OWN_PROCESS) runs.push(await jest(`${name}-${path.basename(file, '.test.ts')}`, [file], passEnv));
+  return runs;
+}
 
-  const runs = backend('sqlite', { TEST_DATABASE: 'sqlite' }, []);
-  const pg = await postgresAnswers();
-  if (pg === true) {
-    runs.push(...backend('postgres', { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl }, ['tests/integration']));
-  } else {
-    console.log(`\nPostgreSQL did not answer at ${postgresUrl} (${pg}): SKIPPING the PostgreSQL run of the integration tests.`);
+async function main() {
+  const args = process.argv.slice(2);
+  const single = args[0] === '--file';
+  const files = single ? args.slice(1) : args;
+  const started = Date.now();
+  const phases = [];
+
+  if (single) {
+    const database = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+    const runs = await pass(database, { TEST_DATABASE: database, TEST_POSTGRES_URL: postgresUrl }, files);
+    const r = runs[0];
+    console.log(`\n${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${database}, ${seconds(Date.now() - started)} s)`);
+    process.exit(r.status === 0 ? 0 : 1);
   }
+
+  console.log('=== type check and preparation (side by side) ===');
+  const prepStarted = Date.now();
+  const [typecheck, prepared] = await Promise.all([
+    runLabelled('typecheck', process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.test.json'], {}),
+    runLabelled('prepare', process.execPath, [require.resolve('tsx/cli'), 'tests/support/prepare.ts'], {}),
+  ]);
+  phases.push(['type check and preparation', Date.now() - prepStarted]);
+  if (prepared !== 0) {
+    console.log('\nPreparation failed (see [prepare] above): no test ran.');
+    console.log('Total: 0 passed, 1 failed, 0 skipped');
+    process.exit(1);
+  }
+
+  const pg = await postgresAnswers();
+  if (pg !== true) console.log(`\nPostgreSQL did not answer at ${postgresUrl} (${pg}): SKIPPING the PostgreSQL pass of the integration tests.`);
+  console.log(`\n=== test passes: SQLite${pg === true ? ' and PostgreSQL side by side' : ''} ===`);
+  const passesStarted = Date.now();
+  const passes = [pass('sqlite', { TEST_DATABASE: 'sqlite' }, files)];
+  if (pg === true) passes.push(pass('postgres', { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl }, files));
+  const runs = (await Promise.all(passes)).flat();
+  phases.push(['test passes (wall)', Date.now() - passesStarted]);
 
   const total = runs.reduce(
     (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
     { passed: 0, failed: typecheck === 0 ? 0 : 1, skipped: 0 }
   );
   const ok = typecheck === 0 && runs.every((r) => r.status === 0);
-  console.log(`\nType check: ${typecheck === 0 ? 'ok' : 'FAILED'}; jest runs: ${runs.length} (${pg === true ? 'SQLite + PostgreSQL' : 'SQLite only'}); ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log('\n=== timing ===');
+  for (const [phase, ms] of phases) console.log(`${phase.padEnd(32)} ${String(seconds(ms)).padStart(5)} s`);
+  for (const r of runs) console.log(`  jest ${r.label.padEnd(27)} ${String(seconds(r.ms)).padStart(5)} s  (${r.passed} passed, ${r.failed} failed)`);
+  console.log('five slowest test files:');
+  for (const f of runs.flatMap((r) => r.files).sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+    console.log(`  ${String(seconds(f.ms)).padStart(5)} s  ${f.label.padEnd(9)} ${f.file}`);
+  }
+  console.log(`\nType check: ${typecheck === 0 ? 'ok' : 'FAILED'}; jest runs: ${runs.length} (${pg === true ? 'SQLite + PostgreSQL' : 'SQLite only'}); ${seconds(Date.now() - started)} s`);
   console.log(`Total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(ok ? 0 : 1);
 }

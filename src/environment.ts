@@ -80,6 +80,7 @@ const schema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: port('PORT', 1337),
     PUBLIC_URL: url('PUBLIC_URL').default('http://localhost:1337'),
+    PUBLIC_DIR: z.string().min(1, 'PUBLIC_DIR must name a folder (default: public)').default('public'),
 
     APP_KEYS: secretList('APP_KEYS'),
     API_TOKEN_SALT: secret('API_TOKEN_SALT'),

@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotDir, startBrowserApp, type BrowserApp } from '../support/browser';
+import { launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createProject, createStory } from '../support/fixtures';
 import { addCoverImage } from '../support/media';
 
@@ -106,10 +106,7 @@ const activeDescription = () =>
   page.evaluate<string>(`(() => { const e = ${DEEP_ACTIVE}; return e ? (e.getAttribute('aria-label') || e.getAttribute('role') || e.textContent || e.tagName).trim() : ''; })()`);
 const youtubeRequests = () => requests.filter((url) => YOUTUBE_OR_GOOGLE.test(new URL(url).hostname));
 
-async function picture(target: Page, name: string) {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await target.screenshot({ path: path.join(screenshotDir, `story-pages-${name}.png`), fullPage: true, animations: 'disabled' });
-}
+const picture = (target: Page, name: string) => pagePicture(target, `story-pages-${name}`);
 
 async function axeViolations(target: Page) {
   // The pages' policy forbids inline scripts (what addScriptTag inserts); evaluating through the DevTools protocol is not bound by it.

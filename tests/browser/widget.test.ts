@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import path from 'path';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotDir, startBrowserApp, type BrowserApp } from '../support/browser';
+import { launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createStory } from '../support/fixtures';
 import { addCoverImage } from '../support/media';
 
@@ -171,10 +171,7 @@ const activeDescription = () =>
   page.evaluate<string>(`(() => { const e = ${DEEP_ACTIVE}; return e ? (e.getAttribute('aria-label') || e.getAttribute('role') || e.textContent || e.tagName).trim() : ''; })()`);
 const youtubeRequests = () => requests.filter((url) => YOUTUBE_OR_GOOGLE.test(new URL(url).hostname));
 
-async function picture(name: string) {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `widget-${name}.png`), fullPage: true, animations: 'disabled' });
-}
+const picture = (name: string) => pagePicture(page, `widget-${name}`);
 
 async function axeViolations() {
   if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ path: AXE });

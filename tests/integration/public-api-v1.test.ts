@@ -9,7 +9,7 @@ import { startStrapi, type TestApp } from '../support/strapi';
 import { createProject, createStory, documentIdOf } from '../support/fixtures';
 import { addCoverImage, addMarkedSignedForm } from '../support/media';
 import { adminToken } from '../support/admin';
-import { currentBackend, POSTGRES_URL } from '../support/database';
+import { currentBackend } from '../support/database';
 import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
 
 /**
@@ -617,7 +617,7 @@ describe('HTTP caching', () => {
     ];
     const run = async (sql: string) => {
       if (currentBackend() !== 'postgres') return app.strapi.db.connection.raw(sql);
-      const client = new Client({ connectionString: POSTGRES_URL });
+      const client = new Client({ connectionString: process.env.DATABASE_URL });
       await client.connect();
       try {
         await client.query(`SET search_path TO "${process.env.DATABASE_SCHEMA}"`);

@@ -82,11 +82,22 @@ export async function launchBrowser(): Promise<{ browser: Browser; context: Brow
   return { browser, context, page };
 }
 
+/** Screenshots are for people looking at a run (`TEST_SCREENSHOTS=1 npm test`), not for every run. */
+const screenshotsWanted = () => process.env.TEST_SCREENSHOTS === '1';
+
+/** A full-page screenshot of a public page, kept as a test artefact when asked for. */
+export async function pagePicture(page: Page, name: string) {
+  if (!screenshotsWanted()) return;
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
 /**
- * A screenshot of the whole page kept as a test artefact (tests/browser/__screenshots__/, not in git). The admin
- * scrolls inside its main area, not the document, so the window is made as tall as that content for the picture.
+ * A screenshot of an admin page kept as a test artefact (tests/browser/__screenshots__/, not in git) when asked for.
+ * The admin scrolls inside its main area, not the document, so the window is made as tall as that content.
  */
 export async function screenshot(page: Page, name: string) {
+  if (!screenshotsWanted()) return;
   fs.mkdirSync(screenshotDir, { recursive: true });
   const viewport = page.viewportSize() ?? { width: 1440, height: 1000 };
   // A string, because this runs in the page and the tests are type-checked without the DOM library.
