@@ -626,15 +626,13 @@ describe('HTTP caching', () => {
         await client.end();
       }
     };
+    const publicApi = app.strapi.plugin('youtube-sync').service('public-api');
     await run(statements[0][0]);
-    await pause(400);
+    await publicApi.pollGeneration();
     expect(json(await api(url)).data.title).toBe('Fußball verbindet');
     await run(statements[1][0]);
-    let title = '';
-    for (let waited = 0; waited < 3000 && title !== 'Fußball verbindet Göttingen'; waited += 100) {
-      await pause(100);
-      title = json(await api(url)).data.title;
-    }
+    await publicApi.pollGeneration();
+    const title = json(await api(url)).data.title;
     expect(title).toBe('Fußball verbindet Göttingen');
   });
 });

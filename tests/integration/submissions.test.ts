@@ -3,6 +3,7 @@ import http from 'http';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
+import { eventually } from '../support/eventually';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { startSmtpSink, smtpEnv, type SmtpSink } from '../support/smtp';
@@ -563,8 +564,7 @@ describe('a failure on the way leaves nothing behind', () => {
           req.write(videoBytes(256 * 1024), () => setTimeout(() => req.destroy(), 200));
         })
     );
-    await new Promise((r) => setTimeout(r, 300));
-    expect({ temps: formidableTemps(), ...(await snapshot()) }).toEqual(before);
+    await eventually(async () => expect({ temps: formidableTemps(), ...(await snapshot()) }).toEqual(before));
   });
 });
 

@@ -57,6 +57,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     runtime.forgetAnswers();
   },
 
+  /** Reads the cache generation now, as the poll does every quarter second: what another instance changed shows. */
+  async pollGeneration() {
+    return runtimeOf(strapi).generation.read();
+  },
+
   /** Writes the partner usage counted so far (it is also written every few seconds and at shutdown). */
   async flushUsage() {
     await runtimeOf(strapi).housekeeping();
