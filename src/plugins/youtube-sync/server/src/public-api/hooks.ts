@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, Modules } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { recordRemoval, type Removal } from '../sync/removals';
+import { recordRemoval } from '../sync/removals';
 import { registerPartnerKeyMiddleware } from './partner-keys';
 import { PublicQueries } from './query';
 import { runtimeOf, type PublicApiRuntime } from './runtime';
@@ -64,15 +64,13 @@ interface StoryChange {
   shownAs: string | null;
 }
 
-async function removalReason(runtime: PublicApiRuntime, change: StoryChange): Promise<Removal['reason']> {
-  if (change.action === 'delete') return 'deleted';
-  return (await runtime.queries.withdrawnForWebsite(change.documentId)) ? 'consent_withdrawn' : 'unpublished';
-}
-
 /** A removal partners can see, when the public saw the story before the change and does not anymore. */
 async function recordRemovalIfHidden(strapi: Core.Strapi, runtime: PublicApiRuntime, change: StoryChange) {
-  if (change.shownAs === null || (await runtime.queries.isVisible(change.documentId))) return;
-  const reason = await removalReason(runtime, change);
+  if (change.shownAs === null) return;
+  const queries = (knex: Knex) => new PublicQueries(knex, runtime.tables);
+  if (await readInContext(strapi, (knex) => queries(knex).isVisible(change.documentId))) return;
+  const withdrawn = await readInContext(strapi, (knex) => queries(knex).withdrawnForWebsite(change.documentId));
+  const reason = change.action === 'delete' ? 'deleted' : withdrawn ? 'consent_withdrawn' : 'unpublished';
   await recordRemoval(strapi, { storyDocumentId: change.documentId, slug: change.shownAs, reason, removedAt: new Date() });
 }
 
@@ -87,14 +85,17 @@ async function bookkeeping(strapi: Core.Strapi, what: string, change: StoryChang
 }
 
 /**
- * Once committed: this instance drops its answers at once, the removal and the search entry are written, and the
- * cache generation moves for every instance — also when that bookkeeping failed, because the commit already
- * changed what the public may see.
+ * Inside the caller's transaction the removal is part of it: it commits with the change or not at all. Once
+ * committed, this instance drops its answers at once, the search entry (and a removal written after a change that
+ * had its own transaction) follow, and the cache generation moves for every instance — also when that bookkeeping
+ * failed, because the commit already changed what the public may see.
  */
 async function storyChanged(strapi: Core.Strapi, runtime: PublicApiRuntime, change: StoryChange) {
+  const inTransaction = strapi.db.inTransaction();
+  if (inTransaction) await recordRemovalIfHidden(strapi, runtime, change);
   await afterCommit(strapi, async () => {
     runtime.forgetAnswers();
-    await bookkeeping(strapi, 'record the removal', change, () => recordRemovalIfHidden(strapi, runtime, change));
+    if (!inTransaction) await bookkeeping(strapi, 'record the removal', change, () => recordRemovalIfHidden(strapi, runtime, change));
     await bookkeeping(strapi, 'refresh the search entry', change, () => refreshSearchEntry(runtime.knex, runtime.tables, change.documentId));
     await runtime.contentChanged();
   });

@@ -14,8 +14,8 @@ import { loadStoryRecord, type StoredFile, type StoredStory } from './story-reco
  * the people shown and their guardians, the signed form, the story's title, text, place and credits, its video,
  * cover and caption files (deleted from storage unless another entry still uses them), internal notes, the
  * contacts of content reports about it, and the submitter's name and the notes in its audit trail; also the removal
- * records (slugs) of stories that were never public. Runs on a
- * schedule claimed through the database: once per period, on one instance.
+ * records (slugs) of stories that were never public. Runs on a schedule claimed through the database: once per
+ * period, on one instance.
  */
 
 const STORY = 'api::story.story';

@@ -101,7 +101,7 @@ async function youtubeTakedownText(strapi: Core.Strapi) {
 async function withdrawEverything(strapi: Core.Strapi, documentId: string, versions: StoryVersion[], at: string, note: string | null, now: Date) {
   const published = versions.some((v) => v.publishedAt);
   // One change for the public API: it compares what the public saw before the consent was marked with what it sees
-  // after the unpublish, so a story that was public becomes one removal, and one that never was none.
+  // after the unpublish, so a story that was public becomes one removal (a withdrawal), one that never was none.
   await applyConsentChange(strapi, documentId, async () => {
     await markConsent(strapi, versions, FIELD.all, at, note);
     await strapi.db.query(STORY).updateMany({ where: { documentId }, data: { editorialStatus: 'withdrawn' } });
