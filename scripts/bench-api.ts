@@ -51,7 +51,7 @@ function body(i: number) {
   ]);
 }
 
-/** Bulk seed in one transaction: stories, their links to region, themes, project and cover (SQLite). */
+/** Bulk seed in one transaction: stories, their consent, their links to region, themes, project and cover (SQLite). */
 async function seed(strapi: Core.Strapi) {
   const t = resolveTables(strapi);
   const knex = strapi.db.connection;
@@ -112,6 +112,13 @@ async function seed(strapi: Core.Strapi) {
     const themeLinks = [];
     const projectLinks = [];
     const coverLinks = [];
+    // Every story as the public may see it: a consent record with one person who agreed to the website.
+    const firstConsent = Number((await trx(t.consent.table).max({ id: 'id' }).first())?.id ?? 0) + 1;
+    const firstPerson = Number((await trx(t.consentPerson.table).max({ id: 'id' }).first())?.id ?? 0) + 1;
+    const consents = [];
+    const people = [];
+    const consentLinks = [];
+    const personLinks = [];
     for (let i = 0; i < STORIES; i++) {
       const id = firstStory + i;
       const region = i % regions.length;
@@ -135,6 +142,14 @@ async function seed(strapi: Core.Strapi) {
       if (i % 3 === 0)
         themeLinks.push({ [t.storyThemes.source]: id, [t.storyThemes.target]: pick(themes, i + 4), [t.storyThemes.order ?? 'theme_ord']: 2 });
       if (i % 3 === 1) projectLinks.push({ [t.storyProject.source]: id, [t.storyProject.target]: pick(projects, i) });
+      const consent = firstConsent + i;
+      const person = firstPerson + i;
+      consents.push({ id: consent });
+      people.push({ id: person, [t.consentPerson.channelWebsite]: true });
+      const sc = t.storyComponents;
+      consentLinks.push({ [sc.entity]: id, [sc.component]: consent, [sc.field]: 'consent', [sc.type]: t.consent.uid, [sc.order]: 1 });
+      const cp = t.consentPeople;
+      personLinks.push({ [cp.entity]: consent, [cp.component]: person, [cp.field]: 'people', [cp.type]: t.consentPerson.uid, [cp.order]: 1 });
       coverLinks.push({
         [t.fileLinks.file]: files[region].id,
         [t.fileLinks.relatedId]: id,
@@ -151,6 +166,10 @@ async function seed(strapi: Core.Strapi) {
     await trx.batchInsert(t.storyThemes.table, themeLinks, BATCH);
     await trx.batchInsert(t.storyProject.table, projectLinks, BATCH);
     await trx.batchInsert(t.fileLinks.table, coverLinks, BATCH);
+    await trx.batchInsert(t.consent.table, consents, BATCH);
+    await trx.batchInsert(t.consentPerson.table, people, BATCH);
+    await trx.batchInsert(t.storyComponents.table, consentLinks, BATCH);
+    await trx.batchInsert(t.consentPeople.table, personLinks, BATCH);
   });
   return strapi.plugin('youtube-sync').service('public-api').contentImported();
 }

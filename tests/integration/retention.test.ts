@@ -6,7 +6,7 @@ import { reviewSettings } from '../../src/plugins/youtube-sync/server/src/review
 import { recordAudit } from '../../src/plugins/youtube-sync/server/src/review/audit';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { adminToken } from '../support/admin';
-import { createSubmission, formConsent } from '../support/fixtures';
+import { createStory, createSubmission, formConsent } from '../support/fixtures';
 import { addCoverImage, addVideoFile } from '../support/media';
 import { manualClock } from '../support/youtube';
 
@@ -182,5 +182,22 @@ describe('the scheduled erasure', () => {
       .set('Authorization', `Bearer ${editor}`);
     expect(res.status).toBe(200);
     expect(res.body.data.submissions.byStatus).toMatchObject({ rejected: 2, withdrawn: 1, submitted: 1 });
+  });
+});
+
+describe('the removals feed', () => {
+  test('keeps no slug of a never-published submission, and the removal of a story that was public', async () => {
+    // A removal as the feed recorded it before it listed only stories the public saw: a rejected submission deleted.
+    await app.strapi.db.query('plugin::youtube-sync.removal').create({
+      data: { storyDocumentId: ids.old, slug: 'amir-und-seine-familie', reason: 'deleted', removedAt: new Date().toISOString() },
+    });
+    const oncePublic = await createStory(app.strapi, { title: 'Einmal öffentlich', region: 'emden', themes: ['sprache'] });
+    await app.strapi.documents(STORY).unpublish({ documentId: oncePublic });
+    clock.advance(settings().retentionCheckMs + 1000);
+    await runScheduledRetention(app.strapi, settings(), clock);
+    const feed = await request(app.server).get('/api/v1/stories/removed?pageSize=100');
+    expect(feed.status).toBe(200);
+    expect(feed.text).not.toContain('amir-und-seine-familie');
+    expect((feed.body.data as { id: string }[]).map((r) => r.id)).toEqual([oncePublic]);
   });
 });

@@ -1,9 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { enqueue } from './queue/enqueue';
-import { recordRemoval } from './sync/removals';
 import { registerPublicApiHooks } from './public-api/lifecycle';
 import { registerReviewMiddleware } from './review/status-middleware';
-import { isWithdrawn } from './review/withdrawn';
 
 const STORY = 'api::story.story';
 
@@ -14,17 +12,14 @@ async function isPublished(strapi: Core.Strapi, documentId: string) {
 /**
  * Every path that changes a story — the admin's Content Manager, the REST API, code using the Document Service —
  * goes through Document Service middlewares, so this one hook records the sync job in the same request. The
- * request itself does no YouTube work.
+ * request itself does no YouTube work. Removals for partners are the public API's (public-api/hooks.ts): only a
+ * story the public saw can be removed.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (context.uid !== STORY) return next();
     const params = context.params as { documentId?: string; status?: string };
     const action = context.action;
-    const before =
-      action === 'delete' && params.documentId
-        ? await strapi.db.query(STORY).findOne({ where: { documentId: params.documentId }, select: ['slug'] })
-        : null;
     const result = await next();
     const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
     if (!documentId) return result;
@@ -32,11 +27,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const wasPublished = action === 'update' || action === 'create' ? await isPublished(strapi, documentId) : false;
     if (action === 'publish' || action === 'unpublish' || action === 'delete' || wasPublished) {
       await enqueue(strapi, documentId, action, now);
-    }
-    if (action === 'unpublish' || action === 'delete') {
-      const slug = before?.slug ?? (await strapi.db.query(STORY).findOne({ where: { documentId }, select: ['slug'] }))?.slug ?? null;
-      const reason = action === 'delete' ? 'deleted' : (await isWithdrawn(strapi, documentId)) ? 'consent_withdrawn' : 'unpublished';
-      await recordRemoval(strapi, { storyDocumentId: documentId, slug, reason, removedAt: now });
     }
     return result;
   };

@@ -3,7 +3,8 @@ import { STORY_UID, type PublicTables } from './tables';
 
 /**
  * Lean reads for the public API: plain knex on the published rows and the link tables, a handful of queries per
- * page whatever its size, no entity hydration. Visibility (published, consent not withdrawn) is decided here, once.
+ * page whatever its size, no entity hydration. Visibility (published, approved, consented for the website) is
+ * decided here, once: `visibleStories`.
  */
 
 export interface StoryRow {
@@ -121,26 +122,40 @@ export class PublicQueries {
   ) {}
 
   /**
-   * Published stories whose consent has not been withdrawn, for everything or for the website (which includes
-   * partner sites and the widget): the only stories the public ever sees.
+   * The one visibility rule, for every public route (v1, feeds, oEmbed, story pages, embed page, widget): a published
+   * story, approved by the editors, with a consent record in which every person shown agreed to the website (which
+   * includes partner sites and the widget) and which is withdrawn neither for everything nor for the website. A
+   * story without a consent record is not public: consent is given, never assumed.
    */
   visibleStories(): Knex.QueryBuilder {
     const { knex, t } = this;
     const s = t.stories.col;
     const c = t.storyComponents;
-    return knex(`${t.stories.table} as s`)
-      .whereNotNull(`s.${s.publishedAt}`)
-      .where((w) => w.whereNull(`s.${s.editorialStatus}`).orWhereNot(`s.${s.editorialStatus}`, 'withdrawn'))
+    const pl = t.consentPeople;
+    const consentOfStory = knex
+      .select(knex.raw('1'))
+      .from(`${c.table} as c`)
+      .join(`${t.consent.table} as r`, 'r.id', `c.${c.component}`)
+      .whereRaw('?? = ??', [`c.${c.entity}`, `s.${s.id}`])
+      .where(`c.${c.field}`, 'consent')
+      .where(`c.${c.type}`, t.consent.uid)
+      .whereNull(`r.${t.consent.withdrawnAt}`)
+      .whereNull(`r.${t.consent.websiteWithdrawnAt}`)
       .whereNotExists(
         knex
           .select(knex.raw('1'))
-          .from(`${c.table} as c`)
-          .join(`${t.consent.table} as r`, 'r.id', `c.${c.component}`)
-          .whereRaw('?? = ??', [`c.${c.entity}`, `s.${s.id}`])
-          .where(`c.${c.field}`, 'consent')
-          .where(`c.${c.type}`, t.consent.uid)
-          .where((w) => w.whereNotNull(`r.${t.consent.withdrawnAt}`).orWhereNotNull(`r.${t.consent.websiteWithdrawnAt}`))
+          .from(`${pl.table} as pl`)
+          .join(`${t.consentPerson.table} as p`, 'p.id', `pl.${pl.component}`)
+          .whereRaw('?? = ??', [`pl.${pl.entity}`, 'r.id'])
+          .where(`pl.${pl.field}`, 'people')
+          .where(`pl.${pl.type}`, t.consentPerson.uid)
+          // Only an explicit yes counts: a person whose answer is missing did not agree.
+          .where((w) => w.whereNull(`p.${t.consentPerson.channelWebsite}`).orWhereNot(`p.${t.consentPerson.channelWebsite}`, true))
       );
+    return knex(`${t.stories.table} as s`)
+      .whereNotNull(`s.${s.publishedAt}`)
+      .where(`s.${s.editorialStatus}`, 'approved')
+      .whereExists(consentOfStory);
   }
 
   /**
@@ -382,9 +397,36 @@ export class PublicQueries {
     };
   }
 
-  /** Whether the public currently sees this story (used to notice a consent withdrawal on publish). */
-  async isVisible(documentId: string): Promise<boolean> {
-    const row = await this.visibleStories().where(`s.${this.t.stories.col.documentId}`, documentId).select(`s.${this.t.stories.col.id}`).first();
+  /** The slug under which the public currently sees this story, or null when it does not. */
+  async visibleSlug(documentId: string): Promise<string | null> {
+    const s = this.t.stories.col;
+    const row = (await this.visibleStories().where(`s.${s.documentId}`, documentId).first({ slug: `s.${s.slug}` })) as { slug: string } | undefined;
+    return row?.slug ?? null;
+  }
+
+  /** Whether the story's consent was withdrawn for everything or for the website (its removal's reason). */
+  async withdrawnForWebsite(documentId: string): Promise<boolean> {
+    const { knex, t } = this;
+    const s = t.stories.col;
+    const c = t.storyComponents;
+    const row = await knex(`${t.stories.table} as s`)
+      .leftJoin(`${c.table} as c`, (on) =>
+        on.on(`c.${c.entity}`, '=', `s.${s.id}`).andOnVal(`c.${c.field}`, '=', 'consent').andOnVal(`c.${c.type}`, '=', t.consent.uid)
+      )
+      .leftJoin(`${t.consent.table} as r`, 'r.id', `c.${c.component}`)
+      .where(`s.${s.documentId}`, documentId)
+      .where((w) =>
+        w
+          .where(`s.${s.editorialStatus}`, 'withdrawn')
+          .orWhereNotNull(`r.${t.consent.withdrawnAt}`)
+          .orWhereNotNull(`r.${t.consent.websiteWithdrawnAt}`)
+      )
+      .first({ id: `s.${s.id}` });
     return Boolean(row);
+  }
+
+  /** Whether the public currently sees this story. */
+  async isVisible(documentId: string): Promise<boolean> {
+    return (await this.visibleSlug(documentId)) !== null;
   }
 }

@@ -180,7 +180,13 @@ export class PublicApiRuntime {
   }
 }
 
-const runtimes = new WeakMap<Core.Strapi, PublicApiRuntime>();
+/**
+ * One runtime per Strapi instance, also when this module is loaded twice — the app runs the compiled copy, while
+ * scripts and tests may call services through the source — so the registry lives in a global slot.
+ */
+const REGISTRY = Symbol.for('zusammen-mehr.public-api.runtimes');
+const slots = globalThis as { [REGISTRY]?: WeakMap<Core.Strapi, PublicApiRuntime> };
+const runtimes = (slots[REGISTRY] ??= new WeakMap<Core.Strapi, PublicApiRuntime>());
 
 export function runtimeOf(strapi: Core.Strapi): PublicApiRuntime {
   let runtime = runtimes.get(strapi);

@@ -57,6 +57,9 @@ export interface PublicTables {
   projectThemes: LinkTable;
   storyComponents: ComponentLink;
   consent: { table: string; uid: string; withdrawnAt: string; websiteWithdrawnAt: string; youtubeWithdrawnAt: string };
+  /** The people shown, each with their own consent per channel, linked to their consent record. */
+  consentPeople: ComponentLink;
+  consentPerson: { table: string; uid: string; channelWebsite: string };
   credits: { table: string; uid: string; name: string; role: string };
   files: { table: string; col: Record<'id' | 'url' | 'width' | 'height' | 'formats' | 'alternativeText' | 'mime', string> };
   fileLinks: { table: string; file: string; relatedId: string; relatedType: string; field: string; order: string };
@@ -139,6 +142,7 @@ export function resolveTables(strapi: Core.Strapi): PublicTables {
   const theme = model(strapi, THEME_UID);
   const project = model(strapi, PROJECT_UID);
   const consent = model(strapi, 'consent.record');
+  const person = model(strapi, 'consent.person');
   const credit = model(strapi, 'story.credit');
   const file = model(strapi, 'plugin::upload.file');
   const morph = file.attribute('related').joinTable as MorphJoinTable;
@@ -178,6 +182,8 @@ export function resolveTables(strapi: Core.Strapi): PublicTables {
     projectThemes: project.link('themes'),
     storyComponents: componentLink(strapi, STORY_UID, 'consent'),
     consent: { table: consent.table, uid: 'consent.record', ...consent.columns(['withdrawnAt', 'websiteWithdrawnAt', 'youtubeWithdrawnAt'] as const) },
+    consentPeople: componentLink(strapi, 'consent.record', 'people'),
+    consentPerson: { table: person.table, uid: 'consent.person', ...person.columns(['channelWebsite'] as const) },
     credits: { table: credit.table, uid: 'story.credit', ...credit.columns(['name', 'role'] as const) },
     files: { table: file.table, col: file.columns(['id', 'url', 'width', 'height', 'formats', 'alternativeText', 'mime'] as const) },
     fileLinks: {

@@ -13,12 +13,14 @@ import { loadStoryRecord, type StoredFile, type StoredStory } from './story-reco
  * "what happened to submission ZM-…" and the reports still count it. Erased: the submitter's contact, the names of
  * the people shown and their guardians, the signed form, the story's title, text, place and credits, its video,
  * cover and caption files (deleted from storage unless another entry still uses them), internal notes, the
- * contacts of content reports about it, and the submitter's name and the notes in its audit trail. Runs on a
- * schedule claimed through the database: once per period, on one instance.
+ * contacts of content reports about it, and the submitter's name and the notes in its audit trail; also the removal
+ * records (slugs) of stories that were never public. Runs on a schedule claimed through the database: once per
+ * period, on one instance.
  */
 
 const STORY = 'api::story.story';
 const CONTENT_REPORT = 'plugin::youtube-sync.content-report';
+const REMOVAL = 'plugin::youtube-sync.removal';
 const FILE = 'plugin::upload.file';
 const ERASABLE = ['rejected', 'withdrawn'];
 const STATUS_ACTIONS = ['status_changed', 'consent_withdrawn'];
@@ -179,6 +181,32 @@ async function eraseStory(strapi: Core.Strapi, candidate: Candidate, settings: R
   return deleted;
 }
 
+/**
+ * Removal rows tell partners to drop a story they showed. A story that was never public has nothing to drop, and its
+ * slug (made from its title) is personal data, so such rows go — they stem from before removals were recorded only
+ * for stories the public saw. Never public: no published version now, and an audit trail that never reached
+ * "approved", without which the publish gate lets nothing through. A story without any trail is left alone: nothing
+ * proves it was never public.
+ */
+async function forgetRemovalsOfNeverPublic(strapi: Core.Strapi): Promise<number> {
+  const removals = (await strapi.db.query(REMOVAL).findMany({ select: ['storyDocumentId'] })) as { storyDocumentId: string }[];
+  const ids = [...new Set(removals.map((r) => r.storyDocumentId))];
+  if (!ids.length) return 0;
+  const [trails, approvals, published] = await Promise.all([
+    strapi.db.query(AUDIT_ENTRY).findMany({ where: { storyDocumentId: { $in: ids } }, select: ['storyDocumentId'] }),
+    strapi.db.query(AUDIT_ENTRY).findMany({ where: { storyDocumentId: { $in: ids }, toStatus: 'approved' }, select: ['storyDocumentId'] }),
+    strapi.db.query(STORY).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } }, select: ['documentId'] }),
+  ]);
+  const oncePublic = new Set([
+    ...(approvals as { storyDocumentId: string }[]).map((a) => a.storyDocumentId),
+    ...(published as { documentId: string }[]).map((p) => p.documentId),
+  ]);
+  const neverPublic = [...new Set((trails as { storyDocumentId: string }[]).map((t) => t.storyDocumentId))].filter((id) => !oncePublic.has(id));
+  if (!neverPublic.length) return 0;
+  const { count } = await strapi.db.query(REMOVAL).deleteMany({ where: { storyDocumentId: { $in: neverPublic } } });
+  return count;
+}
+
 /** Erases every story whose retention period is over; one failing story does not stop the others. */
 export async function eraseExpiredPersonalData(strapi: Core.Strapi, settings: ReviewSettings, now: Date): Promise<RetentionSummary> {
   const summary: RetentionSummary = { erased: [], filesDeleted: 0 };
@@ -189,6 +217,12 @@ export async function eraseExpiredPersonalData(strapi: Core.Strapi, settings: Re
     } catch (error) {
       strapi.log.error(`Retention: could not erase the personal data of story ${candidate.documentId}: ${(error as Error).message}`);
     }
+  }
+  try {
+    const forgotten = await forgetRemovalsOfNeverPublic(strapi);
+    if (forgotten) strapi.log.info(`Retention: ${forgotten} removal record(s) of stories that were never public erased.`);
+  } catch (error) {
+    strapi.log.error(`Retention: could not erase the removal records of stories that were never public: ${(error as Error).message}`);
   }
   return summary;
 }

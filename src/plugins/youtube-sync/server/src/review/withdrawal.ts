@@ -100,14 +100,16 @@ async function youtubeTakedownText(strapi: Core.Strapi) {
 
 async function withdrawEverything(strapi: Core.Strapi, documentId: string, versions: StoryVersion[], at: string, note: string | null, now: Date) {
   const published = versions.some((v) => v.publishedAt);
-  await markConsent(strapi, versions, FIELD.all, at, note);
-  await strapi.db.query(STORY).updateMany({ where: { documentId }, data: { editorialStatus: 'withdrawn' } });
+  // One change for the public API: it compares what the public saw before the consent was marked with what it sees
+  // after the unpublish, so a story that was public becomes one removal (a withdrawal), one that never was none.
+  await applyConsentChange(strapi, documentId, async () => {
+    await markConsent(strapi, versions, FIELD.all, at, note);
+    await strapi.db.query(STORY).updateMany({ where: { documentId }, data: { editorialStatus: 'withdrawn' } });
+    // Through the Document Service: the sync job follows from it.
+    if (published) await strapi.documents(STORY).unpublish({ documentId });
+  });
   const done = ['Der Redaktionsstatus ist jetzt „zurückgezogen“; die Geschichte kann nicht wieder veröffentlicht werden.'];
-  if (published) {
-    // Through the Document Service: the sync job, the removal record and the cache generation follow from it.
-    await strapi.documents(STORY).unpublish({ documentId });
-    done.unshift('Die Geschichte wurde sofort von der Website, den Partner-Seiten und dem Widget genommen.');
-  }
+  if (published) done.unshift('Die Geschichte wurde sofort von der Website, den Partner-Seiten und dem Widget genommen.');
   if (await mayBeOnYouTube(strapi, documentId, published)) {
     if (!published) await enqueue(strapi, documentId, 'withdrawn', now);
     done.push(await youtubeTakedownText(strapi));
