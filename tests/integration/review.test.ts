@@ -85,6 +85,20 @@ describe('the publish gate', () => {
     expect(await isPublished(documentId)).toBe(true);
   });
 
+  test('everyone shown must have said yes to the website: a missing answer blocks like a no, as the public would not see it', async () => {
+    const documentId = await createStory(app.strapi, {
+      title: 'Ohne Antwort zur Website',
+      region: 'goettingen',
+      themes: ['sport'],
+      publish: false,
+      data: { consent: { ...completeConsent(), people: [{ nameOrRole: 'Lea', channelWebsite: null }, { nameOrRole: 'Tom', channelWebsite: false }] } },
+    });
+    await expect(app.strapi.documents(STORY).publish({ documentId })).rejects.toMatchObject({
+      details: { errors: [{ path: ['consent', 'people', '0', 'channelWebsite'] }, { path: ['consent', 'people', '1', 'channelWebsite'] }] },
+    });
+    expect(await isPublished(documentId)).toBe(false);
+  });
+
   test('a video needs a person or a signed form in the consent; a written story may name nobody', async () => {
     const video = await addVideoFile(app.strapi, 'ohne-personen', 1024);
     const filmed = await createStory(app.strapi, {

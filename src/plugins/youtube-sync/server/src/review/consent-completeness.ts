@@ -47,8 +47,9 @@ function personGaps(person: ConsentPerson, index: number): Gap[] {
   const name = `Person „${person.nameOrRole?.trim() || `Nr. ${index + 1}`}“`;
   const at = (field: string) => ['consent', 'people', String(index), field];
   const gaps: Gap[] = [];
-  // Publishing puts the story on this website and the partners' widgets: everyone shown must have agreed to that.
-  if (person.channelWebsite === false) {
+  // Publishing puts the story on this website and the partners' widgets: everyone shown must have agreed to that,
+  // with an explicit yes — the public visibility rule (public-api/query.ts) shows nothing else.
+  if (person.channelWebsite !== true) {
     gaps.push({ path: at('channelWebsite'), message: `${name}: hat der Veröffentlichung auf der Website und bei Partnern nicht zugestimmt.` });
   }
   if (!person.minor) return gaps;
