@@ -31,7 +31,7 @@ const englishDate = (date: Date) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' }).format(date);
 
 /** Blank-line separated paragraphs → <p>, single line breaks → <br>, addresses → links. */
-function htmlOf(text: string): string {
+export function htmlOf(text: string): string {
   const body = text
     .split(/\n\s*\n/)
     .map(
