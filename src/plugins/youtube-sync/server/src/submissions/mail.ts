@@ -25,9 +25,9 @@ export interface ConfirmationFacts {
   hasVideo: boolean;
 }
 
-const germanDate = (date: Date) =>
+export const germanDate = (date: Date) =>
   new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' }).format(date);
-const englishDate = (date: Date) =>
+export const englishDate = (date: Date) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' }).format(date);
 
 /** Blank-line separated paragraphs → <p>, single line breaks → <br>, addresses → links. */
