@@ -14,15 +14,22 @@ export interface SmtpSink {
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   /** Forgets what arrived so far. */
   clear(): void;
+  /** false: every connection is refused with 421 (server not available), as when the mail server is down. */
+  setAvailable(available: boolean): void;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const waiters: (() => void)[] = [];
+  let available = true;
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      if (available) return callback();
+      callback(Object.assign(new Error('Service not available, try again later'), { responseCode: 421 }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -55,6 +62,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     clear() {
       messages.splice(0);
+    },
+    setAvailable(value) {
+      available = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

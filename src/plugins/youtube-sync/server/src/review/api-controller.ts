@@ -14,8 +14,8 @@ type Context = Parameters<Core.MiddlewareHandler>[0];
 
 const bodyOf = (ctx: Context) => ((ctx.request as unknown as { body?: unknown }).body ?? {}) as Record<string, unknown>;
 
-/** Strapi's error envelope for the statuses it has no error class for (410 Gone, 409 Conflict). */
-function refuse(ctx: Context, status: 409 | 410, name: string, message: string) {
+/** Strapi's error envelope, for statuses it has no error class for (409, 410) or whose message it hides (403). */
+function refuse(ctx: Context, status: 403 | 409 | 410, name: string, message: string) {
   ctx.status = status;
   ctx.set('Cache-Control', 'no-store');
   ctx.body = { data: null, error: { status, name, message, details: {} } };
@@ -69,9 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const token = ctx.query.token;
     const subject = await linkOf(strapi, ctx, token);
     if (!subject) return;
-    if (!isValidAccessProof(strapi, ctx.query.proof, String(token), subject)) {
-      throw new errors.ForbiddenError(CODE_REQUIRED, { errors: [{ path: ['proof'], message: CODE_REQUIRED, name: 'ForbiddenError' }] });
-    }
+    if (!isValidAccessProof(strapi, ctx.query.proof, String(token), subject)) return refuse(ctx, 403, 'ForbiddenError', CODE_REQUIRED);
     const data = await personalData(strapi, subject.documentId);
     if (!data) throw new errors.NotFoundError(GONE_STORY);
     const download = ctx.query.format === 'download';
