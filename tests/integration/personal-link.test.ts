@@ -51,15 +51,12 @@ async function submission(title: string): Promise<Submitter> {
   return { documentId, referenceNumber: row.referenceNumber, email: row.submitter.email, token };
 }
 
+const isTo = (address: string, subject: string) => (m: ParsedMail) => (m.to as { text: string } | undefined)?.text === address && Boolean(m.subject?.includes(subject));
+
 /** The mails to `address` whose subject contains `subject`, once `count` of them arrived. */
 async function mailsTo(address: string, subject: string, count = 1): Promise<ParsedMail[]> {
-  const matching = () => smtp.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === address && m.subject?.includes(subject));
-  const deadline = Date.now() + 10_000;
-  while (matching().length < count) {
-    if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) "${subject}" to ${address}, got ${matching().length}`);
-    await smtp.waitFor(smtp.messages.length + 1, Math.max(1, deadline - Date.now())).catch(() => undefined);
-  }
-  return matching();
+  await smtp.waitForMatch((m) => smtp.messages.filter(isTo(address, subject)).length >= count && isTo(address, subject)(m));
+  return smtp.messages.filter(isTo(address, subject));
 }
 
 const codeIn = (mail: ParsedMail) => (mail.text?.match(/^(\d{6})$/m) ?? [])[1] as string;

@@ -72,7 +72,7 @@ test('a submitted video story reaches YouTube only after an editor approved and 
   const office = mails.find((m) => (m.to as { text: string }).text === 'buero@zusammen-mehr.example')!;
   expect(confirmation.subject).toContain(referenceNumber);
   const token = confirmation.text!.match(/\/widerruf\?token=(\S+)/)![1];
-  expect(verifyWithdrawalToken(app.strapi, token)).toEqual({ documentId: draft.documentId, referenceNumber });
+  expect(verifyWithdrawalToken(app.strapi, token)).toEqual({ documentId: draft.documentId, referenceNumber, version: 0 });
   expect(office.text).toContain('Video: ja, als Datei hochgeladen');
 
   // The editor reviews and approves; only then can the story be published.
