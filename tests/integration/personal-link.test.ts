@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser';
 import { deliverDueMails } from '../../src/plugins/youtube-sync/server/src/outbox/delivery';
 import { queueMail } from '../../src/plugins/youtube-sync/server/src/outbox/mails';
 import { sweepOutbox } from '../../src/plugins/youtube-sync/server/src/outbox/runtime';
+import { sendAccessCode } from '../../src/plugins/youtube-sync/server/src/review/personal-link';
 import { withdrawalLink } from '../../src/plugins/youtube-sync/server/src/submissions/withdrawal-token';
 import { adminToken } from '../support/admin';
 import { loadContract, type Contract } from '../support/contract';
@@ -165,6 +166,11 @@ describe('the link opens the withdrawal at once, the data only after a code', ()
     expect(onPage.status).toBe(429);
     expect(onPage.text).toContain('Bitte versuchen Sie es in');
     await mailsTo(who.email, 'Ihr Code', 3);
+
+    const nextDay = new Date(Date.now() + 25 * HOUR_MS);
+    const subject = { documentId: who.documentId, referenceNumber: who.referenceNumber, version: 0 };
+    expect(await sendAccessCode(app.strapi, subject, nextDay)).toEqual({ status: 'sent' });
+    expect(await app.strapi.db.query(LINK_REQUEST).count({ where: { storyDocumentId: who.documentId } })).toBe(1);
   });
 
   test('through the JSON API: code, proof, data; the proof works only with the link it was made for', async () => {

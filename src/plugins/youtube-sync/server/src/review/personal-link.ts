@@ -12,7 +12,8 @@ import { raiseLinkVersion } from './link-version';
  * What the personal link can ask for by mail, always to the e-mail address stored with the submission (never shown
  * on screen): a one-time code to see one's data, and a new link that replaces the older ones. Codes are stored only
  * as a keyed hash, expire after 15 minutes, allow five tries and count for one link version; each kind of request
- * is limited per story and hour, across all instances (the rows are the count).
+ * is limited per story and hour, across all instances (the rows are the count). A story's rows older than a day
+ * are deleted whenever it asks again: nothing needs them any more.
  */
 
 export const LINK_REQUEST = 'plugin::youtube-sync.link-request';
@@ -71,6 +72,10 @@ async function secondsUntilAllowed(strapi: Core.Strapi, documentId: string, kind
   return Math.max(1, Math.ceil((oldestCounted + HOUR_MS - now.getTime()) / 1000));
 }
 
+async function forgetOldRequests(strapi: Core.Strapi, documentId: string, now: Date) {
+  await requests(strapi).deleteMany({ where: { storyDocumentId: documentId, requestedAt: { $lt: new Date(now.getTime() - DAY_MS).toISOString() } } });
+}
+
 /** Mails a new one-time code for this link; earlier codes stop counting (only the newest is checked). */
 export async function sendAccessCode(strapi: Core.Strapi, subject: LinkSubject, now = new Date()): Promise<SendOutcome> {
   const addressee = await addresseeOf(strapi, subject.documentId);
@@ -80,6 +85,7 @@ export async function sendAccessCode(strapi: Core.Strapi, subject: LinkSubject, 
   if (wait !== null) return { status: 'limited', retryAfterSeconds: wait };
   const code = crypto.randomInt(0, 1_000_000).toString().padStart(6, '0');
   await strapi.db.transaction(async () => {
+    await forgetOldRequests(strapi, subject.documentId, now);
     await requests(strapi).create({
       data: {
         storyDocumentId: subject.documentId,
@@ -136,6 +142,7 @@ export async function issueNewLink(strapi: Core.Strapi, documentId: string, acto
     if (wait !== null) return { status: 'limited', retryAfterSeconds: wait };
   }
   await strapi.db.transaction(async () => {
+    await forgetOldRequests(strapi, documentId, now);
     const version = await raiseLinkVersion(strapi, documentId, now);
     await requests(strapi).create({ data: { storyDocumentId: documentId, kind: 'link', linkVersion: version, requestedAt: now.toISOString() } });
     const subject = { documentId, referenceNumber: addressee.referenceNumber, version };
