@@ -134,6 +134,10 @@ describe('the link opens the withdrawal at once, the data only after a code', ()
     expect(download.status).toBe(200);
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="zusammen-mehr-daten-ZM-2026-T\d+\.json"$/);
     expect(JSON.parse(download.text)).toMatchObject({ contact: { email: who.email } });
+    const forged = await form('/widerruf/daten', { token: who.token, proof: `${proof.slice(0, -2)}xx`, format: 'download' });
+    expect(forged.status).toBe(403);
+    expect(forged.text).toContain('Bitte fordern Sie einen neuen Code an');
+    expect(forged.text).not.toContain(who.email);
     expect((await auditOf(who.documentId, 'data_accessed')).map((e: { details: { how: string } }) => e.details.how).sort()).toEqual(['download', 'page']);
   });
 

@@ -173,6 +173,9 @@ export const CODE_PROBLEMS: Record<Exclude<CodeCheck, 'ok'>, { status: 400 | 410
   none: { status: 410, message: 'Für diesen Link wurde noch kein gültiger Code angefordert. Bitte fordern Sie einen Code an. / No valid code was requested for this link. Please ask for a code.' },
 };
 
+export const PROOF_EXPIRED =
+  'Ihre Freigabe gilt 15 Minuten und ist abgelaufen. Bitte fordern Sie einen neuen Code an. / Your access lasts 15 minutes and has ended. Please ask for a new code.';
+
 export const NO_ADDRESS =
   'Zu Ihrer Einreichung ist keine E-Mail-Adresse mehr gespeichert. Bitte schreiben Sie der Redaktion. / No e-mail address is stored for your submission any more. Please write to the editors.';
 

@@ -5,7 +5,7 @@ import { SUBMITTER_VIA_LINK } from '../actor';
 import { createReport, MAX_CONTACT, MAX_MESSAGE, parseReport, reportableStory, type ReportableStory } from '../content-reports';
 import { accessProof, isValidAccessProof } from '../access-proof';
 import { checkLink, type LinkSubject } from '../link-access';
-import { checkAccessCode, CODE_PROBLEMS, issueNewLink, NO_ADDRESS, sendAccessCode, tooManyRequests, type SendOutcome } from '../personal-link';
+import { checkAccessCode, CODE_PROBLEMS, issueNewLink, NO_ADDRESS, PROOF_EXPIRED, sendAccessCode, tooManyRequests, type SendOutcome } from '../personal-link';
 import { personalData, recordAccess, type PersonalData } from '../personal-data';
 import { reportRateLimited } from '../report-limit';
 import { isWithdrawalScope, withdrawConsent } from '../withdrawal';
@@ -130,6 +130,7 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
     if (!subject) return;
     let proof = text(form.proof);
     if (!isValidAccessProof(strapi, proof, token, subject)) {
+      if (proof && !form.code) return sendHtml(ctx, 403, renderCodeForm(office(strapi), token, { error: PROOF_EXPIRED }));
       const check = await checkAccessCode(strapi, subject, form.code);
       if (check !== 'ok') return sendHtml(ctx, CODE_PROBLEMS[check].status, renderCodeForm(office(strapi), token, { error: CODE_PROBLEMS[check].message }));
       proof = accessProof(strapi, token, subject).proof;
