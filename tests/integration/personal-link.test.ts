@@ -189,7 +189,7 @@ describe('the link opens the withdrawal at once, the data only after a code', ()
     expect(data.body.data.contact).toMatchObject({ name: 'Amal Haddad', email: who.email });
     contract.expect('/consent', 'get', data);
 
-    const otherLinkOfTheSameStory = new URL(withdrawalLink(app.strapi, { documentId: who.documentId, referenceNumber: who.referenceNumber }, new Date(Date.now() - 1000)))
+    const otherLinkOfTheSameStory = new URL(withdrawalLink(app.strapi, { documentId: who.documentId, referenceNumber: who.referenceNumber }, new Date(Date.now() - 5 * 24 * HOUR_MS)))
       .searchParams.get('token') as string;
     expect((await request(app.server).get(`/api/v1/consent?token=${otherLinkOfTheSameStory}&proof=${encodeURIComponent(proof)}`)).status).toBe(403);
     expect((await api('/consent/verify', { token: who.token, code })).status).toBe(410);
