@@ -13,16 +13,15 @@ export interface OfficeNotice {
 /**
  * Tells the office (OFFICE_EMAIL) of something it has to act on by hand: a withdrawal for social media, a content
  * report. The notice is queued in the durable outbox, which retries it and logs it in full if it cannot be
- * delivered; without OFFICE_EMAIL it is only logged. Returns whether a mail was queued.
+ * delivered; without OFFICE_EMAIL it is only logged.
  */
-export async function notifyOffice(strapi: Core.Strapi, notice: OfficeNotice): Promise<boolean> {
+export async function notifyOffice(strapi: Core.Strapi, notice: OfficeNotice): Promise<void> {
   const to = submissionSettings(strapi).officeEmail;
   if (!to) {
     strapi.log.warn(`Notice for the office (OFFICE_EMAIL is not set, so it is only logged): ${notice.subject}\n${notice.text}`);
-    return false;
+    return;
   }
   await queueMail(strapi, { to, subject: notice.subject, text: notice.text, html: htmlOf(notice.text) }, notice.about);
-  return true;
 }
 
 /** The story's page in the admin's content manager, for links in notices. */
