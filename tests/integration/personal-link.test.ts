@@ -206,6 +206,20 @@ describe('the link opens the withdrawal at once, the data only after a code', ()
   });
 });
 
+test('without a stored e-mail address neither a code nor a new link can be sent, and the page says so', async () => {
+  const documentId = await createSubmission(app.strapi, { title: 'Ohne Adresse', data: { submitter: { name: 'Ohne Adresse' } } });
+  const { referenceNumber } = await app.strapi.db.query(STORY).findOne({ where: { documentId }, select: ['referenceNumber'] });
+  const token = new URL(withdrawalLink(app.strapi, { documentId, referenceNumber })).searchParams.get('token') as string;
+  const code = await api('/consent/code', { token });
+  expect(code.status).toBe(409);
+  expect(code.body.error.message).toContain('keine E-Mail-Adresse');
+  contract.expect('/consent/code', 'post', code);
+  const newLink = await form('/widerruf/neuer-link', { token });
+  expect(newLink.status).toBe(409);
+  expect(newLink.text).toContain('keine E-Mail-Adresse mehr gespeichert');
+  expect((await page(token)).status).toBe(200);
+});
+
 describe('a new link replaces the older ones', () => {
   test('asked for on the page: sent to the stored address, never shown; the old link is gone on the page and in the API', async () => {
     const who = await submission('Neuer Link');

@@ -45,6 +45,13 @@ const CODE_REQUIRED =
   'Um Ihre Daten zu sehen, brauchen Sie einen Code: POST /api/v1/consent/code schickt ihn an Ihre E-Mail-Adresse, POST /api/v1/consent/verify gibt dafür einen Nachweis (proof). / ' +
   'To see your data you need a code: POST /api/v1/consent/code mails it to you, POST /api/v1/consent/verify exchanges it for a proof.';
 
+/** 202: the mail is queued in the outbox. */
+function accepted(ctx: Context) {
+  ctx.status = 202;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = { data: { sent: true } };
+}
+
 /** Answers a request by mail that was not sent; false when it was sent. */
 function refuseSend(ctx: Context, outcome: SendOutcome): boolean {
   if (outcome.status === 'sent') return false;
@@ -82,9 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sendCode(ctx: Context) {
     const subject = await linkOf(strapi, ctx, bodyOf(ctx).token);
     if (!subject || refuseSend(ctx, await sendAccessCode(strapi, subject))) return;
-    ctx.status = 202;
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = { data: { sent: true } };
+    accepted(ctx);
   },
 
   async verifyCode(ctx: Context) {
@@ -106,9 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async newLink(ctx: Context) {
     const subject = await linkOf(strapi, ctx, bodyOf(ctx).token);
     if (!subject || refuseSend(ctx, await issueNewLink(strapi, subject.documentId, SUBMITTER_VIA_LINK))) return;
-    ctx.status = 202;
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = { data: { sent: true } };
+    accepted(ctx);
   },
 
   async withdraw(ctx: Context) {
