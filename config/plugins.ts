@@ -14,6 +14,10 @@ function email(env: Environment) {
         host: env.SMTP_HOST,
         port: env.SMTP_PORT,
         secure: env.SMTP_SECURE,
+        // Bounded, so one mail never outlasts the outbox's lease (server/src/outbox/delivery.ts) and gets sent twice.
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
         ...(env.SMTP_USER && { auth: { user: env.SMTP_USER, pass: env.SMTP_PASSWORD } }),
       }
     : logTransport();
@@ -38,6 +42,7 @@ function submissions(env: Environment): SubmissionSettings {
     consentTextVersion: env.CONSENT_TEXT_VERSION,
     consentLinkValidDays: env.CONSENT_LINK_VALID_DAYS,
     officeEmail: env.OFFICE_EMAIL ?? null,
+    mailRetryHours: env.MAIL_RETRY_HOURS,
     mailDelivery: env.SMTP_HOST ? 'smtp' : 'log',
   };
 }

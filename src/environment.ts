@@ -145,6 +145,7 @@ const schema = z
       .max(40, 'CONSENT_TEXT_VERSION must be at most 40 characters (it is stored with every consent)')
       .default('2026-01'),
     CONSENT_LINK_VALID_DAYS: whole('CONSENT_LINK_VALID_DAYS', 1, 3650, 1095, 'days'),
+    MAIL_RETRY_HOURS: whole('MAIL_RETRY_HOURS', 1, 720, 72, 'hours'),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, message: string) => {

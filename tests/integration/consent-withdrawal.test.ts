@@ -70,11 +70,21 @@ async function onYouTube(title: string) {
 const withdrawForm = (token: string, fields: Record<string, string>) =>
   request(app.server).post('/widerruf').type('form').send({ token, ...fields });
 
+/** The one-time code mailed to the submitter of `documentId` after the link asked for it. */
+async function codeFor(documentId: string, token: string) {
+  const { submitter } = await app.strapi.db.query(STORY).findOne({ where: { documentId }, populate: { submitter: true } });
+  expect((await request(app.server).post('/api/v1/consent/code').send({ token })).status).toBe(202);
+  const mail = await smtp.waitForMatch((m) => (m.to as { text: string }).text === submitter.email && Boolean(m.subject?.includes('Ihr Code')));
+  return (mail.text?.match(/^(\d{6})$/m) ?? [])[1] as string;
+}
+
 describe('seeing one’s data through the personal link (GDPR Art. 15)', () => {
-  test('the page shows what is stored: contact, story, files, consent with the people shown, status and history', async () => {
+  test('after the code from the mail, the page shows what is stored: contact, story, files, consent with the people shown, status and history', async () => {
     const video = await addVideoFile(app.strapi, 'amal-interview', 2048);
     const documentId = await createSubmission(app.strapi, { title: 'Amal zeigt ihre Daten', data: { video: video.id, internalNotes: 'Rückruf vereinbart' } });
-    const res = await request(app.server).get(`/widerruf?token=${await tokenFor(documentId)}`);
+    const token = await tokenFor(documentId);
+    const code = await codeFor(documentId, token);
+    const res = await request(app.server).post('/widerruf/daten').type('form').send({ token, code });
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-security-policy']).toBeDefined();
@@ -91,7 +101,9 @@ describe('seeing one’s data through the personal link (GDPR Art. 15)', () => {
       data: { submitter: { name: 'Bilal Nouri', email: 'bilal@example.org', phone: '+49 511 98765' } },
     });
     const token = await tokenFor(documentId);
-    const res = await request(app.server).get(`/api/v1/consent?token=${token}&format=download`).buffer(true).parse((r, done) => {
+    const verified = await request(app.server).post('/api/v1/consent/verify').send({ token, code: await codeFor(documentId, token) });
+    const proof = encodeURIComponent(verified.body.data.proof);
+    const res = await request(app.server).get(`/api/v1/consent?token=${token}&proof=${proof}&format=download`).buffer(true).parse((r, done) => {
       let text = '';
       r.on('data', (c) => (text += c));
       r.on('end', () => done(null, text));
@@ -107,7 +119,7 @@ describe('seeing one’s data through the personal link (GDPR Art. 15)', () => {
       consent: { consentedBy: 'Amal Haddad', textVersion: '2026-01', termsAccepted: true, people: [expect.objectContaining({ nameOrRole: 'Amal Haddad' })] },
     });
     contract.expect('/consent', 'get', res);
-    const json = await request(app.server).get(`/api/v1/consent?token=${token}`);
+    const json = await request(app.server).get(`/api/v1/consent?token=${token}&proof=${proof}`);
     expect(json.status).toBe(200);
     contract.expect('/consent', 'get', json);
     expect(json.body.data.contact.email).toBe('bilal@example.org');
@@ -140,9 +152,8 @@ describe('withdrawing through the personal link', () => {
     expect(await auditOf(story.documentId, 'consent_withdrawn')).toEqual([
       expect.objectContaining({ fromStatus: 'approved', toStatus: 'withdrawn', actorType: 'submitter', details: expect.objectContaining({ scope: 'all', note: 'Ich bin umgezogen.' }) }),
     ]);
-    const [notice] = await smtp.waitFor(1);
+    const notice = await smtp.waitForMatch((m) => Boolean(m.subject?.includes('Amal widerruft alles')));
     expect(notice.to).toMatchObject({ text: 'buero@zusammen-mehr.example' });
-    expect(notice.subject).toContain('Amal widerruft alles');
     expect(notice.text).toContain('Ich bin umgezogen.');
   });
 
@@ -257,7 +268,7 @@ describe('an editor records a withdrawal', () => {
     expect(await auditOf(documentId, 'channel_withdrawn')).toEqual([
       expect.objectContaining({ actorType: 'editor', actor: expect.stringContaining('Test Redaktion'), details: expect.objectContaining({ scope: 'social', note: 'Anruf am Telefon' }) }),
     ]);
-    const [notice] = await smtp.waitFor(1);
+    const notice = await smtp.waitForMatch((m) => Boolean(m.subject?.includes('Nicht auf Instagram')));
     expect(notice.subject).toContain('für soziale Medien');
     expect(notice.text).toContain('Beiträge in sozialen Medien');
     expect((await publicStory(await slugOf(documentId))).status).toBe(200);

@@ -407,7 +407,7 @@ describe('stories with and without a video', () => {
     expect(toConfirm.html).toContain(ref);
     const link = toConfirm.text!.match(/http:\/\/localhost:1337\/widerruf\?token=(\S+)/);
     expect(link).not.toBeNull();
-    expect(verifyWithdrawalToken(app.strapi, link![1])).toEqual({ documentId: story.documentId, referenceNumber: ref });
+    expect(verifyWithdrawalToken(app.strapi, link![1])).toEqual({ documentId: story.documentId, referenceNumber: ref, version: 0 });
 
     expect(toOffice.subject).toBe(`Neue Einsendung ${ref}: Amal lernt Pflege in Göttingen`);
     expect(toOffice.text).toContain('Region: Göttingen');

@@ -12,17 +12,26 @@ export interface SmtpSink {
   messages: ParsedMail[];
   /** Resolves with the messages once at least `count` arrived (rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** Resolves with the first message `matches` accepts, once it arrived (mails go out asynchronously, through the outbox). */
+  waitForMatch(matches: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   /** Forgets what arrived so far. */
   clear(): void;
+  /** false: every connection is refused with 421 (server not available), as when the mail server is down. */
+  setAvailable(available: boolean): void;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const waiters: (() => void)[] = [];
+  let available = true;
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      if (available) return callback();
+      callback(Object.assign(new Error('Service not available, try again later'), { responseCode: 421 }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -35,7 +44,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return {
+  const sink: SmtpSink = {
     port,
     messages,
     async waitFor(count, timeoutMs = 10_000) {
@@ -53,11 +62,24 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       }
       return messages;
     },
+    async waitForMatch(matches, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find(matches);
+        if (found) return found;
+        if (Date.now() >= deadline) throw new Error(`no matching mail at the SMTP sink among ${messages.length}: ${messages.map((m) => m.subject).join(' | ')}`);
+        await sink.waitFor(messages.length + 1, deadline - Date.now()).catch(() => undefined);
+      }
+    },
     clear() {
       messages.splice(0);
     },
+    setAvailable(value) {
+      available = value;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return sink;
 }
 
 /** Env that makes the app send through the sink, with a sender and an office address. */

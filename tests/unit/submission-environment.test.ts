@@ -13,6 +13,7 @@ test('defaults suit phone videos and a local set-up without mail server', () => 
   expect(env.UPLOAD_TMP_DIR).toBe('.tmp/uploads');
   expect(env.CONSENT_LINK_VALID_DAYS).toBe(1095);
   expect(env.SMTP_HOST).toBeUndefined();
+  expect(env.MAIL_RETRY_HOURS).toBe(72);
 });
 
 test('video formats are a comma list of known formats', () => {
@@ -39,4 +40,6 @@ test('limits, the partner secret and the link validity are named when wrong', ()
   expect(() => parse({ SUBMISSION_RATE_LIMIT_PER_HOUR: '-1' })).toThrow(/SUBMISSION_RATE_LIMIT_PER_HOUR must be at least 0/);
   expect(() => parse({ SUBMISSION_PARTNER_SECRET: 'kurz' })).toThrow(/SUBMISSION_PARTNER_SECRET is too short/);
   expect(() => parse({ CONSENT_LINK_VALID_DAYS: '0' })).toThrow(/CONSENT_LINK_VALID_DAYS must be at least 1 days/);
+  expect(() => parse({ MAIL_RETRY_HOURS: '0' })).toThrow(/MAIL_RETRY_HOURS must be at least 1 hours/);
+  expect(() => parse({ MAIL_RETRY_HOURS: 'lange' })).toThrow(/MAIL_RETRY_HOURS must be a whole number of hours/);
 });

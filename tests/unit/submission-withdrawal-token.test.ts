@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import {
   verifyWithdrawalToken,
@@ -16,7 +17,7 @@ function fakeStrapi(encryptionKey = 'test-encryption-key-0123456789', validDays 
 }
 
 const strapi = fakeStrapi();
-const story = { documentId: 'abc123documentid4567xyz', referenceNumber: 'ZM-2026-4F7K2Q' };
+const story = { documentId: 'abc123documentid4567xyz', referenceNumber: 'ZM-2026-4F7K2Q', version: 2 };
 const now = new Date('2026-11-29T10:00:00Z');
 const DAY = 24 * 3600 * 1000;
 
@@ -44,13 +45,20 @@ describe('the personal withdrawal link', () => {
     expect(reason(() => verifyWithdrawalToken(strapi, token, new Date(now.getTime() + 30 * DAY)))).toBe('expired');
   });
 
-  test('a changed story, reference or expiry makes the token invalid', () => {
+  test('a changed story, reference, link version or expiry makes the token invalid', () => {
     const [payload, signature] = withdrawalToken(strapi, story, now).split('.');
     const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    for (const change of [{ d: 'someone-elses-document' }, { r: 'ZM-2026-AAAAAA' }, { e: decoded.e + 365 * 86400 }]) {
+    for (const change of [{ d: 'someone-elses-document' }, { r: 'ZM-2026-AAAAAA' }, { n: 3 }, { e: decoded.e + 365 * 86400 }]) {
       const forged = Buffer.from(JSON.stringify({ ...decoded, ...change })).toString('base64url');
       expect(reason(() => verifyWithdrawalToken(strapi, `${forged}.${signature}`, now))).toBe('invalid');
     }
+  });
+
+  test('a link sent before links had versions counts as version 0', () => {
+    const key = Buffer.from(crypto.hkdfSync('sha256', 'test-encryption-key-0123456789', 'zusammen-mehr', 'withdrawal-link v1', 32));
+    const legacy = Buffer.from(JSON.stringify({ v: 1, d: story.documentId, r: story.referenceNumber, e: Math.floor(now.getTime() / 1000) + 86400 })).toString('base64url');
+    const token = `${legacy}.${crypto.createHmac('sha256', key).update(legacy).digest('base64url')}`;
+    expect(verifyWithdrawalToken(strapi, token, now)).toEqual({ ...story, version: 0 });
   });
 
   test('a token signed with another key, a cut signature or garbage is invalid', () => {

@@ -49,6 +49,8 @@ export interface QueuePage {
     regions: { slug: string; name: string }[];
     pagination: { page: number; pageSize: number; total: number; pageCount: number };
     openReports: number;
+    /** Mails the outbox gave up on (MAIL_RETRY_HOURS): the office sends them by hand, from the log. */
+    failedMails: number;
   };
 }
 

@@ -3,6 +3,7 @@ import { Box, Flex, Loader, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
 import { Card } from '../components/Card';
+import { Notice } from '../components/Notice';
 import { QueueFilters, QueueTable } from '../components/review/QueueTable';
 import { ReportsTable } from '../components/review/ReportsTable';
 import { useReviewApi, type QueuePage, type QueueQuery } from '../components/review/review-api';
@@ -59,6 +60,11 @@ function Review() {
       <Page.Title>{t('review.title')}</Page.Title>
       <Layouts.Header title={t('review.title')} subtitle={t('review.subtitle')} />
       <Layouts.Content>
+        {(page?.meta.failedMails ?? 0) > 0 && (
+          <Box paddingBottom={4}>
+            <Notice tone="danger">{t('review.mail.failed', { count: page?.meta.failedMails ?? 0 })}</Notice>
+          </Box>
+        )}
         <Tabs.Root defaultValue="queue">
           <Tabs.List aria-label={t('review.title')}>
             <Tabs.Trigger value="queue">{t('review.tab.queue')}</Tabs.Trigger>

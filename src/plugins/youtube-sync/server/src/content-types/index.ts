@@ -11,6 +11,9 @@ import oauthState from './oauth-state';
 import reportExport from './report-export';
 import auditEntry from './audit-entry';
 import contentReport from './content-report';
+import outboxMail from './outbox-mail';
+import personalLink from './personal-link';
+import linkRequest from './link-request';
 
 export default {
   'sync-job': syncJob,
@@ -26,4 +29,7 @@ export default {
   'report-export': reportExport,
   'audit-entry': auditEntry,
   'content-report': contentReport,
+  'outbox-mail': outboxMail,
+  'personal-link': personalLink,
+  'link-request': linkRequest,
 };

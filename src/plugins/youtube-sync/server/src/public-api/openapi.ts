@@ -220,6 +220,13 @@ const schemas: Record<string, Schema> = {
     ),
   }),
   ReportReceipt: object({ data: object({ received: { const: true }, story: slug }) }),
+  MailSent: object({ data: object({ sent: { const: true } }) }),
+  AccessProof: object({
+    data: object({
+      proof: { type: 'string', description: 'Pass as `proof` to GET /consent with the same token; bound to that link.' },
+      expiresAt: { type: 'string', format: 'date-time' },
+    }),
+  }),
   WithdrawalResult: object({
     data: object({
       scope: { enum: [...WITHDRAWAL_SCOPES] },
@@ -289,6 +296,27 @@ const LIST_PARAMETERS = ['region', 'theme', 'project', 'kind', 'language', 'q', 
 
 const json = (schema: string) => ({ 'application/json': { schema: ref(schema) } });
 const errorResponse = (description: string) => ({ description, content: json('Error') });
+/** A POST of the personal link that sends a mail or checks a code: token (and more) in the body. */
+const tokenPost = (operationId: string, summary: string, responses: Record<string, object>, more: Record<string, object> = {}) => ({
+  post: {
+    operationId,
+    summary,
+    parameters: [],
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: object({ token: { type: 'string' }, ...more }, undefined, ['token', ...Object.keys(more)]) } },
+    },
+    responses: {
+      '400': errorResponse('The token is missing, incomplete or was changed.'),
+      '404': errorResponse('No data is stored for this link any more.'),
+      '409': errorResponse('No e-mail address is stored for the submission any more.'),
+      '410': errorResponse('The link has expired or was replaced by a newer one.'),
+      '429': errorResponse('Three requests of this kind in the last hour; retry after Retry-After seconds.'),
+      ...responses,
+    },
+  },
+});
+
 const COMMON_RESPONSES = {
   '304': { description: 'Not modified (If-None-Match or If-Modified-Since matched).' },
   '400': errorResponse('A parameter is unknown or has a bad value; the message names it.'),
@@ -445,20 +473,44 @@ export function openApiDocument(publicUrl: string) {
       '/consent': {
         get: {
           operationId: 'consentData',
-          summary: 'What is stored about a submission (GDPR Art. 15), for the personal link of its confirmation mail.',
+          summary:
+            'What is stored about a submission (GDPR Art. 15), for the personal link of its confirmation mail, with the proof that the one-time code mailed to the submitter was entered (POST /consent/code, then /consent/verify).',
           parameters: [
             query('token', { type: 'string' }, 'The token of the personal link (/widerruf?token=…).', true),
+            query('proof', { type: 'string' }, 'The proof from POST /consent/verify for this token (valid 15 minutes).', true),
             query('format', { enum: ['json', 'download'], default: 'json' }, 'download: the same data as a JSON file (attachment).'),
           ],
           responses: {
             '200': { description: 'OK', content: { 'application/json': { schema: { oneOf: [ref('PersonalDataDocument'), ref('PersonalData')] } } } },
             ...COMMON_RESPONSES,
             '400': errorResponse('The token is missing, incomplete or was changed.'),
+            '403': errorResponse('The proof is missing, expired or for another link: enter a one-time code first.'),
             '404': errorResponse('No data is stored for this link any more.'),
-            '410': errorResponse('The link has expired; the office can withdraw consent or send a new link.'),
+            '410': errorResponse('The link has expired or was replaced by a newer one.'),
           },
         },
       },
+      '/consent/code': tokenPost(
+        'consentCode',
+        'Mail a one-time code (6 digits, valid 15 minutes, 5 tries) to the e-mail address stored with the submission.',
+        { '202': { description: 'The code is on its way.', content: json('MailSent') } }
+      ),
+      '/consent/verify': tokenPost(
+        'consentVerify',
+        'Exchange the one-time code for a proof that opens GET /consent for this link during 15 minutes; the code is then used up.',
+        {
+          '200': { description: 'The code was right.', content: json('AccessProof') },
+          '400': errorResponse('The token is not valid, or the code is wrong (path: code).'),
+          '410': errorResponse('The link expired or was replaced, or the code expired, was used or none was requested.'),
+          '429': errorResponse('Too many wrong tries: ask for a new code.'),
+        },
+        { code: { type: 'string', pattern: '^\\s*\\d{6}\\s*$' } }
+      ),
+      '/consent/link': tokenPost(
+        'consentNewLink',
+        'Mail a new personal link to the e-mail address stored with the submission; every older link (this one too) stops working.',
+        { '202': { description: 'The new link is on its way.', content: json('MailSent') } }
+      ),
       '/consent/withdraw': {
         post: {
           operationId: 'withdrawConsent',

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { editorActor } from './actor';
 import { closeReport, listReports } from './content-reports';
 import { REPORT_STATUSES, type ReportStatus } from '../../../shared/review';
+import { issueNewLink } from './personal-link';
 import { parseQueueFilter, reviewDetail, reviewQueue } from './queue';
 import { changeStatus } from './status-change';
 import { isWithdrawalScope, withdrawConsent, WITHDRAWAL_SCOPES } from './withdrawal';
@@ -48,6 +49,15 @@ export const reviewAdminController = (strapi: Core.Strapi) => ({
     if (!isWithdrawalScope(body.scope)) throw new errors.ValidationError(`scope must be one of ${WITHDRAWAL_SCOPES.join(', ')}`);
     const result = await withdrawConsent(strapi, { documentId, scope: body.scope, note: noteOf(body), actor: editor(ctx) });
     ctx.body = { data: await reviewDetail(strapi, documentId), meta: { withdrawal: result } };
+  },
+
+  /** Mails the submitter a new personal link (to the stored address, never shown); every older link stops working. */
+  async newPersonalLink(ctx: Context) {
+    const documentId = documentIdParam(ctx);
+    const outcome = await issueNewLink(strapi, documentId, editor(ctx));
+    if (outcome.status === 'gone') throw new errors.NotFoundError(`Es gibt keine Geschichte mit der Kennung ${documentId}.`);
+    if (outcome.status === 'no_address') throw new errors.ValidationError('Zu dieser Einreichung ist keine E-Mail-Adresse gespeichert: Ein neuer Link kann nicht verschickt werden.');
+    ctx.body = { data: { sent: true } };
   },
 
   async reports(ctx: Context) {

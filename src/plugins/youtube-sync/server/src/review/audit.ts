@@ -9,7 +9,8 @@ export type AuditAction =
   | 'channel_withdrawn'
   | 'data_accessed'
   | 'personal_data_erased'
-  | 'content_reported';
+  | 'content_reported'
+  | 'personal_link_issued';
 
 export type ActorType = 'editor' | 'submitter' | 'public' | 'system';
 

@@ -89,6 +89,7 @@ export async function createReport(strapi: Core.Strapi, story: ReportableStory, 
     at: now,
   });
   await notifyOffice(strapi, {
+    about: `Meldung ${report.id} zu Geschichte ${story.documentId}`,
     subject: `Inhalt gemeldet: ${story.title}`,
     text: [
       `Zur Geschichte „${story.title}“ ist eine Meldung eingegangen.`,

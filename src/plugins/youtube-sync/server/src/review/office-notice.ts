@@ -1,29 +1,27 @@
 import type { Core } from '@strapi/strapi';
+import { queueMail } from '../outbox/mails';
+import { htmlOf } from '../submissions/mail';
 import { submissionSettings } from '../submissions/settings';
 
 export interface OfficeNotice {
+  /** What the notice is, without personal data: it stays in the outbox after the mail's content is erased. */
+  about: string;
   subject: string;
   text: string;
 }
 
 /**
  * Tells the office (OFFICE_EMAIL) of something it has to act on by hand: a withdrawal for social media, a content
- * report. A notice that cannot be mailed goes to the log in full, never lost silently; the caller's action has
- * happened either way, so a mail failure does not undo it. Returns whether the mail went out.
+ * report. The notice is queued in the durable outbox, which retries it and logs it in full if it cannot be
+ * delivered; without OFFICE_EMAIL it is only logged.
  */
-export async function notifyOffice(strapi: Core.Strapi, notice: OfficeNotice): Promise<boolean> {
+export async function notifyOffice(strapi: Core.Strapi, notice: OfficeNotice): Promise<void> {
   const to = submissionSettings(strapi).officeEmail;
   if (!to) {
     strapi.log.warn(`Notice for the office (OFFICE_EMAIL is not set, so it is only logged): ${notice.subject}\n${notice.text}`);
-    return false;
+    return;
   }
-  try {
-    await strapi.plugin('email').service('email').send({ to, subject: notice.subject, text: notice.text });
-    return true;
-  } catch (error) {
-    strapi.log.error(`Could not mail the office "${notice.subject}": ${(error as Error).message}\n${notice.text}`);
-    return false;
-  }
+  await queueMail(strapi, { to, subject: notice.subject, text: notice.text, html: htmlOf(notice.text) }, notice.about);
 }
 
 /** The story's page in the admin's content manager, for links in notices. */

@@ -27,6 +27,7 @@ const ACTION_LABELS: Record<StoredAuditEntry['action'], string> = {
   data_accessed: 'Gespeicherte Daten abgerufen',
   personal_data_erased: 'Persönliche Daten gelöscht (Löschfrist)',
   content_reported: 'Inhalt gemeldet',
+  personal_link_issued: 'Neuer persönlicher Link verschickt (ältere Links gelten nicht mehr)',
 };
 
 const statusLabel = (status: string | null) => (status && isEditorialStatus(status) ? STATUS_LABELS[status] : status);

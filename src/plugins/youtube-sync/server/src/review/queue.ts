@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { failedMailCount } from '../outbox/mails';
 import { blocksToText, parseBlocks } from '../public-api/blocks';
 import { auditTrail, type StoredAuditEntry } from './audit';
 import { consentGaps, publishBlockers, type Gap } from './consent-completeness';
@@ -58,7 +59,7 @@ const sourceOf = (value: string | null | undefined): QueueRow['source'] => (valu
 export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Promise<QueuePage> {
   const regionWhere = filter.region ? { region: { slug: filter.region } } : {};
   const where = { publishedAt: null, ...regionWhere, ...(filter.status && { editorialStatus: filter.status }) };
-  const [stories, total, counts, regions, openReports] = await Promise.all([
+  const [stories, total, counts, regions, openReports, failedMails] = await Promise.all([
     strapi.documents(STORY).findMany({
       status: 'draft',
       filters: { ...regionWhere, ...(filter.status && { editorialStatus: filter.status }) } as never,
@@ -74,6 +75,7 @@ export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Pro
     ),
     strapi.documents('api::region.region').findMany({ status: 'published', fields: ['slug', 'name'], sort: 'name:asc' }) as unknown as Promise<{ slug: string; name: string }[]>,
     strapi.db.query(CONTENT_REPORT).count({ where: { status: 'open' } }),
+    failedMailCount(strapi),
   ]);
   const ids = stories.map((s) => s.documentId);
   const [publishedRows, reports] = await Promise.all([
@@ -103,6 +105,7 @@ export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Pro
       regions: regions.map((r) => ({ slug: r.slug, name: r.name })),
       pagination: { page: filter.page, pageSize: filter.pageSize, total, pageCount: Math.ceil(total / filter.pageSize) },
       openReports,
+      failedMails,
     },
   };
 }

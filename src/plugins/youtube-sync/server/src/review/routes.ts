@@ -6,7 +6,7 @@ import { reviewPagesController } from './pages/controller';
 /**
  * The review's routers, as factories Strapi calls with `strapi` (like reports/routes.ts): the admin API of the
  * queue under /youtube-sync/review/… (every route checks the review permission), and the public pages /widerruf
- * and /melden at the site's root. Its JSON endpoints under /api/v1 are part of the v1 contract (routes/content-api.ts).
+ * (with /widerruf/code, /widerruf/daten, /widerruf/neuer-link) and /melden at the site's root. Its JSON endpoints under /api/v1 are part of the v1 contract (routes/content-api.ts).
  */
 const guarded = { policies: [{ name: 'admin::hasPermissions', config: { actions: [ACTIONS.review] } }] };
 const open = { auth: false };
@@ -20,6 +20,7 @@ export const reviewAdminRouter = ({ strapi }: { strapi: Core.Strapi }) => {
       { method: 'GET', path: '/review/submissions/:documentId', handler: c.detail, config: guarded },
       { method: 'POST', path: '/review/submissions/:documentId/status', handler: c.changeStatus, config: guarded },
       { method: 'POST', path: '/review/submissions/:documentId/withdraw', handler: c.withdraw, config: guarded },
+      { method: 'POST', path: '/review/submissions/:documentId/personal-link', handler: c.newPersonalLink, config: guarded },
       { method: 'GET', path: '/review/reports', handler: c.reports, config: guarded },
       { method: 'PUT', path: '/review/reports/:id', handler: c.closeReport, config: guarded },
     ],
@@ -34,6 +35,9 @@ export const reviewPagesRouter = ({ strapi }: { strapi: Core.Strapi }) => {
     routes: [
       { method: 'GET', path: '/widerruf', handler: c.withdrawalPage, config: open },
       { method: 'POST', path: '/widerruf', handler: c.withdraw, config: open },
+      { method: 'POST', path: '/widerruf/code', handler: c.sendCode, config: open },
+      { method: 'POST', path: '/widerruf/daten', handler: c.showData, config: open },
+      { method: 'POST', path: '/widerruf/neuer-link', handler: c.newLink, config: open },
       { method: 'GET', path: '/melden', handler: c.reportPage, config: open },
       { method: 'POST', path: '/melden', handler: c.report, config: open },
       { method: 'GET', path: '/melden/danke', handler: c.reportThanks, config: open },

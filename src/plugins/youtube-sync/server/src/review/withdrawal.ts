@@ -169,6 +169,7 @@ export async function withdrawConsent(strapi: Core.Strapi, request: WithdrawalRe
     return effects;
   });
   await notifyOffice(strapi, {
+    about: `Widerruf ${SCOPE_LABELS[scope]}: ${draft.referenceNumber ?? documentId}`,
     subject: `Widerruf ${SCOPE_LABELS[scope]}: ${draft.referenceNumber ?? documentId} – ${draft.title}`,
     text: [
       `Die Einwilligung zur Geschichte „${draft.title}“ (${draft.referenceNumber ?? 'ohne Vorgangsnummer'}) wurde ${SCOPE_LABELS[scope]} widerrufen.`,

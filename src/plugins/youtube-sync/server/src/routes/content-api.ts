@@ -41,6 +41,9 @@ export default {
     submission('GET', '/uploads/:id', 'upload'),
     review('GET', '/consent', 'consent'),
     review('POST', '/consent/withdraw', 'withdraw'),
+    review('POST', '/consent/code', 'sendCode'),
+    review('POST', '/consent/verify', 'verifyCode'),
+    review('POST', '/consent/link', 'newLink'),
     review('POST', '/stories/:slug/reports', 'report'),
   ],
 };

@@ -3,14 +3,14 @@ import type { Core } from '@strapi/strapi';
 import type { Server } from '@tus/server';
 import { pluginConfig } from '../utils/plugin-config';
 import { startRepeatingTask } from '../utils/repeating-task';
-import { Outbox } from './outbox';
+import { startOutbox, stopOutbox } from '../outbox/runtime';
 import { submissionSettings } from './settings';
 import { createTusServer } from './tus-server';
 import { UploadStore } from './upload-store';
 
 /**
  * The submission API's moving parts of one Strapi instance: the resumable-upload server and its folder, the hourly
- * sweep of expired uploads (idempotent, so every instance may run it on the shared folder), and the outbox.
+ * sweep of expired uploads (idempotent, so every instance may run it on the shared folder), and the outbox worker.
  */
 
 const SWEEP_EVERY_MS = 3600 * 1000;
@@ -18,7 +18,6 @@ const SWEEP_EVERY_MS = 3600 * 1000;
 export interface SubmissionRuntime {
   store: UploadStore;
   tus: Server;
-  outbox: Outbox;
   sweep: { stop(): Promise<void> };
 }
 
@@ -52,7 +51,8 @@ export async function startSubmissions(strapi: Core.Strapi) {
   });
   await sweepExpiredUploads(strapi, store);
   const sweep = startRepeatingTask(strapi, 'Submissions: sweeping expired uploads', SWEEP_EVERY_MS, () => sweepExpiredUploads(strapi, store));
-  runtimes.set(strapi, { store, tus, outbox: new Outbox(strapi), sweep });
+  runtimes.set(strapi, { store, tus, sweep });
+  startOutbox(strapi);
   if (settings.mailDelivery === 'log') {
     strapi.log.warn('E-mail: SMTP_HOST is not set, so mails are written to the log (info level) instead of being sent.');
   }
@@ -64,7 +64,7 @@ export async function stopSubmissions(strapi: Core.Strapi) {
   if (!runtime) return;
   runtimes.delete(strapi);
   await runtime.sweep.stop();
-  await runtime.outbox.drain();
+  await stopOutbox(strapi);
 }
 
 export function submissionRuntime(strapi: Core.Strapi): SubmissionRuntime {

@@ -25,13 +25,13 @@ export interface ConfirmationFacts {
   hasVideo: boolean;
 }
 
-const germanDate = (date: Date) =>
+export const germanDate = (date: Date) =>
   new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' }).format(date);
-const englishDate = (date: Date) =>
+export const englishDate = (date: Date) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' }).format(date);
 
 /** Blank-line separated paragraphs → <p>, single line breaks → <br>, addresses → links. */
-function htmlOf(text: string): string {
+export function htmlOf(text: string): string {
   const body = text
     .split(/\n\s*\n/)
     .map(
@@ -60,7 +60,7 @@ So geht es weiter:
 3. Erst wenn alles geklärt ist, veröffentlichen wir die Geschichte. Nichts wird automatisch veröffentlicht.${filmingDe}
 
 Ihre Daten und Ihre Einwilligung:
-Unter diesem persönlichen Link sehen Sie, was wir gespeichert haben, und können Ihre Einwilligung jederzeit für die Zukunft widerrufen (gültig bis ${germanDate(f.linkValidUntil)}):
+Unter diesem persönlichen Link können Sie Ihre Einwilligung jederzeit für die Zukunft widerrufen und – mit einem Code, den wir Ihnen dann per E-Mail schicken – sehen, was wir gespeichert haben (gültig bis ${germanDate(f.linkValidUntil)}):
 ${f.withdrawalLink}
 Bitte geben Sie den Link nicht weiter.
 
@@ -85,7 +85,7 @@ What happens next:
 3. We publish the story only when everything is clear. Nothing is published automatically.${filmingEn}
 
 Your data and your consent:
-With this personal link you can see what we have stored and withdraw your consent for the future at any time (valid until ${englishDate(f.linkValidUntil)}):
+With this personal link you can withdraw your consent for the future at any time and – with a code we then send you by e-mail – see what we have stored (valid until ${englishDate(f.linkValidUntil)}):
 ${f.withdrawalLink}
 Please do not share this link.
 

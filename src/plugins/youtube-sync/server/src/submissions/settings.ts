@@ -19,6 +19,8 @@ export interface SubmissionSettings {
   consentTextVersion: string;
   consentLinkValidDays: number;
   officeEmail: string | null;
+  /** How long the outbox retries a mail that cannot be delivered before it is marked failed for the office. */
+  mailRetryHours: number;
   /** "log" when no SMTP server is configured: every mail is written to the log instead. */
   mailDelivery: 'smtp' | 'log';
 }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { recordAudit } from '../review/audit';
 import { adminStoryUrl } from '../review/office-notice';
 import type { SubmissionSource } from './abuse';
+import { queueMail } from '../outbox/mails';
 import { submissionRuntime } from './lifecycle';
 import { confirmationMail, officeNotice, type Mail } from './mail';
 import { addMedia, removeMedia, type SubmissionMedia } from './media';
@@ -15,8 +16,8 @@ import { withdrawalLink } from './withdrawal-token';
  * A submission becomes a draft story with editorial status "submitted": its files in the media library, its consent
  * record attached, an audit entry — never published by itself. The files go in first (copying a large video inside
  * a transaction would hold the database); the story and its audit entry are then written in one transaction, and
- * if that fails the files are removed again, so a failed submission leaves neither rows nor files. The mails go out
- * after the commit.
+ * if that fails the files are removed again, so a failed submission leaves neither rows nor files. The mails are
+ * queued in the outbox in the same transaction: they exist exactly when the story does, and go out after the commit.
  */
 
 const STORY = 'api::story.story';
@@ -74,11 +75,10 @@ function mails(
   return { confirmation, office };
 }
 
-function sendMails(strapi: Core.Strapi, valid: ValidSubmission, receipt: SubmissionReceipt, source: SubmissionSource, now: Date) {
-  const { outbox } = submissionRuntime(strapi);
+async function queueMails(strapi: Core.Strapi, valid: ValidSubmission, receipt: SubmissionReceipt, source: SubmissionSource, now: Date) {
   const { confirmation, office } = mails(strapi, valid, receipt, source, now);
-  outbox.send(confirmation, receipt.referenceNumber);
-  if (submissionSettings(strapi).officeEmail) outbox.send(office, receipt.referenceNumber);
+  await queueMail(strapi, confirmation, `Einsendung ${receipt.referenceNumber}: Bestätigung mit persönlichem Link`, now);
+  if (submissionSettings(strapi).officeEmail) await queueMail(strapi, office, `Einsendung ${receipt.referenceNumber}: Hinweis an das Büro`, now);
   else strapi.log.warn(`Submission ${receipt.referenceNumber}: OFFICE_EMAIL is not set, so the office notice is logged here:\n${office.text}`);
 }
 
@@ -112,6 +112,7 @@ async function saveStory(
       details: { source },
       at: now,
     });
+    await queueMails(strapi, valid, { referenceNumber, documentId: story.documentId }, source, now);
     return story.documentId;
   });
 }
@@ -145,7 +146,6 @@ export async function submitStory(
       .remove(valid.uploadId)
       .catch((error: Error) => strapi.log.warn(`Submission ${referenceNumber}: the used upload stays until it expires: ${error.message}`));
   }
-  sendMails(strapi, valid, receipt, source, now);
   strapi.log.info(`Submission ${referenceNumber} saved as draft story ${documentId} (${source}).`);
   return receipt;
 }

@@ -1,8 +1,10 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, Grid, Link, Loader, Modal, Textarea, Typography } from '@strapi/design-system';
+import { Mail } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 import { errorMessage } from '../../api';
+import { ConfirmButton } from '../ConfirmButton';
 import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
 import { Blockers } from './Blockers';
@@ -110,6 +112,16 @@ function DetailBody({ story, api, onChanged }: { story: ReviewDetail; api: Revie
     }
   };
 
+  const sendNewLink = async () => {
+    try {
+      await api.newPersonalLink(story.documentId);
+      onChanged(await api.detail(story.documentId));
+      toggleNotification({ type: 'success', message: t('review.link.done') });
+    } catch (failure) {
+      failed(failure);
+    }
+  };
+
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex gap={3} wrap="wrap" alignItems="center">
@@ -172,6 +184,19 @@ function DetailBody({ story, api, onChanged }: { story: ReviewDetail; api: Revie
                 <Typography tag="p" fontWeight="bold">
                   {[story.needsFilmingHelp && t('review.help.filming'), story.needsEquipment && t('review.help.equipment')].filter(Boolean).join(' · ')}
                 </Typography>
+              )}
+              {story.submitter.email && (
+                <Box paddingTop={2}>
+                  <ConfirmButton
+                    label={t('review.link.button')}
+                    icon={<Mail />}
+                    variant="secondary"
+                    title={t('review.link.title')}
+                    body={t('review.link.body')}
+                    confirmLabel={t('review.link.confirm')}
+                    onConfirm={sendNewLink}
+                  />
+                </Box>
               )}
             </Section>
           )}

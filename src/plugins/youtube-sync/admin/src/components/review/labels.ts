@@ -55,6 +55,7 @@ export const ACTION_KEY: Record<string, MessageKey> = {
   data_accessed: 'review.action.data_accessed',
   personal_data_erased: 'review.action.personal_data_erased',
   content_reported: 'review.action.content_reported',
+  personal_link_issued: 'review.action.personal_link_issued',
 };
 
 /** Editors are named; the others by their role (the stored actor text of a system entry is for the log). */

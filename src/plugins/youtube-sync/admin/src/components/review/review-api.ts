@@ -126,6 +126,7 @@ export function useReviewApi() {
         post<{ data: ReviewDetail; meta: { withdrawal: WithdrawalResult } }>(`${BASE}/submissions/${documentId}/withdraw`, { scope, note: note || undefined }).then(
           (r) => r.data
         ),
+      newPersonalLink: (documentId: string) => post<{ data: { sent: true } }>(`${BASE}/submissions/${documentId}/personal-link`, {}).then((r) => r.data.data),
       reports: () => get<{ data: ContentReportView[] }>(`${BASE}/reports`).then((r) => r.data.data),
       closeReport: (id: number, status: ReportStatus) => put<{ data: ContentReportView }>(`${BASE}/reports/${id}`, { status }).then((r) => r.data.data),
     }),

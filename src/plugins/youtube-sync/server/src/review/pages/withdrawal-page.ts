@@ -1,6 +1,7 @@
 import { escapeHtml, renderPage } from '../../pages/layout';
 import { germanDate } from '../consent-completeness';
 import type { LinkProblem } from '../link-access';
+import { CODE_VALID_MINUTES } from '../personal-link';
 import type { HistoryEntry, PersonalData } from '../personal-data';
 import { SCOPE_LABELS, WITHDRAWAL_SCOPES, type WithdrawalResult, type WithdrawalScope } from '../withdrawal';
 
@@ -179,27 +180,41 @@ function withdrawalForm(token: string, data: PersonalData, state: WithdrawalForm
 </form>`;
 }
 
-export function renderWithdrawalPage(office: string, token: string, data: PersonalData, state: WithdrawalFormState = {}): string {
-  const download = `/api/v1/consent?token=${encodeURIComponent(token)}&format=download`;
+/** Seeing the stored data needs the one-time code; requesting a new link needs nothing but the link. */
+function codeRequest(token: string): string {
+  return `<h2>Ihre gespeicherten Daten${enBlock('Your stored data')}</h2>
+<p>Damit niemand außer Ihnen Ihre Daten sieht, auch wenn jemand diesen Link hat, schicken wir Ihnen zuerst einen Code an die E-Mail-Adresse, die Sie bei der Einreichung angegeben haben.${en(
+    'So that nobody but you sees your data, even if someone has this link, we first send a code to the e-mail address you gave with your submission.'
+  )}</p>
+<form method="post" action="/widerruf/code">
+  <input type="hidden" name="token" value="${escapeHtml(token)}">
+  <div class="actions"><button type="submit" class="button button--secondary">Code per E-Mail senden${en('Send code by e-mail')}</button></div>
+</form>`;
+}
+
+function newLinkRequest(token: string): string {
+  return `<h2>Neuer Link${enBlock('New link')}</h2>
+<p>Sie glauben, jemand anderes hat diesen Link? Fordern Sie einen neuen an: Wir schicken ihn an Ihre E-Mail-Adresse, und dieser Link gilt danach nicht mehr.${en(
+    'You think someone else has this link? Ask for a new one: we send it to your e-mail address, and this link stops working.'
+  )}</p>
+<form method="post" action="/widerruf/neuer-link">
+  <input type="hidden" name="token" value="${escapeHtml(token)}">
+  <div class="actions"><button type="submit" class="button button--secondary">Neuen Link anfordern${en('Request a new link')}</button></div>
+</form>`;
+}
+
+function downloadForm(token: string, proof: string): string {
+  return `<form method="post" action="/widerruf/daten">
+  <input type="hidden" name="token" value="${escapeHtml(token)}">
+  <input type="hidden" name="proof" value="${escapeHtml(proof)}">
+  <input type="hidden" name="format" value="download">
+  <button type="submit" class="button button--secondary">Daten herunterladen (JSON-Datei)${en('Download data (JSON file)')}</button>
+</form>`;
+}
+
+function storedData(data: PersonalData): string {
   const story = data.story;
-  return renderPage({
-    title: 'Ihre Daten und Ihre Einwilligung',
-    head: NO_INDEX,
-    main: `<h1>Ihre Daten und Ihre Einwilligung${enBlock('Your data and your consent')}</h1>
-<p class="intro">Hier sehen Sie alles, was wir zu Ihrer Einreichung gespeichert haben, und können Ihre Einwilligung widerrufen.${en(
-      'Here you see everything we keep about your submission, and you can withdraw your consent.'
-    )}</p>
-${definitionList([
-  ['Vorgangsnummer', `<span class="reference">${value(data.referenceNumber)}</span>`],
-  ['Status', value(data.status.label)],
-  ['Veröffentlicht', data.status.published ? `ja, seit ${date(data.status.publishedAt)}` : 'nein'],
-])}
-<p><a class="button button--secondary" href="${escapeHtml(download)}" download>Daten herunterladen (JSON-Datei)${en('Download data (JSON file)')}</a></p>
-
-<h2>Einwilligung widerrufen${enBlock('Withdraw consent')}</h2>
-${withdrawalForm(token, data, state)}
-
-<h2>Ihre Kontaktdaten${enBlock('Your contact details')}</h2>
+  return `<h2>Ihre Kontaktdaten${enBlock('Your contact details')}</h2>
 ${
   data.contact
     ? definitionList([
@@ -232,7 +247,90 @@ ${consentSection(data.consent as Consent | null)}
 ${data.internalNotes ? `<h2>Notizen der Redaktion${enBlock('Editors’ notes')}</h2><div class="prose">${paragraphs(data.internalNotes)}</div>` : ''}
 
 <h2>Verlauf${enBlock('History')}</h2>
-${history(data.history)}
+${history(data.history)}`;
+}
+
+export interface PageOptions {
+  state?: WithdrawalFormState;
+  /** Present once the right one-time code was entered: the stored data is shown, and can be downloaded with it. */
+  proof?: string;
+}
+
+/**
+ * The page the link opens: the withdrawal choices at once, and — only with a proof from the one-time code — the
+ * stored data. Without the proof it shows nothing personal: the reference number, the status, the consent state.
+ */
+export function renderWithdrawalPage(office: string, token: string, data: PersonalData, options: PageOptions = {}): string {
+  const { proof } = options;
+  return renderPage({
+    title: 'Ihre Daten und Ihre Einwilligung',
+    head: NO_INDEX,
+    main: `<h1>Ihre Daten und Ihre Einwilligung${enBlock('Your data and your consent')}</h1>
+<p class="intro">Hier können Sie Ihre Einwilligung widerrufen und sehen, was wir zu Ihrer Einreichung gespeichert haben.${en(
+      'Here you can withdraw your consent and see what we keep about your submission.'
+    )}</p>
+${definitionList([
+  ['Vorgangsnummer', `<span class="reference">${value(data.referenceNumber)}</span>`],
+  ['Status', value(data.status.label)],
+  ['Veröffentlicht', data.status.published ? `ja, seit ${date(data.status.publishedAt)}` : 'nein'],
+])}
+${proof ? downloadForm(token, proof) : ''}
+
+<h2>Einwilligung widerrufen${enBlock('Withdraw consent')}</h2>
+${withdrawalForm(token, data, options.state ?? {})}
+
+${proof ? storedData(data) : codeRequest(token)}
+
+${newLinkRequest(token)}
+${contactOffice(office)}`,
+  });
+}
+
+export interface CodeFormState {
+  /** Shown above the form: why the code was refused, or that it was sent. */
+  error?: string;
+  sent?: boolean;
+}
+
+/** "Code eingeben": a plain form, so it works without script. */
+export function renderCodeForm(office: string, token: string, state: CodeFormState): string {
+  return renderPage({
+    title: 'Code eingeben',
+    head: NO_INDEX,
+    main: `<h1>Code eingeben${enBlock('Enter the code')}</h1>
+${
+  state.sent
+    ? `<div class="notice notice--success" role="status"><p>Wir haben Ihnen einen Code an Ihre E-Mail-Adresse geschickt. Er gilt ${CODE_VALID_MINUTES} Minuten.${en(
+        `We sent a code to your e-mail address. It works for ${CODE_VALID_MINUTES} minutes.`
+      )}</p></div>`
+    : ''
+}
+${state.error ? `<div class="error-summary" role="alert" tabindex="-1"><p>${escapeHtml(state.error)}</p></div>` : ''}
+<form method="post" action="/widerruf/daten" novalidate>
+  <input type="hidden" name="token" value="${escapeHtml(token)}">
+  <div class="field${state.error ? ' field--invalid' : ''}">
+    <label for="code">Code aus der E-Mail (6 Ziffern)${en('Code from the e-mail (6 digits)')}</label>
+    <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="12" required>
+  </div>
+  <div class="actions"><button type="submit" class="button button--primary">Daten anzeigen${en('Show my data')}</button></div>
+</form>
+<form method="post" action="/widerruf/code">
+  <input type="hidden" name="token" value="${escapeHtml(token)}">
+  <p><button type="submit" class="button button--secondary">Neuen Code senden${en('Send a new code')}</button></p>
+</form>
+<p><a href="/widerruf?token=${escapeHtml(encodeURIComponent(token))}">Zurück${en('Back')}</a></p>
+${contactOffice(office)}`,
+  });
+}
+
+/** A short page with one message: a new link was sent, too many requests, no address stored. */
+export function renderLinkNotice(office: string, token: string | null, notice: { title: string; english: string; text: string; success?: boolean }): string {
+  return renderPage({
+    title: notice.title,
+    head: NO_INDEX,
+    main: `<h1>${escapeHtml(notice.title)}${enBlock(escapeHtml(notice.english))}</h1>
+<div class="notice notice--${notice.success ? 'success' : 'warning'}" role="status"><p>${escapeHtml(notice.text)}</p></div>
+${token ? `<p><a href="/widerruf?token=${escapeHtml(encodeURIComponent(token))}">Zurück${en('Back')}</a></p>` : ''}
 ${contactOffice(office)}`,
   });
 }
@@ -253,16 +351,28 @@ ${contactOffice(office)}`,
   });
 }
 
+const LINK_PROBLEM_TEXTS: Record<'gone' | 'invalid' | 'expired' | 'replaced', { title: string; english: string; explanation: string }> = {
+  gone: { title: 'Keine Daten mehr gespeichert', english: 'No data stored any more', explanation: 'Zu diesem Link sind bei uns keine Daten mehr gespeichert.' },
+  expired: {
+    title: 'Der Link ist abgelaufen',
+    english: 'The link has expired',
+    explanation: 'Aus Sicherheitsgründen gilt der persönliche Link nur eine bestimmte Zeit. Sie können Ihre Einwilligung trotzdem jederzeit widerrufen: Schreiben Sie uns einfach.',
+  },
+  replaced: {
+    title: 'Dieser Link wurde ersetzt',
+    english: 'This link was replaced',
+    explanation: 'Für Ihre Einreichung wurde ein neuer persönlicher Link verschickt; dieser ältere gilt nicht mehr. Bitte nutzen Sie den neuesten Link aus Ihren E-Mails.',
+  },
+  invalid: {
+    title: 'Der Link ist ungültig',
+    english: 'The link is not valid',
+    explanation: 'Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig aus der E-Mail, die wir Ihnen geschickt haben.',
+  },
+};
+
 export function renderLinkProblem(office: string, problem: LinkProblem | 'gone'): string {
-  const expired = problem !== 'gone' && problem.reason === 'expired';
-  const title = problem === 'gone' ? 'Keine Daten mehr gespeichert' : expired ? 'Der Link ist abgelaufen' : 'Der Link ist ungültig';
-  const english = problem === 'gone' ? 'No data stored any more' : expired ? 'The link has expired' : 'The link is not valid';
-  const explanation =
-    problem === 'gone'
-      ? 'Zu diesem Link sind bei uns keine Daten mehr gespeichert.'
-      : expired
-        ? 'Aus Sicherheitsgründen gilt der persönliche Link nur eine bestimmte Zeit. Sie können Ihre Einwilligung trotzdem jederzeit widerrufen: Schreiben Sie uns einfach.'
-        : 'Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig aus der E-Mail, die wir Ihnen geschickt haben.';
+  const reason = problem === 'gone' ? 'gone' : problem.reason === 'missing' ? 'invalid' : problem.reason;
+  const { title, english, explanation } = LINK_PROBLEM_TEXTS[reason];
   return renderPage({
     title,
     head: NO_INDEX,
