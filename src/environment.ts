@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VIDEO_FORMAT_NAMES, type VideoFormat } from './plugins/youtube-sync/server/src/submissions/formats';
+import { parseTrustedProxies, type TrustedProxies } from './plugins/youtube-sync/server/src/utils/client-address';
 
 /**
  * Every setting the app reads from the environment, validated once at start-up so that a missing or malformed
@@ -58,6 +59,20 @@ const mailbox = (name: string) =>
       `${name} must be an e-mail address, optionally with a name: "ZUSAMMEN. MEHR. <mitmachen@example.org>"`
     );
 
+/** Which proxies may tell us the client's address in X-Forwarded-For (utils/client-address.ts). */
+const trustedProxies = z
+  .string()
+  .default('none')
+  .transform((value, ctx): TrustedProxies => {
+    const parsed = parseTrustedProxies(value);
+    if (!('error' in parsed)) return parsed;
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `TRUSTED_PROXIES: ${parsed.error}; write the number of proxies in front of the app (e.g. 1) or their addresses and ranges (e.g. 10.0.0.0/8,fd00::/8), or leave it empty when clients connect directly`,
+    });
+    return z.NEVER;
+  });
+
 /** Video containers a submission may use, by file extension (the bytes are checked, not the name). */
 const videoFormats = z
   .string()
@@ -80,6 +95,7 @@ const schema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: port('PORT', 1337),
     PUBLIC_URL: url('PUBLIC_URL').default('http://localhost:1337'),
+    TRUSTED_PROXIES: trustedProxies,
 
     APP_KEYS: secretList('APP_KEYS'),
     API_TOKEN_SALT: secret('API_TOKEN_SALT'),

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { preparePublicHeaders } from '../public-api/koa-response';
+import { requestClientAddress } from '../utils/client-address';
 import { pluginConfig } from '../utils/plugin-config';
 import { admit, honeypotFilled, PARTNER_SECRET_HEADER, WrongPartnerSecret, type Caller, type SubmissionSource } from './abuse';
 import { readSubmissionRequest, removeTemporaryFiles } from './http-input';
@@ -21,7 +22,7 @@ type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cors = () => pluginConfig(strapi).publicApi.corsOrigins;
   const caller = (ctx: KoaContext): Caller => ({
-    ip: ctx.request.ip,
+    ip: requestClientAddress(strapi, ctx.req),
     secret: ctx.get(PARTNER_SECRET_HEADER) || undefined,
     setHeader: (name, value) => ctx.set(name, value),
   });
@@ -49,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const source = await admitted(ctx, 'submission');
         if (!source) return;
-        const receipt = honeypotFilled(request.fields) ? honeypotReceipt(strapi, ctx.request.ip) : await submitStory(strapi, request.raw, source);
+        const receipt = honeypotFilled(request.fields) ? honeypotReceipt(strapi, requestClientAddress(strapi, ctx.req)) : await submitStory(strapi, request.raw, source);
         ctx.status = 201;
         ctx.body = { referenceNumber: receipt.referenceNumber, status: 'submitted' };
       } finally {
