@@ -155,6 +155,9 @@ const schema = z
     SUBMISSION_RATE_LIMIT_PER_HOUR: whole('SUBMISSION_RATE_LIMIT_PER_HOUR', 0, 100000, 20, 'submissions (0 = no limit)'),
     SUBMISSION_PARTNER_SECRET: secret('SUBMISSION_PARTNER_SECRET').optional(),
     UPLOAD_TMP_DIR: z.string().min(1).default('.tmp/uploads'),
+    UPLOAD_PENDING_BUDGET_MB: whole('UPLOAD_PENDING_BUDGET_MB', 1, 10_000_000, 20480, 'megabytes'),
+    UPLOAD_DAILY_MB_PER_ADDRESS: whole('UPLOAD_DAILY_MB_PER_ADDRESS', 1, 10_000_000, 4096, 'megabytes'),
+    UPLOAD_PARTNER_BUDGET_FACTOR: whole('UPLOAD_PARTNER_BUDGET_FACTOR', 1, 1000, 5, 'times the daily budget per address'),
     CONSENT_TEXT_VERSION: z
       .string()
       .max(40, 'CONSENT_TEXT_VERSION must be at most 40 characters (it is stored with every consent)')
@@ -168,6 +171,15 @@ const schema = z
     if (env.SMTP_HOST) {
       need('EMAIL_FROM', 'EMAIL_FROM is missing: with SMTP_HOST set, mails need a sender such as "ZUSAMMEN. MEHR. <mitmachen@example.org>"');
       need('OFFICE_EMAIL', 'OFFICE_EMAIL is missing: with SMTP_HOST set, the office is told of each submission at this address');
+    }
+    // A budget below the largest allowed video would refuse every video of that size without saying why.
+    for (const budget of ['UPLOAD_PENDING_BUDGET_MB', 'UPLOAD_DAILY_MB_PER_ADDRESS'] as const) {
+      if (env[budget] < env.SUBMISSION_MAX_VIDEO_MB)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [budget],
+          message: `${budget} (${env[budget]}) is smaller than SUBMISSION_MAX_VIDEO_MB (${env.SUBMISSION_MAX_VIDEO_MB}): raise it to at least one largest video`,
+        });
     }
     if (env.SMTP_USER) need('SMTP_PASSWORD', 'SMTP_PASSWORD is missing: SMTP_USER is set, so the mail server expects a password');
   });

@@ -11,6 +11,7 @@ import oauthState from './oauth-state';
 import reportExport from './report-export';
 import auditEntry from './audit-entry';
 import contentReport from './content-report';
+import uploadReservation from './upload-reservation';
 
 export default {
   'sync-job': syncJob,
@@ -26,4 +27,5 @@ export default {
   'report-export': reportExport,
   'audit-entry': auditEntry,
   'content-report': contentReport,
+  'upload-reservation': uploadReservation,
 };

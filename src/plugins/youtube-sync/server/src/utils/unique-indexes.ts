@@ -10,6 +10,7 @@ const UNIQUE: [uid: string, attribute: string][] = [
   ['plugin::youtube-sync.playlist', 'key'],
   ['plugin::youtube-sync.quota-day', 'day'],
   ['plugin::youtube-sync.scheduled-run', 'name'],
+  ['plugin::youtube-sync.upload-reservation', 'uploadId'],
 ];
 
 export async function ensureUniqueIndexes(strapi: Core.Strapi) {
