@@ -75,7 +75,7 @@ test('beyond its daily budget an address is refused with 429, Retry-After and th
 test('beyond the budget of all pending uploads everyone is refused with 503 and Retry-After, partners too', async () => {
   await created('203.0.113.3');
   const before = filesOnDisk();
-  for (const headers of [{}, { 'X-Submission-Secret': SECRET }]) {
+  for (const headers of [{}, { 'X-Submission-Secret': SECRET }] as Record<string, string>[]) {
     const refused = await start('203.0.113.4', headers);
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('900');
