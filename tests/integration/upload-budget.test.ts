@@ -125,3 +125,9 @@ test('the partner secret raises the daily budget of an address, but does not rem
   expect(anonymous.status).toBe(429);
   expect(anonymous.text).toContain('Tagesgrenze: 2 MB je Adresse');
 });
+
+test('uploads started at the same moment never share the last free bytes', async () => {
+  // 0.7 MB pending (the upload after the sweep), so three more fit into 3 MB; six different clients try at once.
+  const answers = await Promise.all([11, 12, 13, 14, 15, 16].map((n) => start(`203.0.113.${n}`)));
+  expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 503, 503, 503]);
+});
