@@ -55,7 +55,10 @@ export async function startSubmissions(strapi: Core.Strapi) {
     corsOrigins: pluginConfig(strapi).publicApi.corsOrigins,
     budget: {
       reserve: (reservation) => reserveUpload(strapi, reservation),
-      release: (uploadIds) => releaseUploads(strapi, uploadIds),
+      release: (uploadIds) =>
+        releaseUploads(strapi, uploadIds).catch((error: Error) => {
+          strapi.log.warn(`Submissions: upload(s) ${uploadIds.join(', ')} count against the upload budget until they expire: ${error.message}`);
+        }),
     },
   });
   await sweepExpiredUploads(strapi, store);

@@ -21,7 +21,8 @@ import { UPLOAD_EXPIRY_MS, type UploadStore } from './upload-store';
  *
  * Before the file is created its declared size is reserved in the upload budget (upload-budget.ts); a refused
  * upload leaves nothing on disk. Bytes are given back when the upload is refused after its last byte or
- * cancelled (tus DELETE); the submission and the expiry sweep give back the rest.
+ * cancelled (tus DELETE); the submission and the expiry sweep give back the rest. Should the file store fail to
+ * create a reserved upload, its reservation simply lapses with the upload's expiry.
  */
 
 export const UPLOAD_PATH = '/api/v1/uploads';
@@ -42,6 +43,7 @@ export interface UploadClaim {
 
 export interface UploadBudgetGate {
   reserve(reservation: UploadClaim & { uploadId: string; bytes: number }): Promise<BudgetDecision>;
+  /** Never rejects: bytes that cannot be given back count until their upload expires, and that is logged. */
   release(uploadIds: string[]): Promise<void>;
 }
 
@@ -100,8 +102,6 @@ export function createTusServer(options: TusOptions): Server {
       return undefined;
     },
   });
-  server.on(EVENTS.POST_TERMINATE, (_req, _res, id: string) => {
-    budget.release([id]).catch(() => undefined);
-  });
+  server.on(EVENTS.POST_TERMINATE, (_req, _res, id: string) => void budget.release([id]));
   return server;
 }
