@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'http';
 import { clientAddress, parseTrustedProxies, proxyTrust, type TrustedProxies } from '../../src/plugins/youtube-sync/server/src/utils/client-address';
 import { parseEnvironment } from '../../src/environment';
 import { testEnvironment } from '../support/test-env';
+import serverConfig from '../../config/server';
 
 const request = (peer: string, forwardedFor?: string) =>
   ({ socket: { remoteAddress: peer }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
@@ -79,5 +80,25 @@ describe('TRUSTED_PROXIES at start-up', () => {
     expect(() => parse('proxy.example')).toThrow(/TRUSTED_PROXIES: "proxy.example" is not an IP address.*e\.g\. 1/);
     expect(() => parse('10.0.0.0/33')).toThrow(/TRUSTED_PROXIES: "10.0.0.0\/33" has a prefix length outside 0–32/);
     expect(() => parse('99')).toThrow(/TRUSTED_PROXIES: a hop count must be between 1 and 10/);
+  });
+});
+
+describe("Koa's own proxy mode", () => {
+  const configWith = (value: string | undefined) => {
+    const saved = { ...process.env };
+    Object.assign(process.env, testEnvironment());
+    if (value === undefined) delete process.env.TRUSTED_PROXIES;
+    else process.env.TRUSTED_PROXIES = value;
+    try {
+      return serverConfig();
+    } finally {
+      process.env = saved;
+    }
+  };
+
+  test('is on with a hop count, counting as many entries as hops, and off otherwise', () => {
+    expect(configWith('2')).toMatchObject({ proxy: { koa: true, maxIpsCount: 2 }, trustedProxies: { kind: 'hops', hops: 2 } });
+    expect(configWith('10.0.0.0/8')).not.toHaveProperty('proxy');
+    expect(configWith(undefined)).not.toHaveProperty('proxy');
   });
 });
