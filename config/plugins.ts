@@ -39,6 +39,11 @@ function submissions(env: Environment): SubmissionSettings {
     rateLimitPerHour: env.SUBMISSION_RATE_LIMIT_PER_HOUR,
     partnerSecret: env.SUBMISSION_PARTNER_SECRET ?? null,
     uploadDir: path.resolve(process.cwd(), env.UPLOAD_TMP_DIR),
+    uploadBudget: {
+      pendingBytes: env.UPLOAD_PENDING_BUDGET_MB * MB,
+      dailyBytesPerAddress: env.UPLOAD_DAILY_MB_PER_ADDRESS * MB,
+      partnerFactor: env.UPLOAD_PARTNER_BUDGET_FACTOR,
+    },
     consentTextVersion: env.CONSENT_TEXT_VERSION,
     consentLinkValidDays: env.CONSENT_LINK_VALID_DAYS,
     officeEmail: env.OFFICE_EMAIL ?? null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VIDEO_FORMAT_NAMES, type VideoFormat } from './plugins/youtube-sync/server/src/submissions/formats';
+import { parseTrustedProxies, type TrustedProxies } from './plugins/youtube-sync/server/src/utils/client-address';
 
 /**
  * Every setting the app reads from the environment, validated once at start-up so that a missing or malformed
@@ -58,6 +59,20 @@ const mailbox = (name: string) =>
       `${name} must be an e-mail address, optionally with a name: "ZUSAMMEN. MEHR. <mitmachen@example.org>"`
     );
 
+/** Which proxies may tell us the client's address in X-Forwarded-For (utils/client-address.ts). */
+const trustedProxies = z
+  .string()
+  .default('none')
+  .transform((value, ctx): TrustedProxies => {
+    const parsed = parseTrustedProxies(value);
+    if (!('error' in parsed)) return parsed;
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `TRUSTED_PROXIES: ${parsed.error}; write the number of proxies in front of the app (e.g. 1) or their addresses and ranges (e.g. 10.0.0.0/8,fd00::/8), or leave it empty when clients connect directly`,
+    });
+    return z.NEVER;
+  });
+
 /** Video containers a submission may use, by file extension (the bytes are checked, not the name). */
 const videoFormats = z
   .string()
@@ -81,6 +96,7 @@ const schema = z
     PORT: port('PORT', 1337),
     PUBLIC_URL: url('PUBLIC_URL').default('http://localhost:1337'),
     PUBLIC_DIR: z.string().min(1, 'PUBLIC_DIR must name a folder (default: public)').default('public'),
+    TRUSTED_PROXIES: trustedProxies,
 
     APP_KEYS: secretList('APP_KEYS'),
     API_TOKEN_SALT: secret('API_TOKEN_SALT'),
@@ -140,6 +156,9 @@ const schema = z
     SUBMISSION_RATE_LIMIT_PER_HOUR: whole('SUBMISSION_RATE_LIMIT_PER_HOUR', 0, 100000, 20, 'submissions (0 = no limit)'),
     SUBMISSION_PARTNER_SECRET: secret('SUBMISSION_PARTNER_SECRET').optional(),
     UPLOAD_TMP_DIR: z.string().min(1).default('.tmp/uploads'),
+    UPLOAD_PENDING_BUDGET_MB: whole('UPLOAD_PENDING_BUDGET_MB', 1, 10_000_000, 20480, 'megabytes'),
+    UPLOAD_DAILY_MB_PER_ADDRESS: whole('UPLOAD_DAILY_MB_PER_ADDRESS', 1, 10_000_000, 4096, 'megabytes'),
+    UPLOAD_PARTNER_BUDGET_FACTOR: whole('UPLOAD_PARTNER_BUDGET_FACTOR', 1, 1000, 5, 'times the daily budget per address'),
     CONSENT_TEXT_VERSION: z
       .string()
       .max(40, 'CONSENT_TEXT_VERSION must be at most 40 characters (it is stored with every consent)')
@@ -154,6 +173,15 @@ const schema = z
     if (env.SMTP_HOST) {
       need('EMAIL_FROM', 'EMAIL_FROM is missing: with SMTP_HOST set, mails need a sender such as "ZUSAMMEN. MEHR. <mitmachen@example.org>"');
       need('OFFICE_EMAIL', 'OFFICE_EMAIL is missing: with SMTP_HOST set, the office is told of each submission at this address');
+    }
+    // A budget below the largest allowed video would refuse every video of that size without saying why.
+    for (const budget of ['UPLOAD_PENDING_BUDGET_MB', 'UPLOAD_DAILY_MB_PER_ADDRESS'] as const) {
+      if (env[budget] < env.SUBMISSION_MAX_VIDEO_MB)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [budget],
+          message: `${budget} (${env[budget]}) is smaller than SUBMISSION_MAX_VIDEO_MB (${env.SUBMISSION_MAX_VIDEO_MB}): raise it to at least one largest video`,
+        });
     }
     if (env.SMTP_USER) need('SMTP_PASSWORD', 'SMTP_PASSWORD is missing: SMTP_USER is set, so the mail server expects a password');
   });

@@ -432,6 +432,17 @@
     lastAnnounced = -1;
   }
 
+  /**
+   * A refusal from the upload server itself: any 4xx, and 503 when the storage for all uploads in progress is full
+   * (only our tus server sends Tus-Resumable; a 503 from a proxy in between is a network problem to ride out).
+   */
+  function refusedByServer(error) {
+    var response = error && error.originalResponse;
+    if (!response) return false;
+    var status = response.getStatus();
+    return (status >= 400 && status < 500) || (status === 503 && Boolean(response.getHeader('Tus-Resumable')));
+  }
+
   function startUpload(file) {
     resetUpload();
     clearFieldError('video');
@@ -455,6 +466,11 @@
       removeFingerprintOnSuccess: true,
       metadata: { filename: file.name, filetype: file.type || 'application/octet-stream' },
       onProgress: setProgress,
+      // The budget of pending uploads frees up in minutes, not in the seconds tus-js-client would retry within.
+      onShouldRetry: function (error, attempt, settings) {
+        var budgetFull = refusedByServer(error) && error.originalResponse.getStatus() === 503;
+        return !budgetFull && window.tus.defaultOptions.onShouldRetry(error, attempt, settings);
+      },
       onSuccess: function () {
         state.uploadUrl = upload.url;
         state.uploadedFile = file;
@@ -465,8 +481,7 @@
         if (state.waitingForUpload) send();
       },
       onError: function (error) {
-        var status = error && error.originalResponse ? error.originalResponse.getStatus() : 0;
-        if (status >= 400 && status < 500) {
+        if (refusedByServer(error)) {
           var body = error.originalResponse.getBody() || '';
           resetUpload();
           videoInput.value = '';
@@ -498,7 +513,7 @@
       var parsed = JSON.parse(body);
       if (parsed && parsed.error && parsed.error.message) return parsed.error.message;
     } catch (ignored) { /* a plain-text answer from the upload server */ }
-    return body && body.length < 300 ? body : both('Das Video wurde nicht angenommen. Bitte versuchen Sie es noch einmal.', 'The video was refused. Please try again.');
+    return body && body.length < 600 && body.charAt(0) !== '<' ? body : both('Das Video wurde nicht angenommen. Bitte versuchen Sie es noch einmal.', 'The video was refused. Please try again.');
   }
 
   videoInput.addEventListener('change', function () {

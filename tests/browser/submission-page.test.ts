@@ -3,6 +3,7 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { videoBytes } from '../support/submission';
+import { MESSAGES } from '../../src/plugins/youtube-sync/server/src/submissions/messages';
 
 let app: BrowserApp;
 let browser: Browser;
@@ -117,6 +118,34 @@ test('an interrupted video upload goes on from where it stopped', async () => {
   expect(offsetAnswers).toEqual([200]);
   // Chunks of 8 MiB: the first arrives, the second is cut off and sent again from 8 MiB, not from the start.
   expect(patchOffsets).toEqual([0, 8 * 1024 * 1024, 8 * 1024 * 1024, 16 * 1024 * 1024]);
+});
+
+test('an upload beyond the budget is refused at once, and the page says which limit in German and English', async () => {
+  // The server's refusals (tests/integration/upload-budget.test.ts) as the upload server sends them, without
+  // filling a real budget from the browser.
+  const refusals = [
+    { status: 429, retryAfter: '86000', message: MESSAGES.uploadBudgetPerAddress(4096 * 1024 * 1024, 86000) },
+    { status: 503, retryAfter: '900', message: MESSAGES.uploadBudgetPending(900) },
+  ];
+  for (const refusal of refusals) {
+    await openForm();
+    let attempts = 0;
+    await page.route('**/api/v1/uploads', (route) => {
+      attempts += 1;
+      return route.fulfill({
+        status: refusal.status,
+        headers: { 'Tus-Resumable': '1.0.0', 'Retry-After': refusal.retryAfter, 'Content-Type': 'text/plain' },
+        body: `${refusal.message}\n`,
+      });
+    });
+    await page.getByLabel(/Ja, ich lade eine Videodatei hoch/).check();
+    await page.setInputFiles('#video', { name: 'handyvideo.mp4', mimeType: 'video/mp4', buffer: videoBytes(1024 * 1024) });
+    const error = page.locator('#video-error');
+    await error.getByText(refusal.message.split(' / ')[0], { exact: false }).waitFor();
+    expect(await error.textContent()).toContain(refusal.message.split(' / ')[1]);
+    await page.unroute('**/api/v1/uploads');
+    expect(attempts).toBe(1);
+  }
 });
 
 test('a story with a video, an adult and a teenager arrives as a draft and the thank-you page shows its number', async () => {

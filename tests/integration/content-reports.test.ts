@@ -31,9 +31,9 @@ beforeAll(async () => {
     YOUTUBE_SYNC_WORKER: 'false',
     PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0',
     CONTENT_REPORTS_PER_MINUTE: String(REPORTS_PER_MINUTE),
+    // Behind the proxy of production: the client address comes from X-Forwarded-For, so each test can be its own client.
+    TRUSTED_PROXIES: '1',
   });
-  // Behind the proxy of production: the client address comes from X-Forwarded-For, so each test can be its own client.
-  app.strapi.server.app.proxy = true;
   editor = await adminToken(app.strapi);
   contract = await loadContract(app.server);
   ids.published = await createStory(app.strapi, { title: 'Ein Fest im Stadtteil', region: 'celle', themes: ['kultur'] });
@@ -42,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await smtp?.close();
+  delete process.env.TRUSTED_PROXIES;
 });
 beforeEach(() => smtp.clear());
 

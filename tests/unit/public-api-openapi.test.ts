@@ -73,7 +73,7 @@ const OPENAPI_SUBSET = {
         type: 'object',
         propertyNames: { pattern: '^/' },
         additionalProperties: extensible(
-          Object.fromEntries(['get', 'head', 'post', 'patch'].map((method) => [method, { $ref: '#/$defs/operation' }]))
+          Object.fromEntries(['get', 'head', 'post', 'patch', 'delete'].map((method) => [method, { $ref: '#/$defs/operation' }]))
         ),
       },
       components: extensible({

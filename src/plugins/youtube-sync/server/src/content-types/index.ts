@@ -14,6 +14,7 @@ import contentReport from './content-report';
 import outboxMail from './outbox-mail';
 import personalLink from './personal-link';
 import linkRequest from './link-request';
+import uploadReservation from './upload-reservation';
 
 export default {
   'sync-job': syncJob,
@@ -32,4 +33,5 @@ export default {
   'outbox-mail': outboxMail,
   'personal-link': personalLink,
   'link-request': linkRequest,
+  'upload-reservation': uploadReservation,
 };

@@ -9,6 +9,7 @@ import type { PublicResponse } from './response';
 import type { UsageCounter } from './usage';
 import { writeAccessFor } from '../submissions/cors';
 import { canonicalTarget, isUnder } from './request-target';
+import { clientAddress, proxyTrustOf, type ProxyTrust } from '../utils/client-address';
 
 /**
  * A `request` listener in front of Koa's. It first rewrites every request's URL to its canonical form
@@ -28,26 +29,6 @@ interface FrontLayerRuntime {
   readonly keys: PartnerKeyResolver;
   readonly limits: RateLimits;
   readonly settings: { rateLimitPerMinute: number; corsOrigins: CorsOrigins };
-}
-
-interface ProxySettings {
-  trusted: boolean;
-  ipHeader: string;
-  maxIpsCount: number;
-}
-
-/** The client's address as Koa would see it (same proxy settings), so limits apply per real client. */
-function clientIp(req: IncomingMessage, proxy: ProxySettings): string {
-  if (proxy.trusted) {
-    const header = req.headers[proxy.ipHeader];
-    const value = Array.isArray(header) ? header.join(',') : header;
-    if (value) {
-      let ips = value.split(/\s*,\s*/).filter(Boolean);
-      if (proxy.maxIpsCount > 0) ips = ips.slice(-proxy.maxIpsCount);
-      if (ips[0]) return ips[0];
-    }
-  }
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 function presentedKey(req: IncomingMessage): string | undefined {
@@ -101,10 +82,10 @@ function serveCached(runtime: FrontLayerRuntime, req: IncomingMessage, res: Serv
 }
 
 /** Identifies the client (partner key or address), counts it against its limit, then serves or passes on. */
-async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxySettings, req: IncomingMessage, res: ServerResponse, next: () => void) {
+async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxyTrust, req: IncomingMessage, res: ServerResponse, next: () => void) {
   const cors = runtime.settings.corsOrigins;
   const key = presentedKey(req);
-  let client = `ip:${clientIp(req, proxy)}`;
+  let client = `ip:${clientAddress(req, proxy)}`;
   let perMinute = runtime.settings.rateLimitPerMinute;
   if (key) {
     const partner = await runtime.keys.resolve(key);
@@ -145,7 +126,7 @@ async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxySettings, 
 }
 
 /** Synchronous when nothing needs to be looked up (no key, no anonymous limit): the cheapest path for a hit. */
-function handle(runtime: FrontLayerRuntime, proxy: ProxySettings, req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> | void {
+function handle(runtime: FrontLayerRuntime, proxy: ProxyTrust, req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> | void {
   if (req.method === 'OPTIONS') {
     const access = writeAccessFor(req.url ?? '');
     res.writeHead(204, { ...preflightHeaders(req.headers.origin, runtime.settings.corsOrigins, access), 'Content-Length': '0' });
@@ -160,11 +141,7 @@ function handle(runtime: FrontLayerRuntime, proxy: ProxySettings, req: IncomingM
 /** Puts the front layer before Koa's listener; returns how to take it out again. */
 export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, strapi: Core.Strapi): () => void {
   const downstream = server.listeners('request') as RequestListener[];
-  const proxy: ProxySettings = {
-    trusted: Boolean(strapi.config.get('server.proxy.koa')),
-    ipHeader: String(strapi.config.get('server.proxy.ipHeader') ?? 'x-forwarded-for').toLowerCase(),
-    maxIpsCount: Number(strapi.config.get('server.proxy.maxIpsCount') ?? 0),
-  };
+  const proxy = proxyTrustOf(strapi);
   const pass = (req: IncomingMessage, res: ServerResponse) => {
     for (const listener of downstream) listener.call(server, req, res);
   };

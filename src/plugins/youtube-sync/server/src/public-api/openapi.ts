@@ -609,7 +609,17 @@ export function openApiDocument(publicUrl: string) {
             '412': plainText('Tus-Resumable is missing.'),
             '413': plainText('The video is larger than the limit.'),
             '415': plainText('The declared type is not an accepted video format.'),
-            '429': { ...COMMON_RESPONSES['429'], content: json('SubmissionError') },
+            '429': {
+              description:
+                'Too many uploads started from this address this hour (JSON), or its daily upload budget (UPLOAD_DAILY_MB_PER_ADDRESS, raised for partners) is used up (text naming the limit).',
+              headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds until the upload would fit.' } },
+              content: { ...json('SubmissionError'), 'text/plain': { schema: { type: 'string' } } },
+            },
+            '503': {
+              description: 'The budget of all pending uploads (UPLOAD_PENDING_BUDGET_MB) is full; nothing was stored. Try again later.',
+              headers: { 'Retry-After': { schema: { type: 'integer' } } },
+              content: { 'text/plain': { schema: { type: 'string' } } },
+            },
           },
         },
       },
@@ -641,6 +651,12 @@ export function openApiDocument(publicUrl: string) {
             '413': plainText('More bytes than the declared length, or over the limit.'),
             '415': plainText('The finished upload is not a video in an accepted format (checked from its bytes); it was removed.'),
           },
+        },
+        delete: {
+          operationId: 'cancelUpload',
+          summary: 'Cancel the upload (tus termination): its bytes are removed and given back to the upload budget.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{32}$' } }, TUS_RESUMABLE_HEADER],
+          responses: { '204': { description: 'Cancelled' }, '404': plainText('No such upload.') },
         },
       },
       '/openapi.json': {

@@ -131,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async report(ctx: Context) {
-    const wait = await reportRateLimited(strapi, ctx.request.ip);
+    const wait = await reportRateLimited(strapi, ctx.req);
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
       throw new errors.RateLimitError(`Too many reports from this address; retry in ${wait} s.`);

@@ -7,9 +7,10 @@ const route = (path: string, handler: string) => ({ method: 'GET', path: `/v1${p
 
 /**
  * Story submissions and resumable video uploads (submissions/controller.ts): open to everyone as well, with their
- * own per-IP limit. HEAD on an upload (its offset) reaches the GET route in Koa's router; a plain GET is refused.
+ * own per-IP limit. HEAD on an upload (its offset) reaches the GET route in Koa's router; a plain GET is refused;
+ * DELETE cancels an upload (tus termination) and gives its bytes back to the upload budget.
  */
-const submission = (method: 'GET' | 'POST' | 'PATCH', path: string, handler: string) => ({
+const submission = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, handler: string) => ({
   method,
   path: `/v1${path}`,
   handler: `submissions.${handler}`,
@@ -39,6 +40,7 @@ export default {
     submission('POST', '/uploads', 'upload'),
     submission('PATCH', '/uploads/:id', 'upload'),
     submission('GET', '/uploads/:id', 'upload'),
+    submission('DELETE', '/uploads/:id', 'upload'),
     review('GET', '/consent', 'consent'),
     review('POST', '/consent/withdraw', 'withdraw'),
     review('POST', '/consent/code', 'sendCode'),

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { preparePublicHeaders } from '../public-api/koa-response';
+import { requestClientAddress } from '../utils/client-address';
 import { pluginConfig } from '../utils/plugin-config';
 import { admit, honeypotFilled, PARTNER_SECRET_HEADER, WrongPartnerSecret, type Caller, type SubmissionSource } from './abuse';
 import { readSubmissionRequest, removeTemporaryFiles } from './http-input';
@@ -8,6 +9,7 @@ import { MESSAGES as M } from './messages';
 import { multipartMaxBytes, submissionOptions } from './options';
 import { submissionSettings } from './settings';
 import { honeypotReceipt, submitStory } from './submit';
+import { claimUpload } from './tus-server';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
@@ -16,12 +18,13 @@ type KoaContext = Parameters<Core.MiddlewareHandler>[0];
  * - GET  /api/v1/submissions/options → 200 { data: { video, cover, captions, limits, credits, … } }
  * - POST /api/v1/submissions (multipart/form-data or JSON) → 201 { referenceNumber, status: "submitted" };
  *   400/413 { error: { details: { errors: [{ path, message }] } } }, 401 wrong partner secret, 429 with Retry-After
- * - POST /api/v1/uploads, HEAD and PATCH /api/v1/uploads/:id: resumable video uploads (tus 1.0.0)
+ * - POST /api/v1/uploads, HEAD, PATCH and DELETE /api/v1/uploads/:id: resumable video uploads (tus 1.0.0); a start
+ *   beyond the upload budget gets 429 (this address's day) or 503 (all pending uploads), both with Retry-After
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cors = () => pluginConfig(strapi).publicApi.corsOrigins;
   const caller = (ctx: KoaContext): Caller => ({
-    ip: ctx.request.ip,
+    ip: requestClientAddress(strapi, ctx.req),
     secret: ctx.get(PARTNER_SECRET_HEADER) || undefined,
     setHeader: (name, value) => ctx.set(name, value),
   });
@@ -49,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const source = await admitted(ctx, 'submission');
         if (!source) return;
-        const receipt = honeypotFilled(request.fields) ? honeypotReceipt(strapi, ctx.request.ip) : await submitStory(strapi, request.raw, source);
+        const receipt = honeypotFilled(request.fields) ? honeypotReceipt(strapi, requestClientAddress(strapi, ctx.req)) : await submitStory(strapi, request.raw, source);
         ctx.status = 201;
         ctx.body = { referenceNumber: receipt.referenceNumber, status: 'submitted' };
       } finally {
@@ -66,7 +69,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: null, error: { status: 405, name: 'MethodNotAllowedError', message: M.uploadMethod, details: {} } };
         return;
       }
-      if (ctx.method === 'POST' && !(await admitted(ctx, 'upload'))) return;
+      // tus honours X-HTTP-Method-Override, so a PATCH that says POST creates an upload: admit what tus will do.
+      if ((ctx.get('X-HTTP-Method-Override') || ctx.method).toUpperCase() === 'POST') {
+        const source = await admitted(ctx, 'upload');
+        if (!source) return;
+        claimUpload(ctx.req, { address: requestClientAddress(strapi, ctx.req), partner: source === 'partner' });
+      }
       // tus answers HEAD without setting a status, so Node would send Koa's initial 404 and clients restart at 0.
       ctx.status = 200;
       ctx.respond = false;

@@ -6,11 +6,13 @@ import { startRepeatingTask } from '../utils/repeating-task';
 import { startOutbox, stopOutbox } from '../outbox/runtime';
 import { submissionSettings } from './settings';
 import { createTusServer } from './tus-server';
+import { forgetOldReservations, releaseUploads, reserveUpload } from './upload-reservations';
 import { UploadStore } from './upload-store';
 
 /**
  * The submission API's moving parts of one Strapi instance: the resumable-upload server and its folder, the hourly
- * sweep of expired uploads (idempotent, so every instance may run it on the shared folder), and the outbox worker.
+ * sweep of expired uploads (idempotent, so every instance may run it on the shared folder; it gives their bytes
+ * back to the upload budget), and the outbox worker.
  */
 
 const SWEEP_EVERY_MS = 3600 * 1000;
@@ -25,8 +27,10 @@ const runtimes = new WeakMap<Core.Strapi, SubmissionRuntime>();
 
 export async function sweepExpiredUploads(strapi: Core.Strapi, store: UploadStore, now = new Date()) {
   const removed = await store.removeExpired(now);
-  if (removed) strapi.log.info(`Submissions: removed ${removed} expired or abandoned upload(s) from ${store.directory}.`);
-  return removed;
+  await releaseUploads(strapi, removed, now);
+  await forgetOldReservations(strapi, now);
+  if (removed.length) strapi.log.info(`Submissions: removed ${removed.length} expired or abandoned upload(s) from ${store.directory}.`);
+  return removed.length;
 }
 
 /** Created here rather than by the file store, whose own attempt would crash the process on a permission problem. */
@@ -48,6 +52,13 @@ export async function startSubmissions(strapi: Core.Strapi) {
     maxVideoBytes: settings.maxVideoBytes,
     videoFormats: settings.videoFormats,
     corsOrigins: pluginConfig(strapi).publicApi.corsOrigins,
+    budget: {
+      reserve: (reservation) => reserveUpload(strapi, reservation),
+      release: (uploadIds) =>
+        releaseUploads(strapi, uploadIds).catch((error: Error) => {
+          strapi.log.warn(`Submissions: upload(s) ${uploadIds.join(', ')} count against the upload budget until they expire: ${error.message}`);
+        }),
+    },
   });
   await sweepExpiredUploads(strapi, store);
   const sweep = startRepeatingTask(strapi, 'Submissions: sweeping expired uploads', SWEEP_EVERY_MS, () => sweepExpiredUploads(strapi, store));

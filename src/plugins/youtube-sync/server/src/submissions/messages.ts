@@ -22,6 +22,13 @@ export const LIMITS = {
 
 const mb = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
 const formats = (names: readonly string[]) => names.map((n) => n.toUpperCase()).join(', ');
+/** A wait in words: minutes up to two hours, then hours (rounded up, never "0"). */
+const wait = (seconds: number) => {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes < 120) return { de: `${minutes} Minuten`, en: `${minutes} minutes` };
+  const hours = Math.ceil(minutes / 60);
+  return { de: `${hours} Stunden`, en: `${hours} hours` };
+};
 
 export const MESSAGES = {
   invalid: both('Bitte prüfen Sie die markierten Angaben.', 'Please check the marked fields.'),
@@ -194,5 +201,15 @@ export const MESSAGES = {
     'Die Größe des Videos muss beim Start des Uploads bekannt sein (Upload-Length).',
     'The size of the video must be known when the upload starts (Upload-Length).'
   ),
+  uploadBudgetPerAddress: (budgetBytes: number, retryAfterSeconds: number) =>
+    both(
+      `Von dieser Internet-Adresse wurden in den letzten 24 Stunden schon zu viele Videos hochgeladen (Tagesgrenze: ${mb(budgetBytes)} je Adresse). Bitte versuchen Sie es in ${wait(retryAfterSeconds).de} noch einmal.`,
+      `Too many videos were uploaded from this address in the last 24 hours (daily limit: ${mb(budgetBytes)} per address). Please try again in ${wait(retryAfterSeconds).en}.`
+    ),
+  uploadBudgetPending: (retryAfterSeconds: number) =>
+    both(
+      `Gerade laden sehr viele Menschen Videos hoch: der Speicherplatz für laufende Uploads (für alle zusammen) ist voll. Bitte versuchen Sie es in ${wait(retryAfterSeconds).de} noch einmal.`,
+      `Very many people are uploading videos right now: the storage for uploads in progress (for everyone together) is full. Please try again in ${wait(retryAfterSeconds).en}.`
+    ),
   uploadMethod: both('Ein Upload kann nur fortgesetzt, nicht heruntergeladen werden.', 'An upload can be resumed, not downloaded.'),
 } as const;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { pluginConfig } from '../utils/plugin-config';
 import type { VideoFormat } from './formats';
+import type { UploadBudgetLimits } from './upload-budget';
 
 /**
  * What the submission API needs to know, validated at start-up from the environment (src/environment.ts) and
@@ -16,6 +17,8 @@ export interface SubmissionSettings {
   partnerSecret: string | null;
   /** Where resumable (tus) uploads are kept until the submission takes them; shared storage for several instances. */
   uploadDir: string;
+  /** Bytes of resumable uploads: pending on all instances together, and started per address and day. */
+  uploadBudget: UploadBudgetLimits;
   consentTextVersion: string;
   consentLinkValidDays: number;
   officeEmail: string | null;

@@ -9,6 +9,7 @@ import { addMedia, removeMedia, type SubmissionMedia } from './media';
 import { newReferenceNumber } from './reference-number';
 import { submissionSettings } from './settings';
 import { storyData } from './story-data';
+import { releaseUploads } from './upload-reservations';
 import { validateSubmission, type ValidSubmission } from './validate';
 import { withdrawalLink } from './withdrawal-token';
 
@@ -142,6 +143,9 @@ export async function submitStory(
   }
   const receipt = { referenceNumber, documentId };
   if (valid.uploadId) {
+    await releaseUploads(strapi, [valid.uploadId], now).catch((error: Error) =>
+      strapi.log.warn(`Submission ${referenceNumber}: the used upload counts against the upload budget until it expires: ${error.message}`)
+    );
     await store
       .remove(valid.uploadId)
       .catch((error: Error) => strapi.log.warn(`Submission ${referenceNumber}: the used upload stays until it expires: ${error.message}`));

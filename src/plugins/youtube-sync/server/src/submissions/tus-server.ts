@@ -1,11 +1,13 @@
+import type { IncomingMessage } from 'http';
 import path from 'path';
 import { fromFile } from 'file-type';
 import { FileStore } from '@tus/file-store';
-import { ERRORS, Server, type Upload } from '@tus/server';
+import { ERRORS, EVENTS, Server, type Upload } from '@tus/server';
 import type { CorsOrigins } from '../public-api/headers';
 import { videoFormatOf, videoMimeTypes, type VideoFormat } from './formats';
 import { MESSAGES as M } from './messages';
 import { UPLOAD_ID } from './schema';
+import type { BudgetDecision } from './upload-budget';
 import { UPLOAD_EXPIRY_MS, type UploadStore } from './upload-store';
 
 /**
@@ -16,6 +18,11 @@ import { UPLOAD_EXPIRY_MS, type UploadStore } from './upload-store';
  *
  * Locks are per process (tus' memory locker): one client uploads one file sequentially, so two instances never
  * write the same upload at once in practice; the folder itself must be shared storage when several instances run.
+ *
+ * Before the file is created its declared size is reserved in the upload budget (upload-budget.ts); a refused
+ * upload leaves nothing on disk. Bytes are given back when the upload is refused after its last byte or
+ * cancelled (tus DELETE); the submission and the expiry sweep give back the rest. Should the file store fail to
+ * create a reserved upload, its reservation simply lapses with the upload's expiry.
  */
 
 export const UPLOAD_PATH = '/api/v1/uploads';
@@ -25,7 +32,25 @@ export interface TusOptions {
   maxVideoBytes: number;
   videoFormats: readonly VideoFormat[];
   corsOrigins: CorsOrigins;
+  budget: UploadBudgetGate;
 }
+
+/** Who starts an upload, as the controller admitted them. */
+export interface UploadClaim {
+  address: string;
+  partner: boolean;
+}
+
+export interface UploadBudgetGate {
+  reserve(reservation: UploadClaim & { uploadId: string; bytes: number }): Promise<BudgetDecision>;
+  /** Never rejects: bytes that cannot be given back count until their upload expires, and that is logged. */
+  release(uploadIds: string[]): Promise<void>;
+}
+
+const claims = new WeakMap<IncomingMessage, UploadClaim>();
+
+/** Called by the controller once the caller is admitted, so the tus server can reserve the bytes in their name. */
+export const claimUpload = (req: IncomingMessage, claim: UploadClaim) => claims.set(req, claim);
 
 type TusError = { status_code: number; body: string };
 const refuse = (status_code: number, body: string): TusError => ({ status_code, body: `${body}\n` });
@@ -40,8 +65,8 @@ function declaredAsAllowedVideo(upload: Upload, formats: readonly VideoFormat[])
 }
 
 export function createTusServer(options: TusOptions): Server {
-  const { store, maxVideoBytes, videoFormats } = options;
-  return new Server({
+  const { store, maxVideoBytes, videoFormats, budget } = options;
+  const server = new Server({
     path: UPLOAD_PATH,
     datastore: new FileStore({ directory: store.directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS }),
     maxSize: maxVideoBytes,
@@ -50,15 +75,24 @@ export function createTusServer(options: TusOptions): Server {
     allowedOrigins: options.corsOrigins === '*' ? undefined : options.corsOrigins,
     // Only ids this server could have made reach the file store: no "..", no slashes, whatever the URL decodes to.
     getFileIdFromRequest: (_req, lastPath) => (lastPath && UPLOAD_ID.test(lastPath) ? lastPath : undefined),
-    async onUploadCreate(_req, res, upload) {
-      if (upload.sizeIsDeferred) throw refuse(400, M.uploadLength);
+    async onUploadCreate(req, res, upload) {
+      if (upload.sizeIsDeferred || upload.size === undefined) throw refuse(400, M.uploadLength);
       if (!declaredAsAllowedVideo(upload, videoFormats)) throw refuse(415, M.uploadType(videoFormats));
+      const claim = claims.get(req);
+      if (!claim) throw new Error(`upload ${upload.id} was started without the controller admitting the caller (claimUpload)`);
+      const decision = await budget.reserve({ ...claim, uploadId: upload.id, bytes: upload.size });
+      if (!decision.allowed) {
+        res.setHeader('Retry-After', String(decision.retryAfterSeconds));
+        if (decision.limit === 'address') throw refuse(429, M.uploadBudgetPerAddress(decision.budgetBytes, decision.retryAfterSeconds));
+        throw refuse(503, M.uploadBudgetPending(decision.retryAfterSeconds));
+      }
       return res;
     },
     async onUploadFinish(_req, res, upload) {
       const type = await fromFile(path.join(store.directory, upload.id));
       if (!type || !videoFormatOf(type.mime, videoFormats)) {
         await store.remove(upload.id);
+        await budget.release([upload.id]);
         throw refuse(415, M.videoType(videoFormats));
       }
       return res;
@@ -68,4 +102,6 @@ export function createTusServer(options: TusOptions): Server {
       return undefined;
     },
   });
+  server.on(EVENTS.POST_TERMINATE, (_req, _res, id: string) => void budget.release([id]));
+  return server;
 }

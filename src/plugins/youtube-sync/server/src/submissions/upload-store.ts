@@ -62,15 +62,15 @@ export class UploadStore {
 
   /**
    * Removes uploads past their expiry, and stray files of uploads whose description is gone (a crash between
-   * writing the two) once they are older than the expiry too.
+   * writing the two) once they are older than the expiry too. Returns the ids removed.
    */
-  async removeExpired(now = new Date()): Promise<number> {
+  async removeExpired(now = new Date()): Promise<string[]> {
     const names = await fs.readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [] as string[];
       throw error;
     });
     const ids = new Set(names.map((n) => n.replace(/\.json$/, '')).filter((n) => UPLOAD_ID.test(n)));
-    let removed = 0;
+    const removed: string[] = [];
     for (const id of ids) {
       const info = await this.info(id);
       const stale = info
@@ -81,7 +81,7 @@ export class UploadStore {
             .catch(() => false);
       if (!stale) continue;
       await this.remove(id);
-      removed += 1;
+      removed.push(id);
     }
     return removed;
   }

@@ -11,6 +11,7 @@ const UNIQUE: [uid: string, attribute: string][] = [
   ['plugin::youtube-sync.quota-day', 'day'],
   ['plugin::youtube-sync.scheduled-run', 'name'],
   ['plugin::youtube-sync.personal-link', 'storyDocumentId'],
+  ['plugin::youtube-sync.upload-reservation', 'uploadId'],
 ];
 
 export async function ensureUniqueIndexes(strapi: Core.Strapi) {

@@ -167,7 +167,7 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
   },
 
   async report(ctx: Context) {
-    const wait = await reportRateLimited(strapi, ctx.request.ip);
+    const wait = await reportRateLimited(strapi, ctx.req);
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
       return sendHtml(ctx, 429, renderTooManyReports(wait));
