@@ -36,7 +36,20 @@ const start = (client: string, headers: Record<string, string> = {}) =>
   request(app.server)
     .post('/api/v1/uploads')
     .set({ ...tus, 'Upload-Length': String(SIZE), 'Upload-Metadata': `filename ${b64('Interview.mp4')},filetype ${b64('video/mp4')}`, 'X-Forwarded-For': client, ...headers });
-const cancel = (location: string) => request(app.server).delete(location).set(tus);
+/**
+ * Cancels an upload (tus DELETE → 204) and waits until its reservation is given back: tus announces the
+ * cancellation after it has answered, so the release lands a moment after the 204.
+ */
+async function cancel(location: string) {
+  expect((await request(app.server).delete(location).set(tus)).status).toBe(204);
+  const uploadId = location.split('/').pop();
+  for (let i = 0; i < 100; i++) {
+    const reservation = await app.strapi.db.query('plugin::youtube-sync.upload-reservation').findOne({ where: { uploadId } });
+    if (reservation?.releasedAt) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the reservation of upload ${uploadId} was not released after its cancellation`);
+}
 const filesOnDisk = () => fs.readdirSync(uploadDir).sort();
 const created = async (client: string, headers: Record<string, string> = {}) => {
   const res = await start(client, headers);
@@ -102,7 +115,7 @@ test('an upload taken by a submission gives its bytes back', async () => {
 
 test('a cancelled upload (tus DELETE) gives its bytes back', async () => {
   expect((await start('203.0.113.5')).status).toBe(503);
-  expect((await cancel(ofB)).status).toBe(204);
+  await cancel(ofB);
   expect(filesOnDisk()).not.toContain(ofB.split('/').pop());
   await created('203.0.113.5');
 });
@@ -117,7 +130,7 @@ test('expired uploads give their bytes back when the sweep removes them', async 
 
 test('the partner secret raises the daily budget of an address, but does not remove it', async () => {
   const partner = { 'X-Submission-Secret': SECRET };
-  for (let i = 0; i < 5; i++) expect((await cancel(await created('198.51.100.50', partner))).status).toBe(204);
+  for (let i = 0; i < 5; i++) await cancel(await created('198.51.100.50', partner));
   const refused = await start('198.51.100.50', partner);
   expect(refused.status).toBe(429);
   expect(refused.text).toContain('Tagesgrenze: 4 MB je Adresse');
