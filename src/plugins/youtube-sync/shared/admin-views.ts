@@ -37,8 +37,7 @@ export type DisplayStatus =
   | 'not_synced';
 
 /** What a synced story lacks on YouTube and an editor can fix (the admin words each with what to do). */
-export const MISSING_ITEMS = ['thumbnail_channel_not_verified'] as const;
-export type MissingItem = (typeof MISSING_ITEMS)[number];
+export type MissingItem = 'thumbnail_channel_not_verified';
 
 export interface StoryStatusView {
   documentId: string;

@@ -4,7 +4,7 @@ import { JOB, jobs, type JobStatus } from '../queue/jobs';
 import { STATE } from '../sync/state';
 import { createQuotaLedger } from '../youtube/quota';
 import { connectionSummary } from './connection';
-import { MISSING_ITEMS, type ConnectionSummary, type MissingItem, type QuotaView } from '../../../shared/admin-views';
+import type { ConnectionSummary, MissingItem, QuotaView } from '../../../shared/admin-views';
 import { CHANNEL_NOT_VERIFIED } from '../sync/thumbnails';
 import { countBy } from './counts';
 import { resyncProgress, type ResyncProgress } from './resync';
@@ -54,7 +54,7 @@ async function quotaView(strapi: Core.Strapi, config: PluginConfig, now: () => D
 
 const missingCounts = async (strapi: Core.Strapi): Promise<Record<MissingItem, number>> => {
   const thumbnails = await strapi.db.query(STATE).count({ where: { thumbnailIssue: CHANNEL_NOT_VERIFIED, youtubeVideoId: { $notNull: true } } });
-  return Object.fromEntries(MISSING_ITEMS.map((item) => [item, item === 'thumbnail_channel_not_verified' ? thumbnails : 0])) as Record<MissingItem, number>;
+  return { thumbnail_channel_not_verified: thumbnails };
 };
 
 const withZeros = (keys: string[], counts: Record<string, number>) => Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0]));
