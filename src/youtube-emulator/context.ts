@@ -5,7 +5,7 @@ import type { Query } from './http';
 import type { QuotaLedger } from './quota';
 import type { AccessTokenRecord, Store } from './store';
 import type { UploadSessions } from './upload-sessions';
-import type { CallRecord, OAuthClient, QuotaModel } from './types';
+import type { CallRecord, EmulatorRules, OAuthClient, QuotaModel } from './types';
 
 export interface ResolvedOptions {
   host: string;
@@ -27,6 +27,8 @@ export interface EmulatorContext {
   faults: FaultState;
   sessions: UploadSessions;
   options: ResolvedOptions;
+  /** Switchable at run time (setRules, POST /__emulator/rules). */
+  rules: EmulatorRules;
   now(): Date;
   /** Base URL of the emulator (publicUrl or the listening address). */
   baseUrl(): string;

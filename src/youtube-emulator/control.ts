@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { avatarSvg, placeholderSvg } from './channel-page';
 import type { EmulatorContext } from './context';
 import { asObject, readJson, sendJson } from './http';
-import type { FaultSpec, VideoStats } from './types';
+import type { EmulatorRules, FaultSpec, VideoStats } from './types';
 
 export interface ClockRequest {
   now?: string;
@@ -17,6 +17,8 @@ export interface Controller {
   reset(): void;
   setFaults(faults: FaultSpec): void;
   clearFaults(): void;
+  setRules(rules: Partial<EmulatorRules>): void;
+  rules(): EmulatorRules;
   setClock(request: ClockRequest): void;
   state(): unknown;
   calls(): unknown[];
@@ -51,6 +53,13 @@ function parseFaults(raw: Record<string, unknown>): FaultSpec {
   const seed = num('seed');
   if (seed !== undefined) spec.seed = seed;
   return spec;
+}
+
+function parseRules(raw: Record<string, unknown>): Partial<EmulatorRules> {
+  const rules: Partial<EmulatorRules> = {};
+  if (typeof raw.channelVerified === 'boolean') rules.channelVerified = raw.channelVerified;
+  if (typeof raw.rejectDuplicatePlaylistItems === 'boolean') rules.rejectDuplicatePlaylistItems = raw.rejectDuplicatePlaylistItems;
+  return rules;
 }
 
 function notFound(res: ServerResponse): void {
@@ -102,6 +111,11 @@ export async function handleControl(
     case 'DELETE faults':
       controller.clearFaults();
       return sendJson(res, 200, { faults: {} });
+    case 'POST rules':
+      controller.setRules(parseRules(asObject(await readJson(req))));
+      return sendJson(res, 200, { rules: controller.rules() });
+    case 'GET rules':
+      return sendJson(res, 200, { rules: controller.rules() });
     case 'POST clock': {
       const body = asObject(await readJson(req));
       const request: ClockRequest = {};

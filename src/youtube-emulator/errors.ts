@@ -78,6 +78,10 @@ export const errors = {
     single(400, 'youtube.video', 'mediaBodyRequired', 'The request does not include the video content.'),
   // Google's upload front end answers oversized media with 413 before YouTube sees it.
   uploadTooLarge: (max: number): ApiError => single(413, 'global', 'uploadTooLarge', `Media larger than: ${max}`),
+  // thumbnails.set on a channel that is not verified (docs: "The authenticated user doesn't have permissions for
+  // uploading and setting custom video thumbnails").
+  thumbnailsNotAllowed: (): ApiError =>
+    single(403, 'youtube.thumbnail', 'forbidden', "The authenticated user doesn't have permissions for uploading and setting custom video thumbnails."),
   invalidImage: (): ApiError => single(400, 'youtube.thumbnail', 'invalidImage', 'The provided image content is invalid.'),
   videoNotFound: (action: string): ApiError =>
     single(404, 'youtube.video', 'videoNotFound', `The video that you are trying to ${action} cannot be found. Check the value of the <code>id</code> field in the request body to ensure that it is correct.`, 'body.id', 'other'),

@@ -16,6 +16,7 @@ import type {
   ChannelOptions,
   Emulator,
   EmulatorOptions,
+  EmulatorRules,
   FaultSpec,
   VideoStats,
 } from './types';
@@ -55,6 +56,11 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   if (options.stateFile) resolved.stateFile = options.stateFile;
   if (options.publicUrl) resolved.publicUrl = options.publicUrl.replace(/\/+$/, '');
   return resolved;
+}
+
+/** YouTube's behaviour unless the options say otherwise. */
+function resolveRules(options: EmulatorOptions): EmulatorRules {
+  return { channelVerified: true, rejectDuplicatePlaylistItems: false, ...options.rules };
 }
 
 function resolveChannel(options: EmulatorOptions): ChannelOptions {
@@ -104,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     sessions: new UploadSessions(),
     options: resolved,
+    rules: resolveRules(options),
     now,
     baseUrl: () => baseUrl,
     changed: () => {
@@ -120,6 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ctx.store = freshStore(options, resolved);
       ctx.sessions.clear();
       ctx.quota.resetUsage();
+      ctx.rules = resolveRules(options);
       faults.clear();
       calls = [];
       clock = realClock;
@@ -133,6 +141,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     clearFaults(): void {
       faults.clear();
+    },
+    setRules(rules: Partial<EmulatorRules>): void {
+      ctx.rules = { ...ctx.rules, ...rules };
     },
     revokeRefreshToken(token: string): void {
       revokeToken(ctx, token);
@@ -183,6 +194,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset: api.reset,
     setFaults: api.setFaults,
     clearFaults: api.clearFaults,
+    setRules: api.setRules,
+    rules: () => ({ ...ctx.rules }),
     setClock(request: ClockRequest): void {
       if (request.reset) {
         clock = realClock;
@@ -211,6 +224,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       uploadSessions: views.uploadSessions(),
       quota: views.quota(),
       faults: faults.get(),
+      rules: { ...ctx.rules },
     }),
     calls: views.calls,
     clearCalls: () => {
@@ -255,6 +269,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setNow: api.setNow,
     setFaults: api.setFaults,
     clearFaults: api.clearFaults,
+    setRules: api.setRules,
+    rules: () => ({ ...ctx.rules }),
     revokeRefreshToken: api.revokeRefreshToken,
     addRefreshToken: api.addRefreshToken,
     videos: views.videos,

@@ -81,7 +81,7 @@ export const insertPlaylistItem: Handler = async (ctx, r) => {
   if (!ctx.store.playlists.has(playlistId)) throw errors.playlistNotFound('body.snippet.playlistId');
   if (!ctx.store.videos.has(videoId)) throw errors.videoNotFoundParam('Video not found.', 'body.snippet.resourceId.videoId');
   const list = ctx.store.itemsOf(playlistId);
-  if (list.some((i) => i.videoId === videoId)) throw errors.videoAlreadyInPlaylist();
+  if (ctx.rules.rejectDuplicatePlaylistItems && list.some((i) => i.videoId === videoId)) throw errors.videoAlreadyInPlaylist();
   const position = parsePosition(snippet.position, list.length) ?? list.length;
   const item: PlaylistItemRecord = {
     id: Buffer.from(`${playlistId}.${randomId(16)}`).toString('base64url'),

@@ -38,6 +38,7 @@ export const setThumbnail: Handler = async (ctx, r) => {
   if (!video) {
     throw errors.videoNotFoundParam('The video that you are trying to insert a thumbnail image for cannot be found. Check the value of the <code>videoId</code> parameter to ensure that it is correct.', 'videoId');
   }
+  if (!ctx.rules.channelVerified) throw errors.thumbnailsNotAllowed();
   const ct = parseContentType(r.req.headers['content-type']);
   // Multipart bodies carry a JSON part too; allow a little slack for it before the image limit.
   const multipart = ct.type === 'multipart/related' && ct.params.boundary !== undefined;

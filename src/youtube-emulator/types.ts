@@ -44,7 +44,21 @@ export interface FaultSpec {
   seed?: number;
 }
 
+/**
+ * Channel and API rules that differ between channels or that tests switch: YouTube's own behaviour is the default.
+ */
+export interface EmulatorRules {
+  /** Custom thumbnails need a verified channel (phone verification); unverified channels get 403 on thumbnails.set. */
+  channelVerified: boolean;
+  /**
+   * A channel's own playlists take the same video twice (200, a new item). True restores the old emulator's 409
+   * videoAlreadyInPlaylist, which YouTube gives only for special lists such as Watch Later.
+   */
+  rejectDuplicatePlaylistItems: boolean;
+}
+
 export interface EmulatorOptions {
+  rules?: Partial<EmulatorRules>;
   port?: number;
   host?: string;
   quotaModel?: QuotaModel;
@@ -101,6 +115,8 @@ export interface VideoRecord {
   requestedPrivacyStatus: PrivacyStatus;
   statistics: VideoStats;
   media: VideoMedia;
+  /** The `notifySubscribers` parameter of the insert (YouTube's default: true). */
+  notifySubscribers: boolean;
   durationSeconds: number;
   thumbnailVersion: number;
 }
@@ -195,6 +211,8 @@ export interface Emulator {
   setNow(now: () => Date): void;
   setFaults(faults: FaultSpec): void;
   clearFaults(): void;
+  setRules(rules: Partial<EmulatorRules>): void;
+  rules(): EmulatorRules;
   revokeRefreshToken(token: string): void;
   addRefreshToken(token: string, scope?: string): void;
   videos(): VideoRecord[];

@@ -14,6 +14,7 @@ export interface SessionMetadata {
   snippet: VideoSnippetInput;
   status: VideoStatusInput;
   parts: string[];
+  notifySubscribers: boolean;
 }
 
 export class UploadSession {

@@ -34,6 +34,9 @@ function validateMetadata(
   };
 }
 
+/** videos.insert's `notifySubscribers`: true unless the request says false (the parameter's documented default). */
+const notifySubscribers = (r: ApiRequest): boolean => r.query.get('notifySubscribers') !== 'false';
+
 function destroy(r: ApiRequest): void {
   r.req.socket.destroy();
 }
@@ -62,7 +65,7 @@ async function startResumable(ctx: EmulatorContext, r: ApiRequest, parts: Set<st
     total = Number(lengthHeader);
     if (!Number.isInteger(total) || total < 0) throw errors.badRequest('Invalid X-Upload-Content-Length header.');
   }
-  const session = ctx.sessions.create({ ...meta, parts: [...parts] }, mime, total, ctx.now().getTime());
+  const session = ctx.sessions.create({ ...meta, parts: [...parts], notifySubscribers: notifySubscribers(r) }, mime, total, ctx.now().getTime());
   const location = `${r.base}/upload/youtube/v3/videos?uploadType=resumable&part=${encodeURIComponent([...parts].join(','))}&upload_id=${session.id}`;
   return { kind: 'empty', status: 200, headers: { Location: location, 'X-GUploader-UploadID': session.id } };
 }
@@ -123,7 +126,7 @@ async function multipartInsert(ctx: EmulatorContext, r: ApiRequest, parts: Set<s
     sha256: hash.digest('hex'),
     mimeType: mediaType.split(';')[0]?.trim() || 'application/octet-stream',
     uploadType: 'multipart',
-  });
+  }, notifySubscribers(r));
   if (ctx.faults.takeLoseResponse()) {
     destroy(r);
     return { kind: 'dropped', completed: true };
@@ -175,7 +178,7 @@ function complete(ctx: EmulatorContext, r: ApiRequest, session: UploadSession): 
     sha256,
     mimeType: session.mimeType,
     uploadType: 'resumable',
-  });
+  }, session.metadata.notifySubscribers);
   session.videoId = video.id;
   if (ctx.faults.takeLoseResponse()) {
     destroy(r);

@@ -17,6 +17,7 @@ export function createVideo(
   snippet: VideoSnippetInput,
   status: VideoStatusInput,
   media: VideoMedia,
+  notifySubscribers: boolean,
 ): VideoRecord {
   // Uploads default to public when no privacy is given (videos.insert docs).
   const requested: PrivacyStatus = status.privacyStatus ?? 'public';
@@ -31,6 +32,7 @@ export function createVideo(
     requestedPrivacyStatus: requested,
     statistics: { viewCount: 0, likeCount: 0, commentCount: 0 },
     media,
+    notifySubscribers,
     durationSeconds: durationFromSize(media.size),
     thumbnailVersion: 0,
   };

@@ -100,6 +100,7 @@ test('the dashboard shows what is on YouTube, the quota and the playlists', asyn
   await page.goto(admin('/plugins/youtube-sync'));
   await page.getByTestId('count-synced').getByText('1', { exact: true }).waitFor();
   await page.getByTestId('quota').getByText(/von 10\.000 Einheiten verbraucht/).waitFor();
+  await page.getByTestId('quota').getByText(/Einheiten übrig/).waitFor();
   await page.getByTestId('playlists').getByRole('link', { name: 'ZUSAMMEN. MEHR. – Alle Geschichten' }).waitFor();
   await screenshot(page, '09-dashboard');
 });
@@ -136,6 +137,22 @@ test('"Alles neu synchronisieren" asks first and shows its progress', async () =
   await page.getByTestId('resync').getByText('2 von 2 Geschichten abgeglichen').waitFor({ timeout: 40_000 });
   await page.getByTestId('resync').getByText(/^Abgeschlossen/).waitFor();
   await screenshot(page, '13-resync-finished');
+});
+
+test('on an unverified channel the panel and the dashboard say the thumbnail is missing and what to do', async () => {
+  youtube.setRules({ channelVerified: false });
+  try {
+    const { documentId } = await storyWithVideo('Ohne Vorschaubild', true);
+    await page.goto(admin(`/content-manager/collection-types/api::story.story/${documentId}`));
+    const panel = page.getByTestId('youtube-panel');
+    await panel.getByText('Auf YouTube', { exact: true }).waitFor({ timeout: 60_000 });
+    await panel.getByText(/Kanal nicht verifiziert – eigenes Vorschaubild fehlt\. Verifizieren Sie den Kanal unter youtube\.com\/verify/).waitFor();
+    await page.goto(admin('/plugins/youtube-sync'));
+    await page.getByText('1 Geschichte ist ohne eigenes Vorschaubild auf YouTube.').waitFor();
+    await screenshot(page, '09b-dashboard-thumbnail-missing');
+  } finally {
+    youtube.setRules({ channelVerified: true });
+  }
 });
 
 test('"Trennen" asks first, revokes the access and falls back to the environment', async () => {

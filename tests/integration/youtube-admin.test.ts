@@ -137,7 +137,7 @@ describe('connecting the channel', () => {
     }
     const config = await effectiveConfig(app.strapi, pluginConfig(app.strapi));
     expect(config.refreshToken).toBe(credentials.refreshToken);
-    const client = createYouTubeClient({ ...config, ledger: createQuotaLedger(app.strapi, () => new Date(), config.quotaModel) });
+    const client = createYouTubeClient({ ...config, ledger: createQuotaLedger(app.strapi, () => new Date(), config) });
     expect((await client.channel())?.id).toBe('UCzusammenMehrEmulator0');
   });
 
@@ -188,7 +188,7 @@ describe('connecting the channel', () => {
     expect(res.body.revoked).toBe(true);
     expect(res.body.connection).toMatchObject({ source: 'env', channel: null });
     const config = pluginConfig(app.strapi);
-    const revoked = createYouTubeClient({ ...config, refreshToken: token, ledger: createQuotaLedger(app.strapi, () => new Date(), config.quotaModel) });
+    const revoked = createYouTubeClient({ ...config, refreshToken: token, ledger: createQuotaLedger(app.strapi, () => new Date(), config) });
     await expect(revoked.channel()).rejects.toMatchObject({ kind: 'auth' });
   });
 });

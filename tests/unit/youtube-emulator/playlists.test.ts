@@ -67,7 +67,8 @@ describe('youtube emulator: playlists and playlist items', () => {
     expect(await failure(h.yt.playlists.list({ part: ['id'], mine: true, pageToken: 'garbage' }))).toMatchObject({ status: 400, reason: 'invalidPageToken' });
   });
 
-  it('adds videos, keeps itemCount right, refuses duplicates with 409 videoAlreadyInPlaylist', async () => {
+  it('adds videos, keeps itemCount right, refuses duplicates with 409 videoAlreadyInPlaylist when switched to', async () => {
+    h.emu.setRules({ rejectDuplicatePlaylistItems: true });
     const pl = await playlist('Osnabrück');
     const a = await uploadVideo(h, 'Video A');
     const b = await uploadVideo(h, 'Video B');

@@ -36,6 +36,9 @@ export type DisplayStatus =
   | 'no_video'
   | 'not_synced';
 
+/** What a synced story lacks on YouTube and an editor can fix (the admin words each with what to do). */
+export type MissingItem = 'thumbnail_channel_not_verified';
+
 export interface StoryStatusView {
   documentId: string;
   status: DisplayStatus;
@@ -45,6 +48,7 @@ export interface StoryStatusView {
   lastSyncedAt: string | null;
   job: { status: JobStatus; runAt: string; attempts: number } | null;
   error: JobError | null;
+  missing: MissingItem[];
 }
 
 export interface JobView {
@@ -56,6 +60,26 @@ export interface JobView {
   finishedAt: string | null;
   attempts: number;
   error: JobError | null;
+}
+
+/** A job parked until the daily quota resets. */
+export interface ParkedJob {
+  storyDocumentId: string;
+  storyTitle: string | null;
+  runAt: string;
+}
+
+/** Today's YouTube quota as the local ledger counts it (Pacific day), and the jobs waiting for its reset. */
+export interface QuotaView {
+  day: string;
+  used: number;
+  budget: number;
+  left: number;
+  uploads: number;
+  uploadBudget: number;
+  resetsAt: string;
+  parked: ParkedJob[];
+  parkedTotal: number;
 }
 
 /** Where the sync's credentials come from: saved in the admin, the environment, or nowhere yet. */

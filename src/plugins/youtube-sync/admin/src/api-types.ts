@@ -1,4 +1,4 @@
-import type { ConnectionSummary, DisplayStatus, JobStatus, JobView } from '../../shared/admin-views';
+import type { ConnectionSummary, DisplayStatus, JobStatus, JobView, MissingItem, QuotaView } from '../../shared/admin-views';
 
 /**
  * The answers of the plugin's admin API (server/src/admin-api/*). The shapes the server builds with the same types
@@ -12,6 +12,9 @@ export type {
   JobError,
   JobStatus,
   JobView,
+  MissingItem,
+  ParkedJob,
+  QuotaView,
   StoryStatusView,
 } from '../../shared/admin-views';
 
@@ -29,7 +32,8 @@ export interface SyncStatus {
   connection: ConnectionSummary;
   jobs: Record<JobStatus, number>;
   stories: Record<Exclude<DisplayStatus, 'running' | 'not_synced'>, number> & { published: number };
-  quota: { day: string; used: number; budget: number; uploads: number; resetsAt: string };
+  quota: QuotaView;
+  missing: Record<MissingItem, number>;
   nextRunAt: string | null;
   resync: ResyncProgress | null;
   working: boolean;

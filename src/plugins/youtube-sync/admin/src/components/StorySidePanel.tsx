@@ -10,6 +10,7 @@ import { ACTIONS, permission } from '../permissions';
 import { useT, type MessageKey } from '../translate';
 import { usePolling } from '../use-polling';
 import { FailureReason } from './FailureReason';
+import { MissingNotice } from './MissingNotice';
 import { StatusBadge } from './StatusBadge';
 
 export const STORY_UID = 'api::story.story';
@@ -106,6 +107,7 @@ function StoryPanel({ documentId, version, canSync }: { documentId: string; vers
         </Typography>
       )}
       {data.error && <FailureReason error={data.error} />}
+      <MissingNotice missing={data.missing} />
       {canSync && (data.published || data.status !== 'not_synced') && (
         <Button
           variant={failed ? 'default' : 'secondary'}

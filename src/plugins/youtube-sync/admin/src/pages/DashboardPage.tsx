@@ -96,6 +96,11 @@ function Dashboard() {
               {t('dashboard.reconnect.body', { count: status.jobs.needs_reconnect })}
             </Notice>
           )}
+          {status.missing.thumbnail_channel_not_verified > 0 && (
+            <Notice tone="warning" title={t('dashboard.missing.thumbnails', { count: status.missing.thumbnail_channel_not_verified })}>
+              {t('missing.thumbnail_channel_not_verified')}
+            </Notice>
+          )}
           {status.working && (
             <Flex gap={2} data-testid="working">
               <Loader small />

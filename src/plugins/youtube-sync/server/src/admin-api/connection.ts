@@ -71,7 +71,7 @@ export async function saveClient(strapi: Core.Strapi, config: PluginConfig, inpu
 }
 
 async function channelOf(strapi: Core.Strapi, config: PluginConfig, client: OAuthClientCredentials, refreshToken: string, now: () => Date): Promise<ChannelInfo> {
-  const youtube = createYouTubeClient({ ...config, ...client, refreshToken, ledger: createQuotaLedger(strapi, now, config.quotaModel) });
+  const youtube = createYouTubeClient({ ...config, ...client, refreshToken, ledger: createQuotaLedger(strapi, now, config) });
   const channel = await youtube.channel();
   if (!channel?.id) throw new YouTubeError('Das Google-Konto hat keinen YouTube-Kanal.', 'permanent', undefined, 'no_channel');
   const thumbnails = channel.snippet?.thumbnails;

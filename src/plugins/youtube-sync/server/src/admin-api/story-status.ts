@@ -5,7 +5,8 @@ import { PLAYLIST, STATE, type SyncState } from '../sync/state';
 import { storedFailureReason } from '../queue/failure-reason';
 import { isPublished } from './stories';
 import { playlistUrl, videoUrl } from './video-links';
-import type { DisplayStatus, StoryStatusView } from '../../../shared/admin-views';
+import type { DisplayStatus, MissingItem, StoryStatusView } from '../../../shared/admin-views';
+import { CHANNEL_NOT_VERIFIED } from '../sync/thumbnails';
 
 type StateRow = Pick<SyncState, 'storyDocumentId' | 'status'> & Partial<SyncState> & { lastSyncedAt?: string | null };
 type JobRow = Pick<SyncJob, 'storyDocumentId' | 'status'> & Partial<SyncJob>;
@@ -28,6 +29,11 @@ export async function storyBadges(strapi: Core.Strapi, documentIds: string[]): P
   const stateOf = new Map(states.map((s) => [s.storyDocumentId, s]));
   const jobOf = new Map(openJobs.map((j) => [j.storyDocumentId, j]));
   return Object.fromEntries(documentIds.map((id) => [id, displayStatus(stateOf.get(id) ?? null, jobOf.get(id) ?? null)]));
+}
+
+/** What the story's video lacks on YouTube; the panel says what to do about it. */
+function missingOf(state: Partial<SyncState> | null): MissingItem[] {
+  return state?.youtubeVideoId && state.thumbnailIssue === CHANNEL_NOT_VERIFIED ? ['thumbnail_channel_not_verified'] : [];
 }
 
 /** Everything the side panel of a story shows, from the plugin's own tables (no YouTube call). */
@@ -61,5 +67,6 @@ export async function storyStatus(strapi: Core.Strapi, config: PluginConfig, doc
     lastSyncedAt: state?.lastSyncedAt ?? null,
     job: job && { status: job.status, runAt: job.runAt, attempts: job.attempts },
     error: failing && job ? { reason: storedFailureReason(job.failureReason), detail: job.lastError as string } : null,
+    missing: missingOf(state),
   };
 }

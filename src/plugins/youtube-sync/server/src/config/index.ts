@@ -37,7 +37,14 @@ export const configSchema = z.object({
     errorMap: () => ({ message: 'YOUTUBE_TAKEDOWN must be "delete" or "private"' }),
   }),
   categoryId: z.string().regex(/^[0-9]+$/, 'YOUTUBE_CATEGORY_ID must be a numeric YouTube category id'),
-  dailyUnits: z.number().int().min(1),
+  dailyUnits: z.number().int().min(1, 'YOUTUBE_DAILY_UNITS must be at least 1 (the project\'s daily quota, 10000 by default)'),
+  dailyUploads: z.number().int().min(1, 'YOUTUBE_DAILY_UPLOADS must be at least 1 (the project\'s daily videos.insert allowance, 100 by default)'),
+  notifySubscribers: z.enum(['first_publish', 'never'], {
+    errorMap: () => ({ message: 'YOUTUBE_NOTIFY_SUBSCRIBERS must be "first_publish" (notify when a story first goes up) or "never"' }),
+  }),
+  playlistOrder: z.enum(['newest_first', 'oldest_first'], {
+    errorMap: () => ({ message: 'YOUTUBE_PLAYLIST_ORDER must be "newest_first" or "oldest_first"' }),
+  }),
   quotaModel: z.enum(['current', 'legacy'], {
     errorMap: () => ({ message: 'YOUTUBE_QUOTA_MODEL must be "current" (uploads counted apart) or "legacy" (1,600 units per upload)' }),
   }),
@@ -112,6 +119,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     takedown: env.YOUTUBE_TAKEDOWN || 'private',
     categoryId: env.YOUTUBE_CATEGORY_ID || '29',
     dailyUnits: int(env.YOUTUBE_DAILY_UNITS, 10000),
+    dailyUploads: int(env.YOUTUBE_DAILY_UPLOADS, 100),
+    notifySubscribers: env.YOUTUBE_NOTIFY_SUBSCRIBERS || 'first_publish',
+    playlistOrder: env.YOUTUBE_PLAYLIST_ORDER || 'newest_first',
     quotaModel: env.YOUTUBE_QUOTA_MODEL || 'current',
     uploadChunkBytes: int(env.YOUTUBE_UPLOAD_CHUNK_BYTES, 8 * 1024 * 1024),
     publicUrl: env.PUBLIC_URL || 'http://localhost:1337',

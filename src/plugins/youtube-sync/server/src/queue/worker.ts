@@ -34,14 +34,14 @@ export interface RunSummary {
 }
 
 export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, clock: Clock = systemClock) {
-  const ledger = createQuotaLedger(strapi, clock.now, baseConfig.quotaModel);
+  const ledger = createQuotaLedger(strapi, clock.now, baseConfig);
 
   async function runJob(job: SyncJob, client: () => YouTubeClient, config: PluginConfig): Promise<SyncResult | 'failed'> {
     try {
       const keepAlive = async () => {
         if (!(await renewLease(strapi, job, clock.now(), config.leaseMs))) throw new Error('lease lost to another worker');
       };
-      const result = await syncStory({ strapi, client: client(), config, now: clock.now, keepAlive }, job.storyDocumentId);
+      const result = await syncStory({ strapi, client: client(), config, now: clock.now, keepAlive, reason: job.reason }, job.storyDocumentId);
       await complete(strapi, job, clock.now());
       return result;
     } catch (raw) {

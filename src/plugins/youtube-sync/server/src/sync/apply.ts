@@ -5,10 +5,13 @@ import type { Video, YouTubeClient } from '../youtube/client';
 import { YouTubeError } from '../youtube/errors';
 import { resumableUpload } from '../youtube/resumable-upload';
 import { loadStory, type StorySnapshot } from './load-story';
-import { localPath, thumbnailJpeg } from './media';
-import { desiredHash, metadataHash, planStory, thumbnailHash, videoSource, type DesiredState } from './plan';
+import { updatedParts } from '../youtube/video-parts';
+import { localPath } from './media';
+import { notifySubscribers } from './notify';
+import { desiredHash, metadataHash, planStory, videoSource, type DesiredState } from './plan';
 import { syncCaptions } from './captions';
 import { addToPlaylist, ensurePlaylist, forgetPlaylist, removeFromPlaylist } from './playlists';
+import { syncThumbnail } from './thumbnails';
 import { saveState, stateOf, type PlaylistMembership, type SyncState } from './state';
 
 export interface SyncContext {
@@ -18,6 +21,8 @@ export interface SyncContext {
   now: () => Date;
   /** Keeps the job's lease during long uploads; throws when the lease was lost. */
   keepAlive: () => Promise<void>;
+  /** Why the job was queued (publish, update, create, resync, reconcile …): decides whether subscribers are notified. */
+  reason: string | null;
 }
 
 export type SyncResult = 'synced' | 'unchanged' | 'no_video' | 'removed';
@@ -51,6 +56,7 @@ async function uploadVideo(ctx: SyncContext, state: SyncState, desired: DesiredS
       client,
       file: upload,
       metadata,
+      notifySubscribers: notifySubscribers(config.notifySubscribers, ctx.reason, state),
       sessionUri,
       chunkBytes: config.uploadChunkBytes,
       onSession: (uri) => saveState(strapi, state, { uploadSessionUri: uri, uploadMarker: desired.marker }),
@@ -75,11 +81,14 @@ async function syncPlaylists(ctx: SyncContext, state: SyncState, desired: Desire
     delete current[key];
     await saveState(ctx.strapi, state, { playlistItems: current });
   }
+  // Every wanted playlist is checked, not only new memberships: a playlist made before a change of the privacy
+  // setting is brought in line (a database read when nothing changed).
+  const privacy = desired.metadata.status.privacyStatus;
   for (const playlist of desired.playlists) {
+    const playlistId = await ensurePlaylist(ctx.strapi, ctx.client, playlist, privacy);
     if (current[playlist.key]) continue;
-    const playlistId = await ensurePlaylist(ctx.strapi, ctx.client, playlist, 'public');
     try {
-      current[playlist.key] = await addToPlaylist(ctx.client, playlistId, videoId);
+      current[playlist.key] = await addToPlaylist(ctx.client, playlistId, videoId, ctx.config.playlistOrder === 'newest_first' ? 0 : undefined);
     } catch (error) {
       if ((error as YouTubeError).reason !== 'playlistNotFound') throw error;
       // Deleted on YouTube since we last looked: forget it, so the retry creates it again.
@@ -115,8 +124,8 @@ async function retireVideo(ctx: SyncContext, state: SyncState, marker: string) {
     const [video] = await ctx.client.videos([videoId]);
     if (video && ctx.config.takedown === 'delete') await ctx.client.deleteVideo(videoId);
     else if (video?.snippet) {
-      const snippet = { ...video.snippet, tags: (video.snippet.tags ?? []).filter((t) => t !== marker) };
-      await ctx.client.updateVideo({ id: videoId, snippet, status: { ...video.status, privacyStatus: 'private' } }, ['snippet', 'status']);
+      const update = updatedParts(video, videoId, { snippet: { tags: (video.snippet.tags ?? []).filter((t) => t !== marker) }, status: { privacyStatus: 'private' } });
+      await ctx.client.updateVideo(update.video, update.parts);
     }
   }
   await saveState(ctx.strapi, state, FORGET_VIDEO);
@@ -126,7 +135,8 @@ async function publishStory(ctx: SyncContext, state: SyncState, story: StorySnap
   const { strapi, client, config } = ctx;
   const desired = planStory(story, config);
   const hash = desiredHash(desired);
-  if (hash === state.syncedHash && (state.status === 'synced' || state.status === 'no_video')) return 'unchanged';
+  // A missing thumbnail keeps the story from counting as unchanged, so that every later sync tries it again.
+  if (hash === state.syncedHash && (state.status === 'synced' || state.status === 'no_video') && !state.thumbnailIssue) return 'unchanged';
   const source = videoSource(desired);
   if (state.youtubeVideoId && state.videoSource && state.videoSource !== source) await retireVideo(ctx, state, desired.marker);
   if (!desired.video) {
@@ -150,6 +160,7 @@ async function publishStory(ctx: SyncContext, state: SyncState, story: StorySnap
       ownsVideo: true,
       uploadSessionUri: null,
       metadataHash: writtenMetadata,
+      firstUploadAt: state.firstUploadAt ?? ctx.now().toISOString(),
       privacyStatus: video.status?.privacyStatus ?? null,
       forcedPrivate: desired.metadata.status.privacyStatus !== 'private' && video.status?.privacyStatus === 'private',
     });
@@ -157,15 +168,16 @@ async function publishStory(ctx: SyncContext, state: SyncState, story: StorySnap
   if (!videoId) throw new YouTubeError('no video id after upload', 'permanent');
 
   if (writtenMetadata !== metadataHash(desired)) {
-    const updated = await client.updateVideo({ id: videoId, snippet: desired.metadata.snippet, status: desired.metadata.status }, ['snippet', 'status']);
+    // Read, change, write: the status keeps licence, embedding, statistics, audience and schedule as the channel
+    // has them; only the privacy is ours to set.
+    const [current] = await client.videos([videoId]);
+    if (!current) throw new YouTubeError(`video ${videoId} is no longer on YouTube`, 'permanent', 404, 'videoNotFound');
+    const update = updatedParts(current, videoId, { snippet: desired.metadata.snippet, status: { privacyStatus: desired.metadata.status.privacyStatus } });
+    const updated = await client.updateVideo(update.video, update.parts);
     const forcedPrivate = desired.metadata.status.privacyStatus !== 'private' && updated.status?.privacyStatus === 'private';
     await saveState(strapi, state, { metadataHash: metadataHash(desired), privacyStatus: updated.status?.privacyStatus ?? null, forcedPrivate });
   }
-  const wantedThumbnail = thumbnailHash(desired);
-  if (desired.thumbnail && wantedThumbnail !== state.thumbnailHash) {
-    await client.setThumbnail(videoId, await thumbnailJpeg(localPath(strapi, desired.thumbnail)));
-    await saveState(strapi, state, { thumbnailHash: wantedThumbnail });
-  }
+  await syncThumbnail(strapi, client, state, desired, videoId, ctx.now());
   await syncPlaylists(ctx, state, desired, videoId);
   await syncCaptions(strapi, client, state, desired, videoId);
   await saveState(strapi, state, {
@@ -204,7 +216,8 @@ async function takeDown(ctx: SyncContext, state: SyncState, presence: 'unpublish
   } else {
     const [video] = await client.videos([videoId]);
     if (video && video.status?.privacyStatus !== 'private') {
-      await client.updateVideo({ id: videoId, status: { ...video.status, privacyStatus: 'private' } }, ['status']);
+      const update = updatedParts(video, videoId, { status: { privacyStatus: 'private' } });
+      await client.updateVideo(update.video, update.parts);
     }
     action = video ? 'made_private' : 'already_gone';
   }

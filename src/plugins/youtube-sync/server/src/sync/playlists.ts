@@ -13,6 +13,8 @@ interface PlaylistRow {
   key: string;
   youtubePlaylistId: string | null;
   title: string | null;
+  /** Null for playlists made before privacy was recorded: those were all created public. */
+  privacyStatus: string | null;
   creatingUntil: string | null;
 }
 
@@ -40,7 +42,11 @@ async function claimCreation(strapi: Core.Strapi, key: string, now: Date): Promi
   return count === 1 ? { ...row, creatingUntil: until } : 'wait';
 }
 
-/** The channel's playlist for a key (channel, region:…, theme:…, project:…), created on YouTube when missing. */
+/**
+ * The channel's playlist for a key (channel, region:…, theme:…, project:…), created on YouTube when missing, with
+ * the videos' privacy: a public playlist would list unlisted videos for everyone, and a private video's playlist
+ * has no business being public. An existing playlist whose title or privacy is not the wanted one is updated.
+ */
 export async function ensurePlaylist(strapi: Core.Strapi, client: YouTubeClient, wanted: DesiredPlaylist, privacyStatus: string): Promise<string> {
   const query = strapi.db.query(PLAYLIST);
   for (let waited = 0; waited <= CREATE_WINDOW_MS; waited += WAIT_STEP_MS) {
@@ -50,20 +56,20 @@ export async function ensurePlaylist(strapi: Core.Strapi, client: YouTubeClient,
       continue;
     }
     if (claim.youtubePlaylistId) {
-      if (claim.title !== wanted.title) {
+      if (claim.title !== wanted.title || (claim.privacyStatus ?? 'public') !== privacyStatus) {
         try {
-          await client.updatePlaylist(claim.youtubePlaylistId, wanted.title, DESCRIPTION);
+          await client.updatePlaylist(claim.youtubePlaylistId, wanted.title, DESCRIPTION, privacyStatus);
         } catch (error) {
           if ((error as YouTubeError).reason !== 'playlistNotFound') throw error;
           await forgetPlaylist(strapi, claim.youtubePlaylistId);
           continue;
         }
-        await query.update({ where: { id: claim.id }, data: { title: wanted.title } });
+        await query.update({ where: { id: claim.id }, data: { title: wanted.title, privacyStatus } });
       }
       return claim.youtubePlaylistId;
     }
     const created = await client.insertPlaylist(wanted.title, DESCRIPTION, privacyStatus);
-    await query.update({ where: { id: claim.id }, data: { youtubePlaylistId: created.id, title: wanted.title, creatingUntil: null } });
+    await query.update({ where: { id: claim.id }, data: { youtubePlaylistId: created.id, title: wanted.title, privacyStatus, creatingUntil: null } });
     return created.id as string;
   }
   throw new YouTubeError(`playlist "${wanted.key}" is still being created by another worker`, 'retryable');
@@ -74,15 +80,16 @@ export async function forgetPlaylist(strapi: Core.Strapi, youtubePlaylistId: str
   await strapi.db.query(PLAYLIST).updateMany({ where: { youtubePlaylistId }, data: { youtubePlaylistId: null } });
 }
 
-/** Adds the video; `videoAlreadyInPlaylist` (a retry after a lost answer) counts as success. */
-export async function addToPlaylist(client: YouTubeClient, playlistId: string, videoId: string): Promise<PlaylistMembership> {
-  try {
-    const item = await client.insertPlaylistItem(playlistId, videoId);
-    return { playlistId, itemId: item.id ?? null };
-  } catch (error) {
-    if ((error as YouTubeError).reason === 'videoAlreadyInPlaylist') return { playlistId, itemId: null };
-    throw error;
-  }
+/**
+ * Adds the video unless it is there already. YouTube takes the same video twice in a channel's own playlist, so
+ * the guard against a duplicate (a retry after a lost answer, a worker that died before recording the item) is
+ * a look at the playlist for this video first (one unit), never a 409 from the server.
+ */
+export async function addToPlaylist(client: YouTubeClient, playlistId: string, videoId: string, position?: number): Promise<PlaylistMembership> {
+  const [present] = await client.playlistItemsOfVideo(playlistId, videoId);
+  if (present?.id) return { playlistId, itemId: present.id };
+  const item = await client.insertPlaylistItem(playlistId, videoId, position);
+  return { playlistId, itemId: item.id ?? null };
 }
 
 /** Removes the video; an item or playlist already gone counts as removed. */

@@ -26,6 +26,11 @@ export interface SyncState {
   syncedHash: string | null;
   metadataHash: string | null;
   thumbnailHash: string | null;
+  /** Why the custom thumbnail is missing (sync/thumbnails.ts), or null. */
+  thumbnailIssue?: string | null;
+  /** When the story's video first went up: later uploads do not notify subscribers. */
+  firstUploadAt?: string | null;
+  lastSyncedAt?: string | null;
   playlistItems: Record<string, PlaylistMembership> | null;
   captions: Record<string, CaptionTrack> | null;
   uploadSessionUri: string | null;

@@ -8,9 +8,9 @@ import { classify, YouTubeError } from './errors';
 import type { QuotaLedger } from './quota';
 
 /**
- * THE YouTube client: the only place that builds `googleapis` and speaks to YouTube. Every call is counted in the
- * quota ledger (YouTube charges answered calls, failed ones included) and every failure is classified. Tokens are
- * never logged: errors carry status, reason and Google's message only.
+ * THE YouTube client: the only place that builds `googleapis` and speaks to YouTube. Every call first reserves its
+ * cost in the quota ledger (a call that would cross the daily budget is not made) and is settled by how it ended;
+ * every failure is classified. Tokens are never logged: errors carry status, reason and Google's message only.
  */
 export interface YouTubeClientOptions {
   apiRoot: string;
@@ -52,15 +52,36 @@ export function createYouTubeClient(options: YouTubeClientOptions) {
   const youtube = youtubeApi({ version: 'v3', rootUrl, auth, fetchImplementation: fetch });
 
   async function call<T>(endpoint: string, request: () => Promise<{ data: T }>): Promise<T> {
+    const reservation = await options.ledger.reserve(endpoint);
     try {
       const response = await request();
-      await options.ledger.add(endpoint);
+      await options.ledger.settle(reservation, 'success');
       return response.data;
     } catch (error) {
       const classified = classify(error);
-      if (classified.status !== undefined && classified.reason !== 'invalid_grant') await options.ledger.add(endpoint);
+      await options.ledger.settle(reservation, { status: classified.status, reason: classified.reason });
       throw classified;
     }
+  }
+
+  /** A call made outside googleapis (the resumable upload's start): metered the same way, by the answer's status. */
+  async function metered(endpoint: string, request: () => Promise<Response>): Promise<Response> {
+    const reservation = await options.ledger.reserve(endpoint);
+    let response: Response;
+    try {
+      response = await request();
+    } catch (error) {
+      const classified = classify(error);
+      await options.ledger.settle(reservation, { status: classified.status, reason: classified.reason });
+      throw classified;
+    }
+    if (response.ok) {
+      await options.ledger.settle(reservation, 'success');
+    } else {
+      const failed = classify({ status: response.status, body: await response.clone().text().catch(() => '') });
+      await options.ledger.settle(reservation, { status: failed.status, reason: failed.reason });
+    }
+    return response;
   }
 
   async function accessToken(): Promise<string> {
@@ -99,11 +120,12 @@ export function createYouTubeClient(options: YouTubeClientOptions) {
       }
       return found;
     },
+    /** Writes whole parts: `video` must carry every mutable property of each part (see video-parts.ts). */
     updateVideo: (video: Video, parts: string[]) => call('videos.update', () => youtube.videos.update({ part: parts, requestBody: video })),
     deleteVideo: (id: string) => call('videos.delete', () => youtube.videos.delete({ id })),
-    insertVideo: (metadata: Video, body: Readable) =>
+    insertVideo: (metadata: Video, body: Readable, notifySubscribers: boolean) =>
       call('videos.insert', () =>
-        youtube.videos.insert({ part: ['snippet', 'status'], requestBody: metadata, media: { body } }, { rootUrl })
+        youtube.videos.insert({ part: ['snippet', 'status'], notifySubscribers, requestBody: metadata, media: { body } }, { rootUrl })
       ),
     playlists: () =>
       listAll<Playlist>('playlists.list', async (pageToken) =>
@@ -113,15 +135,25 @@ export function createYouTubeClient(options: YouTubeClientOptions) {
       call('playlists.insert', () =>
         youtube.playlists.insert({ part: ['snippet', 'status'], requestBody: { snippet: { title, description }, status: { privacyStatus } } })
       ),
-    updatePlaylist: (id: string, title: string, description: string) =>
-      call('playlists.update', () => youtube.playlists.update({ part: ['snippet'], requestBody: { id, snippet: { title, description } } })),
+    /** Both parts are written whole, so title, description and privacy are always sent together. */
+    updatePlaylist: (id: string, title: string, description: string, privacyStatus: string) =>
+      call('playlists.update', () =>
+        youtube.playlists.update({ part: ['snippet', 'status'], requestBody: { id, snippet: { title, description }, status: { privacyStatus } } })
+      ),
     playlistItems: (playlistId: string) =>
       listAll<PlaylistItem>('playlistItems.list', async (pageToken) =>
         (await youtube.playlistItems.list({ part: ['snippet', 'contentDetails'], playlistId, maxResults: 50, pageToken })).data
       ),
-    insertPlaylistItem: (playlistId: string, videoId: string) =>
+    /** The items of one video in a playlist (one unit): YouTube does not refuse a video twice, so we look first. */
+    playlistItemsOfVideo: async (playlistId: string, videoId: string) =>
+      (await call('playlistItems.list', () => youtube.playlistItems.list({ part: ['id'], playlistId, videoId, maxResults: 50 }))).items ?? [],
+    /** `position` 0 puts the video first; without it YouTube appends. */
+    insertPlaylistItem: (playlistId: string, videoId: string, position?: number) =>
       call('playlistItems.insert', () =>
-        youtube.playlistItems.insert({ part: ['snippet'], requestBody: { snippet: { playlistId, resourceId: { kind: 'youtube#video', videoId } } } })
+        youtube.playlistItems.insert({
+          part: ['snippet'],
+          requestBody: { snippet: { playlistId, position, resourceId: { kind: 'youtube#video', videoId } } },
+        })
       ),
     deletePlaylistItem: (id: string) => call('playlistItems.delete', () => youtube.playlistItems.delete({ id })),
     setThumbnail: (videoId: string, image: Buffer) =>
@@ -140,8 +172,7 @@ export function createYouTubeClient(options: YouTubeClientOptions) {
         youtube.captions.update({ part: ['snippet'], requestBody: { id }, media: { mimeType: file.mime, body: fs.createReadStream(file.path) } }, { rootUrl })
       ),
     deleteCaption: (id: string) => call('captions.delete', () => youtube.captions.delete({ id })),
-    /** Counts a call made outside googleapis (the resumable upload) in the ledger. */
-    count: (endpoint: string) => options.ledger.add(endpoint),
+    metered,
   };
 }
 

@@ -17,6 +17,8 @@ export interface ResumableUploadOptions {
   client: YouTubeClient;
   file: UploadFile;
   metadata: Video;
+  /** videos.insert's notifySubscribers: false keeps a re-upload or an import from notifying every subscriber. */
+  notifySubscribers: boolean;
   /** A session URI persisted by an earlier attempt, if any. */
   sessionUri?: string | null;
   onSession: (uri: string) => Promise<void>;
@@ -54,8 +56,8 @@ function nextOffset(response: Response): number {
 
 async function startSession(options: ResumableUploadOptions): Promise<string> {
   const { client, file, metadata } = options;
-  const url = `${client.rootUrl}upload/youtube/v3/videos?uploadType=resumable&part=snippet,status`;
-  const response = await authorised(
+  const url = `${client.rootUrl}upload/youtube/v3/videos?uploadType=resumable&part=snippet,status&notifySubscribers=${options.notifySubscribers}`;
+  const response = await client.metered('videos.insert', () => authorised(
     client,
     {
       method: 'POST',
@@ -67,8 +69,7 @@ async function startSession(options: ResumableUploadOptions): Promise<string> {
       body: JSON.stringify(metadata),
     },
     url
-  );
-  await client.count('videos.insert');
+  ));
   const location = response.headers.get('location');
   if (response.status !== 200 || !location) throw await failure(response);
   await options.onSession(location);

@@ -4,8 +4,12 @@ import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
 import { Card } from '../Card';
 import { Meter } from '../Meter';
+import { StoryLink } from '../StoryLink';
 
-/** Today's quota against the budget, and when YouTube resets it (midnight Pacific time, shown in local time). */
+/**
+ * Today's quota against the budget as the sync's own ledger counts it, when YouTube resets it (midnight Pacific
+ * time, shown in local time), and the jobs parked until then.
+ */
 export function QuotaCard({ quota }: { quota: SyncStatus['quota'] }) {
   const t = useT();
   const format = useTimeFormat();
@@ -16,6 +20,9 @@ export function QuotaCard({ quota }: { quota: SyncStatus['quota'] }) {
         <Typography variant="epsilon" textColor="neutral800">
           {t('dashboard.quota.used', { used: format.number(quota.used), budget: format.number(quota.budget) })}
         </Typography>
+        <Typography variant="omega" textColor="neutral600">
+          {t('dashboard.quota.left', { left: format.number(quota.left) })}
+        </Typography>
         <Meter percent={percent} tone={percent >= 90 ? 'danger' : percent >= 70 ? 'warning' : 'primary'} label={t('dashboard.quota.title')} />
         <Flex justifyContent="space-between" wrap="wrap" gap={2}>
           <Typography variant="omega" textColor="neutral600">
@@ -25,6 +32,21 @@ export function QuotaCard({ quota }: { quota: SyncStatus['quota'] }) {
             {t('dashboard.quota.reset', { time: format.dateTime(quota.resetsAt), relative: format.relative(quota.resetsAt) })}
           </Typography>
         </Flex>
+        {quota.parkedTotal > 0 && (
+          <Flex direction="column" alignItems="flex-start" gap={1} data-testid="quota-parked">
+            <Typography variant="omega" textColor="neutral800">
+              {t('dashboard.quota.parked', { count: quota.parkedTotal })}
+            </Typography>
+            {quota.parked.map((job) => (
+              <StoryLink key={job.storyDocumentId} documentId={job.storyDocumentId} title={job.storyTitle} />
+            ))}
+            {quota.parkedTotal > quota.parked.length && (
+              <Typography variant="pi" textColor="neutral600">
+                {t('dashboard.quota.parkedMore', { count: quota.parkedTotal - quota.parked.length })}
+              </Typography>
+            )}
+          </Flex>
+        )}
         <Typography variant="pi" textColor="neutral500">
           {t('dashboard.quota.hint')}
         </Typography>
