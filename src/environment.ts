@@ -1,3 +1,4 @@
+import path from 'path';
 import { z } from 'zod';
 import { VIDEO_FORMAT_NAMES, type VideoFormat } from './plugins/youtube-sync/server/src/submissions/formats';
 
@@ -144,6 +145,18 @@ const schema = z
       .max(40, 'CONSENT_TEXT_VERSION must be at most 40 characters (it is stored with every consent)')
       .default('2026-01'),
     CONSENT_LINK_VALID_DAYS: whole('CONSENT_LINK_VALID_DAYS', 1, 3650, 1095, 'days'),
+
+    // Files of stories that are not public (see README, "Private Medien").
+    PRIVATE_MEDIA_DIR: z
+      .string()
+      .min(1)
+      .refine(
+        (v) => !`${path.resolve(v)}${path.sep}`.startsWith(`${path.resolve('public')}${path.sep}`),
+        'PRIVATE_MEDIA_DIR must lie outside public/: everything there is served to anyone'
+      )
+      .default('.tmp/private-media'),
+    PRIVATE_MEDIA_LINK_MINUTES: whole('PRIVATE_MEDIA_LINK_MINUTES', 1, 1440, 60, 'minutes'),
+    PUBLIC_ORIGINAL_VIDEO: flag(false),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, message: string) => {

@@ -4,6 +4,8 @@ import { recordRemoval } from './sync/removals';
 import { registerPublicApiHooks } from './public-api/lifecycle';
 import { registerReviewMiddleware } from './review/status-middleware';
 import { isWithdrawn } from './review/withdrawn';
+import { extendUploadProvider } from './media-privacy/provider';
+import { registerMediaPrivacyMiddleware } from './media-privacy/hooks';
 
 const STORY = 'api::story.story';
 
@@ -42,5 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
   strapi.documents.use(middleware);
   registerPublicApiHooks(strapi);
+  registerMediaPrivacyMiddleware(strapi);
   registerReviewMiddleware(strapi);
+  extendUploadProvider(strapi);
 };
