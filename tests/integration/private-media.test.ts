@@ -274,3 +274,21 @@ describe('the start-up move of existing files', () => {
     expect(inPrivateDir(draft.cover.url)).toBe(true);
   });
 });
+
+describe('PUBLIC_ORIGINAL_VIDEO=true', () => {
+  beforeAll(async () => {
+    app = await app.restart({ PUBLIC_ORIGINAL_VIDEO: 'true' });
+    editor = await adminToken(app.strapi);
+  });
+
+  test('makes the uploaded video of a published story public, and private again when it goes offline', async () => {
+    const draft = await submit();
+    await approveAndPublish(draft.documentId);
+    const video = await fileRow(draft.video.id);
+    expect(video.url).toBe(`/uploads/${nameOf(draft.video.url)}`);
+    expect((await get(video.url)).status).toBe(200);
+    await app.strapi.documents(STORY).unpublish({ documentId: draft.documentId });
+    expect((await fileRow(draft.video.id)).url).toBe(draft.video.url);
+    expect((await get(video.url)).status).toBe(404);
+  });
+});

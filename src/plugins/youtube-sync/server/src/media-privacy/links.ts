@@ -20,7 +20,7 @@ const signature = (key: Buffer, name: string, expires: number) => crypto.createH
 /** The signed link for a private file URL; any other URL (public, external, already signed) comes back unchanged. */
 export function signedMediaUrl(strapi: Core.Strapi, url: string, now = new Date()): string {
   if (!url.startsWith(PRIVATE_URL_PREFIX) || url.includes('?')) return url;
-  const name = url.slice(PRIVATE_URL_PREFIX.length);
+  const name = decodeURIComponent(url.slice(PRIVATE_URL_PREFIX.length));
   const expires = Math.floor((now.getTime() + mediaPrivacySettings(strapi).linkTtlMs) / 1000);
   return `${url}?expires=${expires}&signature=${signature(signingKey(strapi), name, expires)}`;
 }

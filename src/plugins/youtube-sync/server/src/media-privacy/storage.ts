@@ -15,9 +15,20 @@ export type MediaLocation = 'public' | 'private';
 export const PRIVATE_URL_PREFIX = '/media/private/';
 const PUBLIC_URL_PREFIX = '/uploads/';
 
-/** Names the local provider makes (`<slug>_<hash><ext>`, formats prefixed): no slashes, no "..", nothing to decode. */
-const FILE_NAME = /^(?!\.)[A-Za-z0-9_.-]{1,255}$/;
-export const isMediaFileName = (name: string) => FILE_NAME.test(name) && !name.includes('..');
+/**
+ * One file in one folder: the local provider names files `<slug>_<hash><ext>`, but rows from elsewhere (imports,
+ * older versions) may hold spaces or umlauts. Never a path: no slash, no backslash, no NUL, no leading dot.
+ */
+export const isMediaFileName = (name: string) => name.length > 0 && name.length <= 255 && !/[/\\\0]/.test(name) && !name.startsWith('.');
+
+/** A URL's last segment as a file name; the local provider writes names unencoded, so a stray "%" stays as it is. */
+function decodeSegment(segment: string) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 export interface MediaStorage {
   /** Where a file row's URL points, or null for a URL this storage does not manage (an external address). */
@@ -43,13 +54,14 @@ export class LocalDiskStorage implements MediaStorage {
   }
 
   nameOf(url: string): string {
-    const name = decodeURIComponent(path.posix.basename(url.split('?')[0]));
+    const name = decodeSegment(path.posix.basename(url.split('?')[0]));
     if (!isMediaFileName(name)) throw new Error(`not a media file name: ${JSON.stringify(name)} (from ${url})`);
     return name;
   }
 
+  /** Public addresses as the local provider writes them (unencoded), private ones encoded for the route. */
   urlOf(name: string, location: MediaLocation): string {
-    return `${location === 'private' ? PRIVATE_URL_PREFIX : PUBLIC_URL_PREFIX}${name}`;
+    return location === 'private' ? `${PRIVATE_URL_PREFIX}${encodeURIComponent(name)}` : `${PUBLIC_URL_PREFIX}${name}`;
   }
 
   /** The folder of one place (only a local disk has one). */
