@@ -1,12 +1,8 @@
 import { AsyncLocalStorage } from 'async_hooks';
-import fsp from 'fs/promises';
-import { pipeline } from 'stream/promises';
-import fs from 'fs';
-import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { signedMediaUrl } from './links';
 import { mediaStorage } from './media-storage';
-import type { LocalDiskStorage } from './storage';
+import type { MediaStorage } from './storage';
 
 /**
  * Extends the upload plugin's local provider with the private place:
@@ -43,17 +39,15 @@ export const uploadPrivately = <T>(work: () => Promise<T>): Promise<T> => privat
 
 const fileName = (file: ProviderFile) => `${file.hash}${file.ext ?? ''}`;
 
-async function writePrivately(storage: LocalDiskStorage, file: ProviderFile) {
+async function writePrivately(storage: MediaStorage, file: ProviderFile) {
   const name = fileName(file);
-  const target = storage.pathOf(name, 'private');
-  await fsp.mkdir(path.dirname(target), { recursive: true });
-  if (file.stream) await pipeline(file.stream, fs.createWriteStream(target));
-  else if (file.buffer) await fsp.writeFile(target, file.buffer);
-  else throw new Error(`private upload of ${name}: the file has neither a stream nor a buffer`);
+  const source = file.stream ?? file.buffer;
+  if (!source) throw new Error(`private upload of ${name}: the file has neither a stream nor a buffer`);
+  await storage.write(name, 'private', source);
   file.url = storage.urlOf(name, 'private');
 }
 
-const isPrivateFile = (storage: LocalDiskStorage, file: ProviderFile) => Boolean(file.url && storage.locationOf(file.url) === 'private');
+const isPrivateFile = (storage: MediaStorage, file: ProviderFile) => Boolean(file.url && storage.locationOf(file.url) === 'private');
 
 /** Whether the request being served (if any) is one of a logged-in editor in the admin. */
 function editorRequest(strapi: Core.Strapi) {

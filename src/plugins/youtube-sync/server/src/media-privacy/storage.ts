@@ -2,6 +2,7 @@ import fs from 'fs';
 import fsp from 'fs/promises';
 import path from 'path';
 import crypto from 'crypto';
+import { pipeline } from 'stream/promises';
 
 /**
  * The two places a media library file can live: `public` (served as it is to anyone, today public/uploads of the
@@ -36,6 +37,8 @@ export interface MediaStorage {
   nameOf(url: string): string;
   urlOf(name: string, location: MediaLocation): string;
   exists(name: string, location: MediaLocation): Promise<boolean>;
+  /** Stores new bytes (an upload) at one place. */
+  write(name: string, location: MediaLocation, source: NodeJS.ReadableStream | Buffer): Promise<void>;
   /** Copies complete bytes to the other place; the target appears at once or not at all. */
   copy(name: string, from: MediaLocation, to: MediaLocation): Promise<void>;
   remove(name: string, location: MediaLocation): Promise<void>;
@@ -79,6 +82,13 @@ export class LocalDiskStorage implements MediaStorage {
       .stat(this.pathOf(name, location))
       .then((s) => s.isFile())
       .catch(() => false);
+  }
+
+  async write(name: string, location: MediaLocation, source: NodeJS.ReadableStream | Buffer) {
+    const target = this.pathOf(name, location);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    if (Buffer.isBuffer(source)) await fsp.writeFile(target, source);
+    else await pipeline(source, fs.createWriteStream(target));
   }
 
   async copy(name: string, from: MediaLocation, to: MediaLocation) {
