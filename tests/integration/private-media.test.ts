@@ -212,7 +212,10 @@ describe('publication decides', () => {
     expect((await fileRow(draft.cover.id)).url).toMatch(/^\/uploads\//);
     const res = await asEditor('post', `/youtube-sync/review/submissions/${draft.documentId}/withdraw`, { scope });
     expect(res.status).toBe(200);
-    await eventually(async () => (await fileRow(draft.cover.id)).url.startsWith('/media/private/'));
+    await eventually(async () => {
+      const row = await fileRow(draft.cover.id);
+      return row.url.startsWith('/media/private/') && !urlsOf(row).some(inPublicDir);
+    });
     for (const url of urlsOf(await fileRow(draft.cover.id))) {
       expect(inPrivateDir(url)).toBe(true);
       expect(inPublicDir(url)).toBe(false);
