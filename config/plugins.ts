@@ -2,6 +2,7 @@ import path from 'path';
 import { environment, type Environment } from '../src/environment';
 import { logTransport } from '../src/email/log-transport';
 import type { SubmissionSettings } from '../src/plugins/youtube-sync/server/src/submissions/settings';
+import type { MediaPrivacySettings } from '../src/plugins/youtube-sync/server/src/media-privacy/settings';
 
 const MB = 1024 * 1024;
 /** Strapi's own default for the media library (1 GB); raised only as far as submitted videos need. */
@@ -52,6 +53,14 @@ function submissions(env: Environment): SubmissionSettings {
   };
 }
 
+function mediaPrivacy(env: Environment): MediaPrivacySettings {
+  return {
+    privateDir: path.resolve(process.cwd(), env.PRIVATE_MEDIA_DIR),
+    linkTtlMs: env.PRIVATE_MEDIA_LINK_MINUTES * 60 * 1000,
+    publicOriginalVideo: env.PUBLIC_ORIGINAL_VIDEO,
+  };
+}
+
 export default () => {
   const env = environment();
   return {
@@ -65,7 +74,7 @@ export default () => {
     'youtube-sync': {
       enabled: true,
       resolve: './src/plugins/youtube-sync',
-      config: { submissions: submissions(env) },
+      config: { submissions: submissions(env), mediaPrivacy: mediaPrivacy(env) },
     },
   };
 };

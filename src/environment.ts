@@ -1,3 +1,4 @@
+import path from 'path';
 import { z } from 'zod';
 import { VIDEO_FORMAT_NAMES, type VideoFormat } from './plugins/youtube-sync/server/src/submissions/formats';
 import { parseTrustedProxies, type TrustedProxies } from './plugins/youtube-sync/server/src/utils/client-address';
@@ -165,6 +166,18 @@ const schema = z
       .default('2026-01'),
     CONSENT_LINK_VALID_DAYS: whole('CONSENT_LINK_VALID_DAYS', 1, 3650, 1095, 'days'),
     MAIL_RETRY_HOURS: whole('MAIL_RETRY_HOURS', 1, 720, 72, 'hours'),
+
+    // Files of stories that are not public (see README, "Private Medien").
+    PRIVATE_MEDIA_DIR: z
+      .string()
+      .min(1)
+      .refine(
+        (v) => !`${path.resolve(v)}${path.sep}`.startsWith(`${path.resolve('public')}${path.sep}`),
+        'PRIVATE_MEDIA_DIR must lie outside public/: everything there is served to anyone'
+      )
+      .default('.tmp/private-media'),
+    PRIVATE_MEDIA_LINK_MINUTES: whole('PRIVATE_MEDIA_LINK_MINUTES', 1, 1440, 60, 'minutes'),
+    PUBLIC_ORIGINAL_VIDEO: flag(false),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, message: string) => {

@@ -1,4 +1,5 @@
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import { runScheduledRetention } from '../../src/plugins/youtube-sync/server/src/review/retention';
@@ -26,13 +27,16 @@ let editor: string;
 const clock = manualClock();
 const ids: Record<string, string> = {};
 const files: Record<string, { id: number; url: string }> = {};
+const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zm-private-media-'));
 
 const draftOf = (documentId: string) =>
   app.strapi.db.query(STORY).findOne({
     where: { documentId, publishedAt: null },
     populate: { submitter: true, video: true, cover: true, region: true, consent: { populate: { people: true, signedForm: true } } },
   });
-const onDisk = (file: { url: string }) => fs.existsSync(path.join(app.strapi.dirs.static.public, file.url));
+/** In either place: a submission's files move to private storage (PRIVATE_MEDIA_DIR) when attached to it. */
+const onDisk = (file: { url: string }) =>
+  [path.join(app.strapi.dirs.static.public, 'uploads'), privateDir].some((folder) => fs.existsSync(path.join(folder, path.posix.basename(file.url))));
 const fileRow = (file: { id: number }) => app.strapi.db.query(FILE).findOne({ where: { id: file.id } });
 const settings = () => reviewSettings();
 
@@ -51,7 +55,7 @@ async function reject(documentId: string) {
 }
 
 beforeAll(async () => {
-  app = await startStrapi({ YOUTUBE_SYNC_WORKER: 'false', RETENTION_DAYS: '30', PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0' });
+  app = await startStrapi({ YOUTUBE_SYNC_WORKER: 'false', RETENTION_DAYS: '30', PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0', PRIVATE_MEDIA_DIR: privateDir });
   editor = await adminToken(app.strapi);
   files.video = await addVideoFile(app.strapi, 'alte-einreichung', 4096);
   files.form = await addCoverImage(app.strapi, 'unterschriebenes-formular');
@@ -94,6 +98,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
+  fs.rmSync(privateDir, { recursive: true, force: true });
 });
 
 describe('the scheduled erasure', () => {

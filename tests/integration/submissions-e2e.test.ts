@@ -21,6 +21,7 @@ let app: TestApp;
 let youtube: Emulator;
 let smtp: SmtpSink;
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zm-uploads-'));
+const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zm-private-media-'));
 
 beforeAll(async () => {
   youtube = await startYouTube();
@@ -31,6 +32,7 @@ beforeAll(async () => {
     PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0',
     SUBMISSION_RATE_LIMIT_PER_HOUR: '5',
     UPLOAD_TMP_DIR: uploadDir,
+    PRIVATE_MEDIA_DIR: privateDir,
   });
 });
 afterAll(async () => {
@@ -38,6 +40,7 @@ afterAll(async () => {
   await smtp?.close();
   await youtube?.close();
   fs.rmSync(uploadDir, { recursive: true, force: true });
+  fs.rmSync(privateDir, { recursive: true, force: true });
 });
 
 test('a submitted video story reaches YouTube only after an editor approved and published it', async () => {
@@ -60,7 +63,9 @@ test('a submitted video story reaches YouTube only after an editor approved and 
   });
   expect(draft).toMatchObject({ editorialStatus: 'submitted', publishedAt: null, submissionSource: 'form', creditPreference: 'first-name' });
   expect(draft.video).toMatchObject({ mime: 'video/mp4', name: `${referenceNumber}-video.mp4` });
-  expect(fs.readFileSync(path.join(app.strapi.dirs.static.public, draft.video.url))).toEqual(video);
+  // Not public before review: the video waits in private storage.
+  expect(draft.video.url).toMatch(/^\/media\/private\//);
+  expect(fs.readFileSync(path.join(privateDir, path.posix.basename(draft.video.url)))).toEqual(video);
   expect(draft.cover).toMatchObject({ mime: 'image/jpeg', width: 1280, height: 720 });
   expect(draft.captions).toEqual([expect.objectContaining({ language: 'de', file: expect.objectContaining({ mime: 'text/vtt' }) })]);
   expect(draft.consent.people.map((p: { nameOrRole: string }) => p.nameOrRole)).toEqual(['Amal Haddad', 'Kollegin Jana']);

@@ -47,6 +47,7 @@ const ENV = {
   SUBMISSION_PARTNER_SECRET: SECRET,
   CONSENT_TEXT_VERSION: 'test-2026-11',
   UPLOAD_TMP_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'zm-uploads-')),
+  PRIVATE_MEDIA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'zm-private-media-')),
 };
 
 let app: TestApp;
@@ -88,12 +89,15 @@ const storyByReference = (referenceNumber: string) =>
     populate: ['video', 'cover', 'captions', 'captions.file', 'consent', 'consent.people', 'credits', 'submitter', 'region', 'themes', 'project'],
   });
 
-const uploadsFolder = () => path.join(app.strapi.dirs.static.public, 'uploads');
+/** Submitted files land in private storage; public/uploads must not get any of them either. */
+const storageFolders = () => [path.join(app.strapi.dirs.static.public, 'uploads'), ENV.PRIVATE_MEDIA_DIR];
 const submissionFiles = () =>
-  fs
-    .readdirSync(uploadsFolder())
+  storageFolders()
+    .flatMap((folder) => fs.readdirSync(folder).map((n) => path.join(folder, n)))
     .filter((n) => n.includes('ZM_'))
     .sort();
+/** Where a submitted file's bytes are: its private address names a file in PRIVATE_MEDIA_DIR. */
+const privateFile = (url: string) => path.join(ENV.PRIVATE_MEDIA_DIR, path.posix.basename(url));
 /** formidable's temporary files: 25 lower-case letters and digits, in the system's temp folder. */
 const formidableTemps = () =>
   fs
@@ -162,6 +166,7 @@ afterAll(async () => {
   await smtp?.close();
   for (const name of [...Object.keys(ENV), ...Object.keys(smtpEnv(smtp))]) delete process.env[name];
   fs.rmSync(ENV.UPLOAD_TMP_DIR, { recursive: true, force: true });
+  fs.rmSync(ENV.PRIVATE_MEDIA_DIR, { recursive: true, force: true });
 });
 
 // ------------------------------------------------------------------------------------------------- tests
@@ -629,7 +634,8 @@ describe('resumable video uploads (tus)', () => {
     expect(res.status).toBe(201);
     const story = await storyByReference(res.body.referenceNumber);
     expect(story.video).toMatchObject({ mime: 'video/mp4', name: `${res.body.referenceNumber}-video.mp4` });
-    expect(fs.readFileSync(path.join(app.strapi.dirs.static.public, story.video.url))).toEqual(video);
+    expect(story.video.url).toMatch(/^\/media\/private\//);
+    expect(fs.readFileSync(privateFile(story.video.url))).toEqual(video);
     expect(fs.existsSync(path.join(uploadDir, id))).toBe(false);
     expect(fs.existsSync(path.join(uploadDir, `${id}.json`))).toBe(false);
     quiet.mockRestore();

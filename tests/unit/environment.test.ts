@@ -28,6 +28,13 @@ describe('configuration checked at start-up', () => {
       expect(() => parseEnvironment({ ...testEnvironment(), ADMIN_JWT_SECRET: value })).not.toThrow();
   });
 
+  test('private media may not be kept where public/ serves everything', () => {
+    for (const dir of ['public/private', './public', 'public'])
+      expect(() => parseEnvironment({ ...testEnvironment(), PRIVATE_MEDIA_DIR: dir })).toThrow(/PRIVATE_MEDIA_DIR must lie outside public\//);
+    expect(parseEnvironment({ ...testEnvironment(), PRIVATE_MEDIA_DIR: 'database/private-media' }).PRIVATE_MEDIA_DIR).toBe('database/private-media');
+    expect(parseEnvironment(testEnvironment())).toMatchObject({ PRIVATE_MEDIA_DIR: '.tmp/private-media', PRIVATE_MEDIA_LINK_MINUTES: 60, PUBLIC_ORIGINAL_VIDEO: false });
+  });
+
   test('a short secret is refused', () => {
     expect(() => parseEnvironment({ ...testEnvironment(), ADMIN_JWT_SECRET: 'short' })).toThrow(/ADMIN_JWT_SECRET is too short/);
   });

@@ -8,6 +8,7 @@ import { registerPermissions } from './permissions';
 import { startExportLoop, type ExportLoop } from './reports/exports/loop';
 import { startRetention } from './review/retention';
 import { startSubmissions } from './submissions/lifecycle';
+import { startMediaPrivacy } from './media-privacy/lifecycle';
 
 export type Worker = ReturnType<typeof startWorker>;
 export const workers = new WeakMap<Core.Strapi, Worker>();
@@ -19,6 +20,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerPermissions(strapi);
   await startPublicApi(strapi);
   await startSubmissions(strapi);
+  await startMediaPrivacy(strapi);
   // Erasure is a legal duty, not a YouTube task: every instance takes part, the database lets one run it.
   startRetention(strapi);
   const config = pluginConfig(strapi);

@@ -2,6 +2,8 @@ import type { Core, Modules } from '@strapi/strapi';
 import { enqueue } from './queue/enqueue';
 import { registerPublicApiHooks } from './public-api/lifecycle';
 import { registerReviewMiddleware } from './review/status-middleware';
+import { extendUploadProvider } from './media-privacy/provider';
+import { registerMediaPrivacyMiddleware } from './media-privacy/hooks';
 
 const STORY = 'api::story.story';
 
@@ -32,5 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
   strapi.documents.use(middleware);
   registerPublicApiHooks(strapi);
+  registerMediaPrivacyMiddleware(strapi);
   registerReviewMiddleware(strapi);
+  extendUploadProvider(strapi);
 };

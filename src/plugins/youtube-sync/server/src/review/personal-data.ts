@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { absoluteUrl, blocksToText, parseBlocks } from '../public-api/blocks';
+import { signedMediaUrl } from '../media-privacy/links';
 import { pluginConfig } from '../utils/plugin-config';
 import { auditTrail, recordAudit, type Actor, type StoredAuditEntry } from './audit';
 import { loadStoryRecord, type StoredFile, type StoredStory } from './story-record';
@@ -115,7 +116,7 @@ export async function personalData(strapi: Core.Strapi, documentId: string, now 
   const { story } = record;
   const site = pluginConfig(strapi).publicUrl;
   const file = (f: StoredFile | null | undefined): FileInfo | null =>
-    f ? { name: f.name, type: f.mime, sizeKb: f.size === null ? null : Math.round(Number(f.size)), url: absoluteUrl(f.url, site) } : null;
+    f ? { name: f.name, type: f.mime, sizeKb: f.size === null ? null : Math.round(Number(f.size)), url: absoluteUrl(signedMediaUrl(strapi, f.url), site) } : null;
   const { signedForm, id: _consentId, ...consent } = story.consent ?? {};
   return {
     about:

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { failedMailCount } from '../outbox/mails';
 import { blocksToText, parseBlocks } from '../public-api/blocks';
+import { signedMediaUrl } from '../media-privacy/links';
 import { auditTrail, type StoredAuditEntry } from './audit';
 import { consentGaps, publishBlockers, type Gap } from './consent-completeness';
 import { listReports, openReportCounts, CONTENT_REPORT, type ContentReportView } from './content-reports';
@@ -110,7 +111,11 @@ export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Pro
   };
 }
 
-const fileView = (file: StoredFile | null | undefined) => (file ? { name: file.name, url: file.url, mime: file.mime, size: file.size } : null);
+/** A file as the review page links it: private files by a short-lived signed link the browser can open. */
+const fileViewFor = (strapi: Core.Strapi) => (file: StoredFile | null | undefined) =>
+  file ? { name: file.name, url: signedMediaUrl(strapi, file.url), mime: file.mime, size: file.size } : null;
+
+type FileView = ReturnType<ReturnType<typeof fileViewFor>>;
 
 export interface ReviewDetail {
   documentId: string;
@@ -140,12 +145,12 @@ export interface ReviewDetail {
   internalNotes: string | null;
   submitter: StoredContact | null;
   media: {
-    video: ReturnType<typeof fileView>;
+    video: FileView;
     youtubeVideoId: string | null;
-    cover: ReturnType<typeof fileView>;
-    captions: { language: string; file: ReturnType<typeof fileView> }[];
+    cover: FileView;
+    captions: { language: string; file: FileView }[];
   };
-  consent: (Omit<StoredConsent, 'signedForm'> & { signedForm: ReturnType<typeof fileView> }) | null;
+  consent: (Omit<StoredConsent, 'signedForm'> & { signedForm: FileView }) | null;
   blockers: Gap[];
   consentComplete: boolean;
   allowedMoves: EditorialStatus[];
@@ -159,6 +164,7 @@ export async function reviewDetail(strapi: Core.Strapi, documentId: string): Pro
   const { story } = record;
   const subject = reviewSubjectOf(story);
   const status = isEditorialStatus(story.editorialStatus) ? story.editorialStatus : null;
+  const fileView = fileViewFor(strapi);
   const [history, reports] = await Promise.all([auditTrail(strapi, documentId), listReports(strapi, { storyDocumentId: documentId })]);
   return {
     documentId,

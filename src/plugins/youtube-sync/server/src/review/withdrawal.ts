@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { effectiveSettings } from '../admin-api/settings';
 import { applyConsentChange } from '../public-api/hooks';
+import { storyVisibilityChanged } from '../media-privacy/hooks';
 import { enqueue } from '../queue/enqueue';
 import { STATE } from '../sync/state';
 import { pluginConfig } from '../utils/plugin-config';
@@ -126,6 +127,7 @@ async function withdrawChannel(strapi: Core.Strapi, documentId: string, versions
   }
   const published = versions.some((v) => v.publishedAt);
   await applyConsentChange(strapi, documentId, () => markConsent(strapi, versions, FIELD[scope], at, note));
+  await storyVisibilityChanged(strapi, documentId);
   if (scope === 'website') {
     return [published ? 'Die Geschichte wurde sofort von der Website, den Partner-Seiten und dem Widget genommen; auf YouTube bleibt sie.' : 'Die Geschichte wird nicht auf der Website und den Partner-Seiten gezeigt.'];
   }

@@ -5,6 +5,7 @@ import { embedRouter } from '../embed/routes';
 import { pagesRouter } from '../pages/routes';
 import { reviewAdminRouter, reviewPagesRouter } from '../review/routes';
 import { storyPagesRouter } from '../story-pages/routes';
+import { privateMediaRouter } from '../media-privacy/routes';
 
 export default {
   'content-api': contentApi,
@@ -15,4 +16,5 @@ export default {
   review: reviewAdminRouter,
   'review-pages': reviewPagesRouter,
   'story-pages': storyPagesRouter,
+  'private-media': privateMediaRouter,
 };

@@ -3,12 +3,15 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { strings } from '@strapi/utils';
 import type { CheckedFile, MediaField } from './file-checks';
+import { mediaStorage } from '../media-privacy/media-storage';
+import { uploadPrivately } from '../media-privacy/provider';
 
 /**
  * Puts a submission's checked files into Strapi's media library through its upload service (so images get their
  * sizes and every file its row), named after the reference number — never after the name the file came with,
- * which may well be a person's name and would end up in a public URL. If anything fails, what was added is
- * removed again, including a half-written file of the local provider.
+ * which may well be a person's name and would end up in a URL. The files go straight to private storage (a
+ * submission is not public); publishing the story makes its cover and captions public. If anything fails, what was
+ * added is removed again, including a half-written file.
  */
 
 export interface MediaRow {
@@ -25,13 +28,15 @@ const mediaName = (referenceNumber: string, file: CheckedFile) => `${referenceNu
 
 async function upload(strapi: Core.Strapi, referenceNumber: string, file: CheckedFile, alternativeText: string | null): Promise<MediaRow> {
   const name = mediaName(referenceNumber, file);
-  const rows = (await strapi
-    .plugin('upload')
-    .service('upload')
-    .upload({
-      data: { fileInfo: { name, alternativeText, caption: null } },
-      files: { filepath: file.path, originalFilename: name, mimetype: file.mime, size: file.size },
-    })) as MediaRow[];
+  const rows = (await uploadPrivately(() =>
+    strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name, alternativeText, caption: null } },
+        files: { filepath: file.path, originalFilename: name, mimetype: file.mime, size: file.size },
+      })
+  )) as MediaRow[];
   return rows[0];
 }
 
@@ -42,10 +47,13 @@ function localFileMarker(referenceNumber: string, field: MediaField) {
 
 async function sweepLocalFiles(strapi: Core.Strapi, referenceNumber: string, fields: MediaField[]) {
   if (strapi.config.get('plugin::upload.provider') !== 'local') return;
-  const folder = path.join(strapi.dirs.static.public, 'uploads');
+  const storage = mediaStorage(strapi);
   const markers = fields.map((field) => localFileMarker(referenceNumber, field));
-  const names = await fs.readdir(folder);
-  await Promise.all(names.filter((n) => markers.some((m) => n.includes(m))).map((n) => fs.rm(path.join(folder, n), { force: true })));
+  for (const location of ['private', 'public'] as const) {
+    const folder = storage.directoryOf(location);
+    const names = await fs.readdir(folder).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => markers.some((m) => n.includes(m))).map((n) => fs.rm(path.join(folder, n), { force: true })));
+  }
 }
 
 export async function removeMedia(strapi: Core.Strapi, referenceNumber: string, media: SubmissionMedia, fields: MediaField[]) {
@@ -56,7 +64,7 @@ export async function removeMedia(strapi: Core.Strapi, referenceNumber: string, 
       .catch((error: Error) => strapi.log.error(`Submission ${referenceNumber}: could not remove media file ${row.id}: ${error.message}`));
   }
   await sweepLocalFiles(strapi, referenceNumber, fields).catch((error: Error) =>
-    strapi.log.error(`Submission ${referenceNumber}: could not clear its files from public/uploads: ${error.message}`)
+    strapi.log.error(`Submission ${referenceNumber}: could not clear its files from storage: ${error.message}`)
   );
 }
 

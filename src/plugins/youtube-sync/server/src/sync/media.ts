@@ -3,6 +3,7 @@ import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import type { MediaFile } from './load-story';
+import { localPathOf } from '../media-privacy/media-storage';
 
 const TWO_MB = 2 * 1024 * 1024;
 
@@ -14,12 +15,12 @@ export class MediaFileMissingError extends Error {
   }
 }
 
-/** Where the local upload provider keeps a media library file on disk. */
+/** Where a media library file is on disk: public/uploads or, for a story that is not public, private storage. */
 export function localPath(strapi: Core.Strapi, file: MediaFile): string {
-  if (/^https?:\/\//.test(file.url)) {
+  const full = localPathOf(strapi, file.url);
+  if (!full) {
     throw new MediaFileMissingError(`media file ${file.url} is not stored locally; only the local upload provider is supported for YouTube uploads`);
   }
-  const full = path.join(strapi.dirs.static.public, decodeURIComponent(file.url));
   if (!fs.existsSync(full)) throw new MediaFileMissingError(`media file ${file.url} is missing on disk (${full})`);
   return full;
 }

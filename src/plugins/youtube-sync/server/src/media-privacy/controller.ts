@@ -1,0 +1,47 @@
+import fs from 'fs';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { isEditorRequest } from './editor-auth';
+import { checkMediaLink } from './links';
+import { mediaStorage } from './media-storage';
+import { isMediaFileName } from './storage';
+
+/**
+ * GET /media/private/:name — a private file for a logged-in editor (bearer token) or the holder of a valid signed
+ * link. Anyone else gets 401, whether the file exists or not; a changed or expired link says so. The answer is
+ * never cached and cannot run as a page (an SVG or HTML upload stays inert).
+ */
+
+const refuse = (ctx: Context, status: number, message: string) => {
+  ctx.status = status;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = { error: { status, message } };
+};
+
+const MESSAGES = {
+  missing: 'Diese Datei ist nicht öffentlich. / This file is not public.',
+  invalid: 'Der Link zu dieser Datei ist ungültig. / The link to this file is invalid.',
+  expired: 'Der Link zu dieser Datei ist abgelaufen. / The link to this file has expired.',
+  notFound: 'Diese Datei gibt es nicht. / This file does not exist.',
+};
+
+export const privateMediaController = (strapi: Core.Strapi) => ({
+  async file(ctx: Context) {
+    const name = String(ctx.params.name ?? '');
+    const link = checkMediaLink(strapi, name, ctx.query as Record<string, unknown>);
+    if (link !== 'valid' && !(await isEditorRequest(strapi, ctx.get('authorization')))) {
+      return refuse(ctx, 401, MESSAGES[link]);
+    }
+    if (!isMediaFileName(name)) return refuse(ctx, 404, MESSAGES.notFound);
+    const file = mediaStorage(strapi).pathOf(name, 'private');
+    const stat = await fs.promises.stat(file).catch(() => null);
+    if (!stat?.isFile()) return refuse(ctx, 404, MESSAGES.notFound);
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.type = name.slice(name.lastIndexOf('.')) || 'application/octet-stream';
+    ctx.length = stat.size;
+    ctx.body = fs.createReadStream(file);
+  },
+});
