@@ -56,7 +56,7 @@ async function postgresAnswers() {
   }
 }
 
-/** Folders of one pass: its own temp dir, resumable-upload dir, report exports and a public dir with its own uploads. */
+/** Folders of one pass: temp, resumable uploads, report exports, private media and a public dir with its own uploads. */
 function passFolders(name) {
   const base = path.join(root, '.tmp', 'passes', name);
   fs.rmSync(base, { recursive: true, force: true });
@@ -70,7 +70,13 @@ function passFolders(name) {
     fs.mkdirSync(dir, { recursive: true });
     return dir;
   };
-  return { TMPDIR: folder('tmp'), UPLOAD_TMP_DIR: folder('tus'), REPORT_EXPORT_DIR: folder('reports'), PUBLIC_DIR: publicDir };
+  return {
+    TMPDIR: folder('tmp'),
+    UPLOAD_TMP_DIR: folder('tus'),
+    REPORT_EXPORT_DIR: folder('reports'),
+    PRIVATE_MEDIA_DIR: folder('private-media'),
+    PUBLIC_DIR: publicDir,
+  };
 }
 
 /** One jest process; its JSON report gives the counts and each file's duration. */
