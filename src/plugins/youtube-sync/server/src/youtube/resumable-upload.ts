@@ -20,8 +20,6 @@ export interface ResumableUploadOptions {
   /** A session URI persisted by an earlier attempt, if any. */
   sessionUri?: string | null;
   onSession: (uri: string) => Promise<void>;
-  /** Called between chunks so a long upload keeps its job lease. */
-  onProgress?: (sentBytes: number) => Promise<void>;
   chunkBytes: number;
 }
 
@@ -42,7 +40,7 @@ async function authorised(client: YouTubeClient, init: RequestInit & { duplex?: 
 
 async function failure(response: Response): Promise<YouTubeError> {
   const text = await response.text().catch(() => '');
-  return classify({ status: response.status, body: text, message: response.statusText });
+  return classify({ status: response.status, body: text, message: response.statusText, headers: response.headers });
 }
 
 /** Next byte to send according to a 308's Range header ("bytes=0-N"); no header means nothing is held. */
@@ -76,7 +74,7 @@ async function startSession(options: ResumableUploadOptions): Promise<string> {
 }
 
 /** Asks the session how far it got: a finished video, the next offset, or gone (404/410). */
-async function querySession(client: YouTubeClient, uri: string, size: number): Promise<UploadOutcome | { kind: 'offset'; offset: number }> {
+export async function sessionStatus(client: YouTubeClient, uri: string, size: number): Promise<UploadOutcome | { kind: 'offset'; offset: number }> {
   let lastError: YouTubeError | undefined;
   for (let attempt = 0; attempt < STATUS_QUERY_ATTEMPTS; attempt++) {
     try {
@@ -113,7 +111,7 @@ export async function resumableUpload(options: ResumableUploadOptions): Promise<
   let uri = options.sessionUri ?? undefined;
   let offset = 0;
   if (uri) {
-    const state = await querySession(client, uri, file.size);
+    const state = await sessionStatus(client, uri, file.size);
     if (state.kind !== 'offset') return state;
     offset = state.offset;
   } else {
@@ -129,7 +127,7 @@ export async function resumableUpload(options: ResumableUploadOptions): Promise<
       response = await sendChunk(client, uri, file, offset, length);
     } catch {
       // The connection dropped or the answer was lost: the session knows what arrived.
-      const state = await querySession(client, uri, file.size);
+      const state = await sessionStatus(client, uri, file.size);
       if (state.kind !== 'offset') return state;
       if (state.offset > offset) stalled = 0;
       offset = state.offset;
@@ -140,13 +138,12 @@ export async function resumableUpload(options: ResumableUploadOptions): Promise<
       const next = nextOffset(response);
       if (next > offset) stalled = 0;
       offset = next;
-      await options.onProgress?.(offset);
       continue;
     }
     if (response.status === 404 || response.status === 410) return { kind: 'session-gone' };
     const error = await failure(response);
     if (error.kind !== 'retryable') throw error;
-    const state = await querySession(client, uri, file.size);
+    const state = await sessionStatus(client, uri, file.size);
     if (state.kind !== 'offset') return state;
     offset = state.offset;
   }
