@@ -85,6 +85,30 @@ describe('a pending upload session belongs to the file it was started for', () =
     expect(await stateOf(documentId)).toMatchObject({ status: 'synced', youtubeVideoId: videos[0].id, uploadSessionUri: null, uploadFile: null });
   });
 
+  test('the file replaced after the old session had already become a video (its answer lost): that video is retired, not left public', async () => {
+    const { documentId, filePath } = await storyWithVideo('Alte Fassung fertig');
+    youtube.setFaults({ loseUploadResponse: true, latencyMs: 300, errorEndpoints: ['videos.insert.upload'] });
+    const run = drain();
+    await waitFor('the video', () => videosOf(documentId).length === 1);
+    youtube.setFaults({ errorRate: 1, errorEndpoints: ['videos.insert.upload'] });
+    await run;
+    youtube.clearFaults();
+    const oldId = videosOf(documentId)[0].id;
+
+    const replacement = crypto.randomBytes(VIDEO_BYTES);
+    fs.writeFileSync(filePath, replacement);
+    await syncService(app.strapi).enqueue(documentId, 'manual', clock);
+    clock.advance(10 * 60 * 1000);
+    await drain();
+
+    const videos = videosOf(documentId);
+    expect(videos).toHaveLength(1);
+    expect(videos[0].id).not.toBe(oldId);
+    expect(videos[0].media?.sha256).toBe(sha256(replacement));
+    expect(youtube.videos().find((v) => v.id === oldId)?.status.privacyStatus).toBe('private');
+    expect(await stateOf(documentId)).toMatchObject({ status: 'synced', youtubeVideoId: videos[0].id });
+  });
+
   test('a title changed while the upload waits is applied with a videos.update after the resumed upload', async () => {
     const { documentId } = await storyWithVideo('Alter Titel');
     await parkHalfwayUpload();
