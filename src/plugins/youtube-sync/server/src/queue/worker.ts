@@ -59,7 +59,7 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
   async function runJob(job: SyncJob, client: () => YouTubeClient, config: PluginConfig): Promise<SyncResult | 'failed' | 'lease_lost'> {
     const lease = holdLease(strapi, job, clock.now, config.leaseMs);
     try {
-      const ctx = { strapi, client: fencedClient(client(), lease.assert), config, now: clock.now, lockToken: job.lockToken, assertLease: lease.assert };
+      const ctx = { strapi, client: fencedClient(client(), lease.assert), config, now: clock.now, lockToken: job.lockToken };
       const result = await syncStory(ctx, job.storyDocumentId);
       await complete(strapi, job, clock.now());
       return result;
