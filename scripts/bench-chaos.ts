@@ -90,9 +90,14 @@ function environment(emulator: Emulator, schema: string) {
 /** Worker processes that the benchmark kills and starts again. */
 function workerPool() {
   const script = path.join(appDir, 'scripts', 'bench', 'chaos-worker.ts');
-  const tsx = path.join(appDir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const log = fs.openSync(path.join(appDir, '.tmp', 'bench-chaos-workers.log'), 'w');
+  // The worker is this very process (tsx as a loader, not tsx's CLI, which would leave the worker behind on SIGKILL).
   const start = (): ChildProcess =>
-    spawn(process.execPath, [tsx, script], { cwd: appDir, env: { ...process.env, NODE_OPTIONS: '', YOUTUBE_SYNC_WORKER: 'true' }, stdio: 'ignore' });
+    spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: appDir,
+      env: { ...process.env, NODE_OPTIONS: '', YOUTUBE_SYNC_WORKER: 'true' },
+      stdio: ['ignore', 'ignore', log],
+    });
   const workers = Array.from({ length: WORKERS }, start);
   return {
     killOne() {
