@@ -5,7 +5,7 @@
  * while editors change titles and files, unpublish and republish. Then the faults stop, the quota day turns, the
  * queue drains, and the channel is compared with the database. Last line: one JSON object (names read by tools).
  *
- * CHAOS_STORIES (200), CHAOS_WORKERS (3), CHAOS_KILLS (20), CHAOS_KILL_EVERY_MS (2500); BENCH_POSTGRES_URL
+ * CHAOS_STORIES (200), CHAOS_WORKERS (3), CHAOS_KILLS (20), CHAOS_KILL_EVERY_MS (2500; only a worker up for 2 s is killed); BENCH_POSTGRES_URL
  * (postgres://postgres@127.0.0.1:5432/test) — the benchmark works in a schema of its own and drops it at the end.
  */
 import crypto from 'crypto';
@@ -25,6 +25,8 @@ const KILLS = Number(process.env.CHAOS_KILLS ?? 20);
 const KILL_EVERY_MS = Number(process.env.CHAOS_KILL_EVERY_MS ?? 2500);
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SETTLE_TIMEOUT_MS = 10 * 60 * 1000;
+const MIN_UPTIME_MS = 2000;
+const FAULT_SPELL_MS = 2000;
 const STORY = 'api::story.story';
 const JOB = 'plugin::youtube-sync.sync-job';
 const STATE = 'plugin::youtube-sync.sync-state';
@@ -87,26 +89,40 @@ function environment(emulator: Emulator, schema: string) {
   });
 }
 
-/** Worker processes that the benchmark kills and starts again. */
+/** Worker processes that the benchmark kills and starts again; only a worker that has been working is killed. */
 function workerPool() {
   const script = path.join(appDir, 'scripts', 'bench', 'chaos-worker.ts');
   const log = fs.openSync(path.join(appDir, '.tmp', 'bench-chaos-workers.log'), 'w');
+  interface Worker {
+    child: ChildProcess;
+    readyAt: number | null;
+  }
   // The worker is this very process (tsx as a loader, not tsx's CLI, which would leave the worker behind on SIGKILL).
-  const start = (): ChildProcess =>
-    spawn(process.execPath, ['--import', 'tsx', script], {
+  const start = (): Worker => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: appDir,
       env: { ...process.env, NODE_OPTIONS: '', YOUTUBE_SYNC_WORKER: 'true' },
-      stdio: ['ignore', 'ignore', log],
+      stdio: ['ignore', 'pipe', log],
     });
+    const worker: Worker = { child, readyAt: null };
+    child.stdout?.on('data', (d: Buffer) => {
+      if (d.toString().includes('ready')) worker.readyAt = Date.now();
+    });
+    return worker;
+  };
   const workers = Array.from({ length: WORKERS }, start);
   return {
-    killOne() {
-      const index = Math.floor(Math.random() * workers.length);
-      workers[index]?.kill('SIGKILL');
+    /** Kills a worker that has been syncing for a while (not one still booting); false when there is none yet. */
+    killOne(): boolean {
+      const busy = workers.map((w, i) => [w, i] as const).filter(([w]) => w.readyAt !== null && Date.now() - w.readyAt >= MIN_UPTIME_MS);
+      if (busy.length === 0) return false;
+      const [victim, index] = pick(busy);
+      victim.child.kill('SIGKILL');
       workers[index] = start();
+      return true;
     },
     stop() {
-      for (const worker of workers) worker.kill('SIGKILL');
+      for (const worker of workers) worker.child.kill('SIGKILL');
     },
   };
 }
@@ -233,16 +249,19 @@ async function main() {
     let faults = 0;
     let round = 0;
     let nextKill = Date.now() + KILL_EVERY_MS;
+    let nextSpell = Date.now() + FAULT_SPELL_MS;
+    let faulty = false;
     while (kills < KILLS) {
       round += 1;
-      if (round % 8 === 0) {
-        const fault = round % 16 === 0 ? {} : pick(FAULTS);
-        emulator.setFaults(fault);
-        if (Object.keys(fault).length) faults += 1;
+      if (Date.now() >= nextSpell) {
+        // A fault spell, then a quiet one, in turn.
+        faulty = !faulty;
+        emulator.setFaults(faulty ? pick(FAULTS) : {});
+        if (faulty) faults += 1;
+        nextSpell = Date.now() + FAULT_SPELL_MS;
       }
       await edit(strapi, documentIds, round);
-      if (Date.now() >= nextKill) {
-        pool.current.killOne();
+      if (Date.now() >= nextKill && pool.current.killOne()) {
         kills += 1;
         nextKill = Date.now() + KILL_EVERY_MS;
         progress('Killing workers', kills, KILLS);
