@@ -176,6 +176,21 @@ describe('an upload whose answer was lost and whose session expired', () => {
     expect(await stateOf(documentId)).toMatchObject({ status: 'synced', youtubeVideoId });
   });
 
+  test('a session that expired before its last chunk was sent is not waited for: the file is uploaded anew at once', async () => {
+    const { documentId } = await storyWithVideo('Abgelaufen mittendrin');
+    await parkHalfwayUpload();
+    youtube.setNow(() => new Date(Date.now() + 8 * 24 * 3600 * 1000)); // Google drops an unfinished session after a week
+    try {
+      youtube.clearCalls();
+      await drain();
+    } finally {
+      youtube.setNow(() => new Date());
+    }
+    expect(callsTo('videos.insert')).toHaveLength(1);
+    expect(videosOf(documentId)).toHaveLength(1);
+    expect(await stateOf(documentId)).toMatchObject({ status: 'synced', uploadLostAt: null });
+  });
+
   test('the search is bounded: after the window without a find, the file is uploaded anew', async () => {
     const { documentId } = await storyWithVideo('Suchfenster');
     youtube.setFaults({ loseUploadResponse: true, latencyMs: 300, errorEndpoints: ['videos.insert.upload'] });

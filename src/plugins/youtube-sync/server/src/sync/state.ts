@@ -37,6 +37,8 @@ export interface SyncState {
   uploadMetadataHash: string | null;
   /** Every video id YouTube handed back for an upload of this story, kept until one is recorded as the story's. */
   uploadedVideoIds: string[] | null;
+  /** The pending session was sent its last chunk: if the session is gone, the video may exist. */
+  uploadFinalSent: boolean | null;
   /** When the upload session was found gone without the video: the search for it ends a window after this. */
   uploadLostAt: string | null;
   lastError: string | null;

@@ -36,7 +36,15 @@ async function fileIdentity(file: MediaFile, path: string): Promise<UploadIdenti
 const sameFile = (a: UploadIdentity, b: UploadIdentity) => a.mediaId === b.mediaId && a.size === b.size && a.sha256 === b.sha256;
 
 /** Nothing pending any more: no session, no lost upload to look for. */
-export const FORGET_UPLOAD = { uploadSessionUri: null, uploadMarker: null, uploadFile: null, uploadMetadataHash: null, uploadedVideoIds: [], uploadLostAt: null };
+export const FORGET_UPLOAD = {
+  uploadSessionUri: null,
+  uploadMarker: null,
+  uploadFile: null,
+  uploadMetadataHash: null,
+  uploadedVideoIds: [],
+  uploadLostAt: null,
+  uploadFinalSent: false,
+};
 
 /** Looks for a video this plugin uploaded earlier (its tags carry the story's marker) among the channel's uploads. */
 async function findUploadedByMarker(client: YouTubeClient, marker: string): Promise<Video | undefined> {
@@ -54,13 +62,19 @@ async function findUploadedByMarker(client: YouTubeClient, marker: string): Prom
 /**
  * Finds the video of an earlier attempt whose answer was lost: first among the ids YouTube handed back to earlier
  * attempts (one videos.list, 1 unit, immune to the uploads playlist's lag), then by the marker among the uploads.
- * Found nothing → retried later, within LOST_UPLOAD_WINDOW_MS of the loss; after that the upload starts anew.
+ * Found nothing → if the session had been sent its last chunk, retried later within LOST_UPLOAD_WINDOW_MS of the
+ * loss; otherwise (and after the window) the upload starts anew.
  */
 async function findLostUpload(ctx: SyncContext, state: SyncState, marker: string): Promise<Video | undefined> {
   const remembered = state.uploadedVideoIds ?? [];
   const known = remembered.length ? (await ctx.client.videos(remembered.slice(-50))).find((v) => v.snippet?.tags?.includes(marker)) : undefined;
   const found = known ?? (await findUploadedByMarker(ctx.client, marker));
   if (found) return found;
+  // The last chunk was never sent: the lost session cannot have become a video, so there is nothing to wait for.
+  if (state.uploadFinalSent === false) {
+    await saveState(ctx.strapi, state, FORGET_UPLOAD);
+    return undefined;
+  }
   const now = ctx.now();
   const lostAt = state.uploadLostAt ? new Date(state.uploadLostAt) : now;
   if (!state.uploadLostAt) await saveState(ctx.strapi, state, { uploadLostAt: lostAt.toISOString() });
@@ -113,7 +127,15 @@ export async function uploadVideo(ctx: SyncContext, state: SyncState, desired: D
       sessionUri: state.uploadSessionUri,
       chunkBytes: config.uploadChunkBytes,
       onSession: (uri) =>
-        saveState(strapi, state, { uploadSessionUri: uri, uploadMarker: desired.marker, uploadFile: identity, uploadMetadataHash: metadataHash(desired), uploadLostAt: null }),
+        saveState(strapi, state, {
+          uploadSessionUri: uri,
+          uploadMarker: desired.marker,
+          uploadFile: identity,
+          uploadMetadataHash: metadataHash(desired),
+          uploadLostAt: null,
+          uploadFinalSent: false,
+        }),
+      onFinalChunk: () => (state.uploadFinalSent ? Promise.resolve() : saveState(strapi, state, { uploadFinalSent: true })),
     });
     if (outcome.kind === 'done') {
       await saveState(strapi, state, { uploadedVideoIds: [...new Set([...(state.uploadedVideoIds ?? []), outcome.video.id as string])] });

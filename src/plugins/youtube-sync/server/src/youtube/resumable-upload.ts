@@ -21,6 +21,8 @@ export interface ResumableUploadOptions {
   /** A session URI persisted by an earlier attempt, if any. */
   sessionUri?: string | null;
   onSession: (uri: string) => Promise<void>;
+  /** Called before the last chunk is sent: from then on a lost session may have become a video. */
+  onFinalChunk: () => Promise<void>;
   chunkBytes: number;
 }
 
@@ -124,6 +126,7 @@ export async function resumableUpload(options: ResumableUploadOptions): Promise<
     // A session that keeps failing without taking bytes is left for a later attempt (its URI is persisted).
     if (stalled++ >= STATUS_QUERY_ATTEMPTS) throw new YouTubeError(`upload stalled at byte ${offset} of ${file.size}`, 'retryable');
     const length = Math.min(options.chunkBytes, file.size - offset);
+    if (offset + length === file.size) await options.onFinalChunk();
     let response: Response;
     try {
       response = await sendChunk(client, uri, file, offset, length);
