@@ -50,6 +50,10 @@ function parseFaults(raw: Record<string, unknown>): FaultSpec {
   if (quota !== undefined) spec.quotaExhausted = quota;
   const uploads = bool('uploadLimitExhausted');
   if (uploads !== undefined) spec.uploadLimitExhausted = uploads;
+  const lag = num('uploadsPlaylistLagMs');
+  if (lag !== undefined) spec.uploadsPlaylistLagMs = lag;
+  const expire = bool('expireUploadSessions');
+  if (expire !== undefined) spec.expireUploadSessions = expire;
   const seed = num('seed');
   if (seed !== undefined) spec.seed = seed;
   return spec;

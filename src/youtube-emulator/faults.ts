@@ -74,6 +74,15 @@ export class FaultState {
     return true;
   }
 
+  /** How long a fresh upload stays missing from the uploads playlist. */
+  uploadsPlaylistLagMs(): number {
+    return Math.max(0, this.spec.uploadsPlaylistLagMs ?? 0);
+  }
+
+  sessionsExpired(): boolean {
+    return this.spec.expireUploadSessions === true;
+  }
+
   quotaFlags(): { quotaExhausted: boolean; uploadLimitExhausted: boolean } {
     return { quotaExhausted: this.spec.quotaExhausted === true, uploadLimitExhausted: this.spec.uploadLimitExhausted === true };
   }

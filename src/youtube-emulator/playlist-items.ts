@@ -15,7 +15,9 @@ interface Positioned {
 
 function uploadsItems(ctx: EmulatorContext): Positioned[] {
   const playlistId = ctx.store.uploadsPlaylistId;
-  return ctx.store.videosNewestFirst().map((v, position) => ({
+  const listedBefore = ctx.now().getTime() - ctx.faults.uploadsPlaylistLagMs();
+  const listed = ctx.store.videosNewestFirst().filter((v) => Date.parse(v.publishedAt) <= listedBefore);
+  return listed.map((v, position) => ({
     item: { id: Buffer.from(`${playlistId}.${v.id}`).toString('base64url'), playlistId, videoId: v.id, publishedAt: v.publishedAt },
     position,
   }));

@@ -40,6 +40,10 @@ export interface FaultSpec {
   quotaExhausted?: boolean;
   /** Behave as if the upload bucket were empty (videos.insert → 400 uploadLimitExceeded). */
   uploadLimitExhausted?: boolean;
+  /** The uploads playlist leaves out videos younger than this, as YouTube lists a fresh upload only after a while. */
+  uploadsPlaylistLagMs?: number;
+  /** Every resumable session URI answers 404, as an expired session does (Google keeps them about a week). */
+  expireUploadSessions?: boolean;
   /** Seed for the PRNG behind errorRate so a run is reproducible. */
   seed?: number;
 }

@@ -190,7 +190,7 @@ function complete(ctx: EmulatorContext, r: ApiRequest, session: UploadSession): 
 /** PUT <session URI>: a chunk, or with `Content-Range: bytes *\/total` a status query. */
 export const uploadChunk: Handler = async (ctx, r) => {
   const id = r.query.get('upload_id');
-  const session = id ? ctx.sessions.get(id, ctx.now().getTime()) : null;
+  const session = id && !ctx.faults.sessionsExpired() ? ctx.sessions.get(id, ctx.now().getTime()) : null;
   if (!session) throw errors.uploadSessionNotFound();
   if (session.videoId) return completedResponse(ctx, r, session);
 

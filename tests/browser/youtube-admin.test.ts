@@ -21,8 +21,6 @@ beforeAll(async () => {
       YOUTUBE_REVOKE_URL: youtube.revokeUrl,
       YOUTUBE_SYNC_WORKER: 'true',
       YOUTUBE_SYNC_INTERVAL_MS: '500',
-      // One attempt per job, so that the failure shows at once instead of after eight backoffs.
-      YOUTUBE_SYNC_MAX_ATTEMPTS: '1',
     })
   );
   ({ browser, page } = await launchBrowser());

@@ -27,7 +27,7 @@ const clock = manualClock();
 beforeAll(async () => {
   youtube = await startYouTube();
   // One attempt per job, so that a failure shows at once instead of after eight backoffs.
-  app = await startStrapi(youtubeEnv(youtube, { YOUTUBE_AUTH_URL: youtube.authUrl, YOUTUBE_REVOKE_URL: youtube.revokeUrl, YOUTUBE_SYNC_MAX_ATTEMPTS: '1' }));
+  app = await startStrapi(youtubeEnv(youtube, { YOUTUBE_AUTH_URL: youtube.authUrl, YOUTUBE_REVOKE_URL: youtube.revokeUrl }));
   admin = await adminToken(app.strapi);
 });
 afterAll(async () => {

@@ -15,6 +15,7 @@ export const FAILURE_REASONS = [
   'video_gone',
   'forbidden',
   'unreachable',
+  'worker_lost',
   'unknown',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];

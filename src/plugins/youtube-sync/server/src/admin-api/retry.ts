@@ -17,7 +17,7 @@ export async function syncStoryNow(strapi: Core.Strapi, documentId: string, reas
 export async function retryAllFailed(strapi: Core.Strapi, now: Date): Promise<{ count: number }> {
   const { count } = await jobs(strapi).updateMany({
     where: { status: 'failed' },
-    data: { status: 'pending', reason: 'retry', runAt: now.toISOString(), requestedAt: now.toISOString(), attempts: 0, lastError: null, errorKind: null, failureReason: null },
+    data: { status: 'pending', reason: 'retry', runAt: now.toISOString(), requestedAt: now.toISOString(), attempts: 0, expiredLeases: 0, firstFailedAt: null, lastError: null, errorKind: null, failureReason: null },
   });
   return { count };
 }

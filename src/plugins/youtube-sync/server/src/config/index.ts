@@ -28,7 +28,16 @@ export const configSchema = z.object({
   worker: z.boolean(),
   intervalMs: z.number().int().min(200, 'YOUTUBE_SYNC_INTERVAL_MS must be at least 200'),
   leaseMs: z.number().int().min(5000, 'YOUTUBE_SYNC_LEASE_MS must be at least 5000'),
-  maxAttempts: z.number().int().min(1).max(50),
+  retryHorizonMs: z
+    .number({ invalid_type_error: 'YOUTUBE_SYNC_RETRY_HOURS must be a whole number of hours' })
+    .int('YOUTUBE_SYNC_RETRY_HOURS must be a whole number of hours')
+    .min(24 * 3600 * 1000, 'YOUTUBE_SYNC_RETRY_HOURS must be at least 24: a Google outage of some hours must not fail every job')
+    .max(14 * 24 * 3600 * 1000, 'YOUTUBE_SYNC_RETRY_HOURS must be at most 336 (two weeks)'),
+  maxLostLeases: z
+    .number({ invalid_type_error: 'YOUTUBE_SYNC_MAX_LOST_LEASES must be a whole number' })
+    .int('YOUTUBE_SYNC_MAX_LOST_LEASES must be a whole number')
+    .min(1, 'YOUTUBE_SYNC_MAX_LOST_LEASES must be at least 1')
+    .max(100, 'YOUTUBE_SYNC_MAX_LOST_LEASES must be at most 100'),
   reconcileIntervalMs: z.number().int().min(60000, 'YOUTUBE_RECONCILE_INTERVAL_MS must be at least 60000 (one minute)'),
   defaultPrivacy: z.enum(['public', 'unlisted', 'private'], {
     errorMap: () => ({ message: 'YOUTUBE_DEFAULT_PRIVACY must be public, unlisted or private' }),
@@ -113,7 +122,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     worker: flag(true).parse(env.YOUTUBE_SYNC_WORKER),
     intervalMs: int(env.YOUTUBE_SYNC_INTERVAL_MS, 5000),
     leaseMs: int(env.YOUTUBE_SYNC_LEASE_MS, 120000),
-    maxAttempts: int(env.YOUTUBE_SYNC_MAX_ATTEMPTS, 8),
+    retryHorizonMs: int(env.YOUTUBE_SYNC_RETRY_HOURS, 24) * 3600 * 1000,
+    maxLostLeases: int(env.YOUTUBE_SYNC_MAX_LOST_LEASES, 5),
     reconcileIntervalMs: int(env.YOUTUBE_RECONCILE_INTERVAL_MS, 24 * 3600 * 1000),
     defaultPrivacy: env.YOUTUBE_DEFAULT_PRIVACY || 'public',
     takedown: env.YOUTUBE_TAKEDOWN || 'private',

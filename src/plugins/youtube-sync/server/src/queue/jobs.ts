@@ -19,6 +19,12 @@ export interface SyncJob {
   lastError: string | null;
   errorKind: string | null;
   failureReason: string | null;
+  /** Moves with every enqueue; a job whose revision moved while it ran is not done. */
+  revision: number;
+  /** How often a worker died holding this job (its lease ran out). */
+  expiredLeases: number;
+  /** The first failure of the current run of retries; retries end a horizon after it. */
+  firstFailedAt: string | null;
 }
 
 export const jobs = (strapi: Core.Strapi) => strapi.db.query(JOB);

@@ -1,11 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
 import { createYouTubeClient, type YouTubeClient } from '../youtube/client';
-import { classify } from '../youtube/errors';
+import { classify, YouTubeError } from '../youtube/errors';
 import { createQuotaLedger } from '../youtube/quota';
 import { syncStory, type SyncResult } from '../sync/apply';
 import { saveState, stateOf } from '../sync/state';
-import { claim, renewLease } from './claim';
+import { MediaFileMissingError } from '../sync/media';
+import { claim } from './claim';
+import { fencedClient } from './fenced-client';
+import { holdLease } from './lease';
+import { LeaseLostError } from './lease-lost';
 import { complete } from './complete';
 import { fail, outcomeFor } from './fail';
 import { failureReasonOf } from './failure-reason';
@@ -36,24 +40,39 @@ export interface RunSummary {
 export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, clock: Clock = systemClock) {
   const ledger = createQuotaLedger(strapi, clock.now, baseConfig);
 
-  async function runJob(job: SyncJob, client: () => YouTubeClient, config: PluginConfig): Promise<SyncResult | 'failed'> {
+  /** Records a failed run on the job and the story's state, as long as this worker still holds the job. */
+  async function recordFailure(job: SyncJob, raw: unknown, config: PluginConfig) {
+    const classified = classify(raw);
+    // A file missing on disk does not come back by waiting: an editor has to upload it again.
+    const error = raw instanceof MediaFileMissingError ? new YouTubeError(classified.message, 'permanent') : classified;
+    const outcome = outcomeFor(error, job, clock.now(), config, clock.random);
+    const message = EDITOR_HINTS[error.kind] ? `${EDITOR_HINTS[error.kind]} (${error.message})` : error.message;
+    if (!(await fail(strapi, job, outcome, { kind: error.kind, reason: failureReasonOf(raw, error), message }, clock.now()))) return;
+    const state = { ...(await stateOf(strapi, job.storyDocumentId)), lockToken: job.lockToken };
+    const stateStatus = outcome.status === 'pending' ? 'pending' : outcome.status === 'waiting_for_quota' || outcome.status === 'needs_reconnect' ? outcome.status : 'failed';
+    await saveState(strapi, state, { status: stateStatus, lastError: message.slice(0, 2000) }).catch((lost: unknown) => {
+      if (!(lost instanceof LeaseLostError)) throw lost;
+    });
+    strapi.log.warn(`YouTube sync of story ${job.storyDocumentId} → ${outcome.status}: ${error.message}`);
+  }
+
+  async function runJob(job: SyncJob, client: () => YouTubeClient, config: PluginConfig): Promise<SyncResult | 'failed' | 'lease_lost'> {
+    const lease = holdLease(strapi, job, clock.now, config.leaseMs);
     try {
-      const keepAlive = async () => {
-        if (!(await renewLease(strapi, job, clock.now(), config.leaseMs))) throw new Error('lease lost to another worker');
-      };
-      const result = await syncStory({ strapi, client: client(), config, now: clock.now, keepAlive, reason: job.reason }, job.storyDocumentId);
+      const ctx = { strapi, client: fencedClient(client(), lease.assert), config, now: clock.now, lockToken: job.lockToken, reason: job.reason };
+      const result = await syncStory(ctx, job.storyDocumentId);
       await complete(strapi, job, clock.now());
       return result;
     } catch (raw) {
-      const error = classify(raw);
-      const outcome = outcomeFor(error.kind, job, clock.now(), config.maxAttempts, clock.random);
-      const message = EDITOR_HINTS[error.kind] ? `${EDITOR_HINTS[error.kind]} (${error.message})` : error.message;
-      await fail(strapi, job, outcome, { kind: error.kind, reason: failureReasonOf(raw, error), message }, clock.now());
-      const state = await stateOf(strapi, job.storyDocumentId);
-      const stateStatus = outcome.status === 'pending' ? 'pending' : outcome.status === 'waiting_for_quota' || outcome.status === 'needs_reconnect' ? outcome.status : 'failed';
-      await saveState(strapi, state, { status: stateStatus, lastError: message.slice(0, 2000) });
-      strapi.log.warn(`YouTube sync of story ${job.storyDocumentId} → ${outcome.status}: ${error.message}`);
+      if (raw instanceof LeaseLostError) {
+        // Another worker runs the story now; whatever this one would record could only overwrite that one's work.
+        strapi.log.warn(`YouTube sync of story ${job.storyDocumentId}: ${raw.message}`);
+        return 'lease_lost';
+      }
+      await recordFailure(job, raw, config);
       return 'failed';
+    } finally {
+      lease.stop();
     }
   }
 
@@ -66,7 +85,7 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
     let client: YouTubeClient | undefined;
     const lazyClient = () => (client ??= createYouTubeClient({ ...config, ledger }));
     while (summary.processed < limit) {
-      const job = await claim(strapi, clock.now(), config.leaseMs);
+      const job = await claim(strapi, clock.now(), config);
       if (!job) break;
       const result = await runJob(job, lazyClient, config);
       summary.processed += 1;

@@ -1,76 +1,18 @@
-import fs from 'fs';
-import type { Core } from '@strapi/strapi';
-import type { PluginConfig } from '../config';
-import type { Video, YouTubeClient } from '../youtube/client';
 import { YouTubeError } from '../youtube/errors';
-import { resumableUpload } from '../youtube/resumable-upload';
+import type { SyncContext } from './context';
 import { loadStory, type StorySnapshot } from './load-story';
 import { updatedParts } from '../youtube/video-parts';
-import { localPath } from './media';
-import { notifySubscribers } from './notify';
 import { desiredHash, metadataHash, planStory, videoSource, type DesiredState } from './plan';
 import { syncCaptions } from './captions';
 import { addToPlaylist, ensurePlaylist, forgetPlaylist, removeFromPlaylist } from './playlists';
 import { syncThumbnail } from './thumbnails';
+import { retireOwnVideo } from './retire';
 import { saveState, stateOf, type PlaylistMembership, type SyncState } from './state';
+import { FORGET_UPLOAD, uploadVideo } from './upload';
 
-export interface SyncContext {
-  strapi: Core.Strapi;
-  client: YouTubeClient;
-  config: PluginConfig;
-  now: () => Date;
-  /** Keeps the job's lease during long uploads; throws when the lease was lost. */
-  keepAlive: () => Promise<void>;
-  /** Why the job was queued (publish, update, create, resync, reconcile …): decides whether subscribers are notified. */
-  reason: string | null;
-}
+export type { SyncContext };
 
 export type SyncResult = 'synced' | 'unchanged' | 'no_video' | 'removed';
-
-/** Looks for a video this plugin uploaded earlier (its tags carry the story's marker) among the channel's uploads. */
-async function findUploadedByMarker(client: YouTubeClient, marker: string): Promise<Video | undefined> {
-  const channel = await client.channel();
-  const uploads = channel?.contentDetails?.relatedPlaylists?.uploads;
-  if (!uploads) return undefined;
-  const ids = (await client.playlistItems(uploads)).map((i) => i.contentDetails?.videoId ?? i.snippet?.resourceId?.videoId).filter((v): v is string => Boolean(v));
-  for (let i = 0; i < ids.length; i += 50) {
-    const found = (await client.videos(ids.slice(i, i + 50))).find((v) => v.snippet?.tags?.includes(marker));
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Uploads the story's video exactly once: resume a persisted session, adopt a finished one, or start anew. */
-async function uploadVideo(ctx: SyncContext, state: SyncState, desired: DesiredState, file: NonNullable<StorySnapshot['video']>): Promise<Video> {
-  const { strapi, client, config } = ctx;
-  const filePath = localPath(strapi, file);
-  const upload = { path: filePath, size: fs.statSync(filePath).size, mime: file.mime };
-  const metadata: Video = { snippet: desired.metadata.snippet, status: desired.metadata.status };
-  let sessionUri = state.uploadSessionUri;
-  if (!sessionUri && state.uploadMarker) {
-    const earlier = await findUploadedByMarker(client, desired.marker);
-    if (earlier) return earlier;
-  }
-  for (let round = 0; round < 2; round++) {
-    const outcome = await resumableUpload({
-      client,
-      file: upload,
-      metadata,
-      notifySubscribers: notifySubscribers(config.notifySubscribers, ctx.reason, state),
-      sessionUri,
-      chunkBytes: config.uploadChunkBytes,
-      onSession: (uri) => saveState(strapi, state, { uploadSessionUri: uri, uploadMarker: desired.marker }),
-      onProgress: () => ctx.keepAlive(),
-    });
-    if (outcome.kind === 'done') return outcome.video;
-    // The session expired or is unknown: the video may still have landed before the answer was lost.
-    const landed = await findUploadedByMarker(client, desired.marker);
-    if (landed) return landed;
-    await saveState(strapi, state, { uploadSessionUri: null });
-    sessionUri = null;
-  }
-  throw new YouTubeError('Upload-Sitzung wurde zweimal verworfen', 'retryable');
-}
 
 async function syncPlaylists(ctx: SyncContext, state: SyncState, desired: DesiredState, videoId: string) {
   const current: Record<string, PlaylistMembership> = { ...(state.playlistItems ?? {}) };
@@ -120,14 +62,7 @@ const FORGET_VIDEO = {
 async function retireVideo(ctx: SyncContext, state: SyncState, marker: string) {
   const videoId = state.youtubeVideoId as string;
   for (const membership of Object.values(state.playlistItems ?? {})) await removeFromPlaylist(ctx.client, membership, videoId);
-  if (state.ownsVideo) {
-    const [video] = await ctx.client.videos([videoId]);
-    if (video && ctx.config.takedown === 'delete') await ctx.client.deleteVideo(videoId);
-    else if (video?.snippet) {
-      const update = updatedParts(video, videoId, { snippet: { tags: (video.snippet.tags ?? []).filter((t) => t !== marker) }, status: { privacyStatus: 'private' } });
-      await ctx.client.updateVideo(update.video, update.parts);
-    }
-  }
+  if (state.ownsVideo) await retireOwnVideo(ctx, videoId, marker);
   await saveState(ctx.strapi, state, FORGET_VIDEO);
 }
 
@@ -151,14 +86,15 @@ async function publishStory(ctx: SyncContext, state: SyncState, story: StorySnap
     writtenMetadata = null;
     await saveState(strapi, state, { ...FORGET_VIDEO, youtubeVideoId: videoId, videoSource: source });
   } else if (desired.video.source === 'upload' && !videoId) {
-    const video = await uploadVideo(ctx, state, desired, desired.video.file);
+    const { video, metadataHash: carried } = await uploadVideo(ctx, state, desired, desired.video.file);
     videoId = video.id as string;
-    writtenMetadata = metadataHash(desired);
+    // The metadata the video carries: if the story changed while it was uploading, the update below follows.
+    writtenMetadata = carried;
     await saveState(strapi, state, {
+      ...FORGET_UPLOAD,
       youtubeVideoId: videoId,
       videoSource: source,
       ownsVideo: true,
-      uploadSessionUri: null,
       metadataHash: writtenMetadata,
       firstUploadAt: state.firstUploadAt ?? ctx.now().toISOString(),
       privacyStatus: video.status?.privacyStatus ?? null,
@@ -236,7 +172,7 @@ async function takeDown(ctx: SyncContext, state: SyncState, presence: 'unpublish
 
 /** Brings YouTube in line with one story. Makes no call at all when nothing changed since the last sync. */
 export async function syncStory(ctx: SyncContext, storyDocumentId: string): Promise<SyncResult> {
-  const state = await stateOf(ctx.strapi, storyDocumentId);
+  const state: SyncState = { ...(await stateOf(ctx.strapi, storyDocumentId)), lockToken: ctx.lockToken };
   const loaded = await loadStory(ctx.strapi, storyDocumentId);
   if (loaded.presence === 'published') return publishStory(ctx, state, loaded.story);
   const done = state as SyncState & { takedown?: { reason?: string } | null };

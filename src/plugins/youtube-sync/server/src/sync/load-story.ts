@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 const STORY = 'api::story.story';
 
 export interface MediaFile {
+  id?: number;
   url: string;
   mime: string;
   size: number;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LeaseLostError } from '../queue/lease-lost';
 
 export const STATE = 'plugin::youtube-sync.sync-state';
 export const PLAYLIST = 'plugin::youtube-sync.playlist';
@@ -35,7 +36,25 @@ export interface SyncState {
   captions: Record<string, CaptionTrack> | null;
   uploadSessionUri: string | null;
   uploadMarker: string | null;
+  /** What the pending session uploads: resuming it with another file would mix bytes or stall. */
+  uploadFile: UploadIdentity | null;
+  /** The metadata the pending session's video was started with (its hash). */
+  uploadMetadataHash: string | null;
+  /** Every video id YouTube handed back for an upload of this story, kept until one is recorded as the story's. */
+  uploadedVideoIds: string[] | null;
+  /** The pending session was sent its last chunk: if the session is gone, the video may exist. */
+  uploadFinalSent: boolean | null;
+  /** When the upload session was found gone without the video: the search for it ends a window after this. */
+  uploadLostAt: string | null;
   lastError: string | null;
+  /** The lock token of the job that may write this row; a worker whose token no longer matches lost its lease. */
+  lockToken: string | null;
+}
+
+export interface UploadIdentity {
+  mediaId: number | null;
+  size: number;
+  sha256: string;
 }
 
 export async function stateOf(strapi: Core.Strapi, storyDocumentId: string): Promise<SyncState> {
@@ -49,7 +68,12 @@ export async function stateOf(strapi: Core.Strapi, storyDocumentId: string): Pro
   }
 }
 
+/**
+ * Writes changes to the state row only while it still carries the lock token this copy was read (or claimed) with:
+ * otherwise another worker took the story over, and this one stops with a LeaseLostError instead of overwriting.
+ */
 export async function saveState(strapi: Core.Strapi, state: SyncState, changes: Partial<SyncState> & Record<string, unknown>) {
+  const { count } = await strapi.db.query(STATE).updateMany({ where: { id: state.id, lockToken: state.lockToken ?? null }, data: changes });
+  if (count !== 1) throw new LeaseLostError(state.storyDocumentId);
   Object.assign(state, changes);
-  await strapi.db.query(STATE).update({ where: { id: state.id }, data: changes });
 }

@@ -10,7 +10,9 @@ export class YouTubeError extends Error {
     message: string,
     readonly kind: ErrorKind,
     readonly status?: number,
-    readonly reason?: string
+    readonly reason?: string,
+    /** What YouTube asked for in a Retry-After header (429, 503): wait at least this long. */
+    readonly retryAfterMs?: number
   ) {
     super(message);
     this.name = 'YouTubeError';
@@ -27,10 +29,22 @@ interface GoogleErrorBody {
   error_description?: string;
 }
 
+type HeaderBag = Headers | Record<string, string | string[] | undefined> | undefined;
+
+/** Retry-After as seconds or as an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+export function retryAfterMs(headers: HeaderBag, now = Date.now()): number | undefined {
+  const raw = headers instanceof Headers ? headers.get('retry-after') : headers?.['retry-after'] ?? headers?.['Retry-After'];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
 /** Pulls status, reason and message out of gaxios errors, fetch answers and socket errors alike. */
 function describe(error: unknown): { status?: number; reason?: string; message: string; code?: string } {
   const e = error as {
-    response?: { status?: number; data?: unknown };
+    response?: { status?: number; data?: unknown; headers?: HeaderBag };
     status?: number;
     code?: string;
     cause?: { code?: string };
@@ -66,5 +80,7 @@ export function classify(error: unknown): YouTubeError {
   else if ((reason && RATE_REASONS.has(reason)) || status === 429 || (status !== undefined && status >= 500)) kind = 'retryable';
   else if (status === undefined) kind = code && !NETWORK_CODES.has(code) && !/socket|network|fetch failed|aborted|ECONN/i.test(message) ? 'permanent' : 'retryable';
   else kind = 'permanent';
-  return new YouTubeError(text, kind, status, reason);
+  const e = error as { response?: { headers?: HeaderBag }; headers?: HeaderBag };
+  const wait = status === 429 || status === 503 ? retryAfterMs(e.response?.headers ?? e.headers) : undefined;
+  return new YouTubeError(text, kind, status, reason, wait);
 }

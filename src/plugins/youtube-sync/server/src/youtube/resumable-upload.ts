@@ -1,4 +1,5 @@
 import fs from 'fs';
+import { LeaseLostError } from '../queue/lease-lost';
 import { classify, YouTubeError } from './errors';
 import type { Video, YouTubeClient } from './client';
 
@@ -22,8 +23,8 @@ export interface ResumableUploadOptions {
   /** A session URI persisted by an earlier attempt, if any. */
   sessionUri?: string | null;
   onSession: (uri: string) => Promise<void>;
-  /** Called between chunks so a long upload keeps its job lease. */
-  onProgress?: (sentBytes: number) => Promise<void>;
+  /** Called before the last chunk is sent: from then on a lost session may have become a video. */
+  onFinalChunk: () => Promise<void>;
   chunkBytes: number;
 }
 
@@ -44,7 +45,7 @@ async function authorised(client: YouTubeClient, init: RequestInit & { duplex?: 
 
 async function failure(response: Response): Promise<YouTubeError> {
   const text = await response.text().catch(() => '');
-  return classify({ status: response.status, body: text, message: response.statusText });
+  return classify({ status: response.status, body: text, message: response.statusText, headers: response.headers });
 }
 
 /** Next byte to send according to a 308's Range header ("bytes=0-N"); no header means nothing is held. */
@@ -77,7 +78,7 @@ async function startSession(options: ResumableUploadOptions): Promise<string> {
 }
 
 /** Asks the session how far it got: a finished video, the next offset, or gone (404/410). */
-async function querySession(client: YouTubeClient, uri: string, size: number): Promise<UploadOutcome | { kind: 'offset'; offset: number }> {
+export async function sessionStatus(client: YouTubeClient, uri: string, size: number): Promise<UploadOutcome | { kind: 'offset'; offset: number }> {
   let lastError: YouTubeError | undefined;
   for (let attempt = 0; attempt < STATUS_QUERY_ATTEMPTS; attempt++) {
     try {
@@ -88,6 +89,7 @@ async function querySession(client: YouTubeClient, uri: string, size: number): P
       lastError = await failure(response);
       if (lastError.kind !== 'retryable') throw lastError;
     } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
       lastError = classify(error);
       if (lastError.kind !== 'retryable') throw lastError;
     }
@@ -114,7 +116,7 @@ export async function resumableUpload(options: ResumableUploadOptions): Promise<
   let uri = options.sessionUri ?? undefined;
   let offset = 0;
   if (uri) {
-    const state = await querySession(client, uri, file.size);
+    const state = await sessionStatus(client, uri, file.size);
     if (state.kind !== 'offset') return state;
     offset = state.offset;
   } else {
@@ -125,12 +127,15 @@ export async function resumableUpload(options: ResumableUploadOptions): Promise<
     // A session that keeps failing without taking bytes is left for a later attempt (its URI is persisted).
     if (stalled++ >= STATUS_QUERY_ATTEMPTS) throw new YouTubeError(`upload stalled at byte ${offset} of ${file.size}`, 'retryable');
     const length = Math.min(options.chunkBytes, file.size - offset);
+    if (offset + length === file.size) await options.onFinalChunk();
     let response: Response;
     try {
       response = await sendChunk(client, uri, file, offset, length);
-    } catch {
+    } catch (error) {
+      // A worker that lost its job must not ask the session either: another worker owns the upload now.
+      if (error instanceof LeaseLostError) throw error;
       // The connection dropped or the answer was lost: the session knows what arrived.
-      const state = await querySession(client, uri, file.size);
+      const state = await sessionStatus(client, uri, file.size);
       if (state.kind !== 'offset') return state;
       if (state.offset > offset) stalled = 0;
       offset = state.offset;
@@ -141,13 +146,12 @@ export async function resumableUpload(options: ResumableUploadOptions): Promise<
       const next = nextOffset(response);
       if (next > offset) stalled = 0;
       offset = next;
-      await options.onProgress?.(offset);
       continue;
     }
     if (response.status === 404 || response.status === 410) return { kind: 'session-gone' };
     const error = await failure(response);
     if (error.kind !== 'retryable') throw error;
-    const state = await querySession(client, uri, file.size);
+    const state = await sessionStatus(client, uri, file.size);
     if (state.kind !== 'offset') return state;
     offset = state.offset;
   }
