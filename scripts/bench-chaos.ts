@@ -245,6 +245,8 @@ async function main() {
     emulator.clearCalls();
     const started = process.hrtime.bigint();
     pool.current = workerPool();
+    // The catalogue is on YouTube first, so that the editors' changes below are updates, takedowns and new uploads.
+    await settle(strapi);
     let kills = 0;
     let faults = 0;
     let round = 0;
