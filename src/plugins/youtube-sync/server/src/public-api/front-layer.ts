@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import { cacheKey, type ResponseCache } from './cache';
+import { variantOf, type Variant } from './encoding';
 import { corsHeaders, isNotModified, preflightHeaders, publicHeaders, SECURITY_HEADERS, type CorsOrigins } from './headers';
 import { API_KEY_PARAM } from './params';
 import type { PartnerKeyResolver } from './partner-keys';
@@ -8,6 +9,7 @@ import type { RateLimits } from './rate-limit';
 import type { PublicResponse } from './response';
 import type { UsageCounter } from './usage';
 import { writeAccessFor } from '../submissions/cors';
+import { isPageTarget, servePage } from './front-pages';
 import { canonicalTarget, isUnder } from './request-target';
 
 /**
@@ -15,7 +17,8 @@ import { canonicalTarget, isUnder } from './request-target';
  * (request-target.ts), so that nothing after it — this layer, Koa's router, Strapi's middlewares — reads the path
  * differently. For /api/v1/* it then answers preflights, applies the rate limits (for hits
  * and misses alike), counts partner usage, and serves cached answers with the headers Strapi's chain would have
- * set; everything else goes on to Koa untouched. Strapi's per-request cost caps anything routed through its
+ * set; the story pages and the iframe page are served from the same cache (front-pages.ts); everything else goes on
+ * to Koa untouched. Strapi's per-request cost caps anything routed through its
  * middleware chain near 3,000 requests/s on this hardware; a cache hit here costs about what a bare server does.
  */
 
@@ -27,7 +30,7 @@ interface FrontLayerRuntime {
   readonly usage: UsageCounter;
   readonly keys: PartnerKeyResolver;
   readonly limits: RateLimits;
-  readonly settings: { rateLimitPerMinute: number; corsOrigins: CorsOrigins };
+  readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins };
 }
 
 interface ProxySettings {
@@ -70,42 +73,52 @@ function writeError(req: IncomingMessage, res: ServerResponse, cors: CorsOrigins
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** With CORS open to all, a cached answer's headers never vary by request: build them once per answer. */
-const sharedHeaders = new WeakMap<PublicResponse, Record<string, string>>();
+/** With CORS open to all, a cached answer's headers never vary by request: build them once per answer and coding. */
+const sharedHeaders = new WeakMap<Variant, Record<string, string>>();
 
-function headersFor(response: PublicResponse, origin: string | undefined, cors: CorsOrigins): Record<string, string> {
-  if (cors !== '*') return { ...publicHeaders(response, origin, cors), 'Content-Length': String(response.body.length) };
-  let headers = sharedHeaders.get(response);
+function headersFor(response: PublicResponse, variant: Variant, origin: string | undefined, cors: CorsOrigins): Record<string, string> {
+  if (cors !== '*') return { ...publicHeaders(response, variant, origin, cors), 'Content-Length': String(variant.body.length) };
+  let headers = sharedHeaders.get(variant);
   if (!headers) {
-    headers = { ...publicHeaders(response, origin, cors), 'Content-Length': String(response.body.length) };
-    sharedHeaders.set(response, headers);
+    headers = { ...publicHeaders(response, variant, origin, cors), 'Content-Length': String(variant.body.length) };
+    sharedHeaders.set(variant, headers);
   }
   return headers;
 }
 
 export function writeCached(req: IncomingMessage, res: ServerResponse, response: PublicResponse, cors: CorsOrigins) {
-  if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, response)) {
-    const { 'Content-Type': _type, 'Content-Length': _length, ...headers } = headersFor(response, req.headers.origin, cors);
+  const variant = variantOf(response, req.headers['accept-encoding']);
+  const validators = { etag: variant.etag, lastModified: response.lastModified };
+  if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, validators)) {
+    const { 'Content-Type': _type, 'Content-Length': _length, ...headers } = headersFor(response, variant, req.headers.origin, cors);
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  res.writeHead(200, headersFor(response, req.headers.origin, cors));
-  res.end(req.method === 'HEAD' ? undefined : response.body);
+  res.writeHead(200, headersFor(response, variant, req.headers.origin, cors));
+  res.end(req.method === 'HEAD' ? undefined : variant.body);
 }
 
-function serveCached(runtime: FrontLayerRuntime, req: IncomingMessage, res: ServerResponse, next: () => void) {
-  const cached = runtime.cacheEnabled ? runtime.cache.get(cacheKey(req.url ?? '', API_KEY_PARAM)) : undefined;
+const cachedAnswer = (runtime: FrontLayerRuntime, req: IncomingMessage) =>
+  runtime.cacheEnabled ? runtime.cache.get(cacheKey(req.url ?? '', API_KEY_PARAM)) : undefined;
+
+function serveCached(runtime: FrontLayerRuntime, req: IncomingMessage, res: ServerResponse, next: () => void, cached = cachedAnswer(runtime, req)) {
   if (cached) writeCached(req, res, cached, runtime.settings.corsOrigins);
   else next();
 }
 
-/** Identifies the client (partner key or address), counts it against its limit, then serves or passes on. */
+/**
+ * Identifies the client (partner key or address), counts it against its limit, then serves or passes on. An
+ * address has two counters: a generous one for answers from the cache, which cost next to nothing and may come from
+ * many visitors behind one address, and the strict one for everything that has to be built.
+ */
 async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxySettings, req: IncomingMessage, res: ServerResponse, next: () => void) {
   const cors = runtime.settings.corsOrigins;
   const key = presentedKey(req);
-  let client = `ip:${clientIp(req, proxy)}`;
-  let perMinute = runtime.settings.rateLimitPerMinute;
+  const cached = cachedAnswer(runtime, req);
+  const address = clientIp(req, proxy);
+  let client = cached ? `cached:ip:${address}` : `ip:${address}`;
+  let perMinute = cached ? runtime.settings.cachedRateLimitPerMinute : runtime.settings.rateLimitPerMinute;
   if (key) {
     const partner = await runtime.keys.resolve(key);
     if (!partner) {
@@ -129,7 +142,7 @@ async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxySettings, 
     res.setHeader('X-RateLimit-Remaining', String(decision.remaining));
     if (!decision.allowed) {
       res.setHeader('Retry-After', String(decision.retryAfterSeconds));
-      const who = key ? 'for this partner key' : 'per IP address without a partner key';
+      const who = key ? 'for this partner key' : cached ? 'per IP address for answers from the cache' : 'per IP address without a partner key';
       writeError(
         req,
         res,
@@ -141,7 +154,7 @@ async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxySettings, 
       return;
     }
   }
-  serveCached(runtime, req, res, next);
+  serveCached(runtime, req, res, next, cached);
 }
 
 /** Synchronous when nothing needs to be looked up (no key, no anonymous limit): the cheapest path for a hit. */
@@ -153,7 +166,8 @@ function handle(runtime: FrontLayerRuntime, proxy: ProxySettings, req: IncomingM
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-  if (runtime.settings.rateLimitPerMinute > 0 || presentedKey(req)) return limitThenServe(runtime, proxy, req, res, next);
+  const { rateLimitPerMinute, cachedRateLimitPerMinute } = runtime.settings;
+  if (rateLimitPerMinute > 0 || cachedRateLimitPerMinute > 0 || presentedKey(req)) return limitThenServe(runtime, proxy, req, res, next);
   serveCached(runtime, req, res, next);
 }
 
@@ -174,6 +188,7 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
   };
   const front: RequestListener = (req, res) => {
     if (req.url) req.url = canonicalTarget(req.url);
+    if (req.url && isPageTarget(req.url)) return servePage(runtime.cache, runtime.cacheEnabled, req, res, () => pass(req, res));
     if (!req.url || !isUnder(req.url, PUBLIC_PREFIX)) return pass(req, res);
     try {
       handle(runtime, proxy, req, res, () => pass(req, res))?.catch(failed(req, res));

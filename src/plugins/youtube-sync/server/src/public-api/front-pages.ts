@@ -1,0 +1,80 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
+import { cacheKey, type ResponseCache } from './cache';
+import { variantHeaders, variantOf } from './encoding';
+import { isNotModified } from './headers';
+import { isPath, isUnder } from './request-target';
+import type { PublicResponse } from './response';
+
+/**
+ * The story pages and the iframe page, served by the front layer from the public API's cache. A page is built
+ * behind Koa (story-pages/, embed/), which stores it in the cache; the first answer's headers — everything Strapi's
+ * middlewares and the page's controller set — are recorded from that answer as it leaves, and every later hit of
+ * that page is written with exactly those headers, only the coding's own (ETag, Content-Encoding, Content-Length,
+ * Vary) made for the variant asked for. A page without recorded headers still goes to Koa.
+ */
+
+export const isPageTarget = (target: string) => isUnder(target, '/geschichten') || isPath(target, '/embed/stories');
+
+/** Set per variant when the page is written; Date and Connection are Node's own. */
+const PER_VARIANT = new Set(['content-length', 'content-encoding', 'etag', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+interface RecordedHeaders {
+  headers: Record<string, string | string[]>;
+  /** The Vary of the first answer without Accept-Encoding, which each variant adds when it varies. */
+  vary: string | undefined;
+}
+
+const recorded = new WeakMap<PublicResponse, RecordedHeaders>();
+
+function record(sent: OutgoingHttpHeaders): RecordedHeaders {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(sent)) {
+    if (value === undefined || PER_VARIANT.has(name)) continue;
+    headers[name] = Array.isArray(value) ? value : String(value);
+  }
+  const vary = String(sent.vary ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v && v.toLowerCase() !== 'accept-encoding')
+    .join(', ');
+  return { headers, vary: vary || undefined };
+}
+
+/** After Koa answered a page: keeps the answer's headers with the cached page it sent, if it sent that page. */
+function recordWhenSent(cache: ResponseCache, key: string, res: ServerResponse) {
+  res.once('finish', () => {
+    if (res.statusCode !== 200 || res.hasHeader('set-cookie')) return;
+    const page = cache.get(key);
+    if (!page || recorded.has(page)) return;
+    const encoding = res.getHeader('content-encoding');
+    if (res.getHeader('etag') !== variantOf(page, encoding ? String(encoding) : undefined).etag) return;
+    recorded.set(page, record(res.getHeaders()));
+  });
+}
+
+function writePage(req: IncomingMessage, res: ServerResponse, page: PublicResponse, known: RecordedHeaders) {
+  const variant = variantOf(page, req.headers['accept-encoding']);
+  const headers = { ...known.headers, ...variantHeaders(variant, known.vary) };
+  if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, { ...page, etag: variant.etag })) {
+    const { 'content-type': _type, ...unchanged } = headers;
+    res.writeHead(304, unchanged);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': String(variant.body.length) });
+  res.end(req.method === 'HEAD' ? undefined : variant.body);
+}
+
+/**
+ * Serves a page from the cache, or passes the request on (and records the headers of what Koa answers). Requests
+ * with an Origin header always pass: Strapi's CORS middleware answers them per origin.
+ */
+export function servePage(cache: ResponseCache, cacheEnabled: boolean, req: IncomingMessage, res: ServerResponse, pass: () => void) {
+  if (!cacheEnabled || (req.method !== 'GET' && req.method !== 'HEAD') || req.headers.origin) return pass();
+  const key = cacheKey(req.url ?? '');
+  const page = cache.get(key);
+  const known = page && recorded.get(page);
+  if (page && known) return writePage(req, res, page, known);
+  recordWhenSent(cache, key, res);
+  pass();
+}
