@@ -55,7 +55,7 @@ beforeAll(async () => {
   app = await startStrapi(ENV);
   for (let i = 1; i <= 8; i++) {
     const id = await createStory(app.strapi, {
-      title: `Geschichte ${i} aus Göttingen`,
+      title: `Geschichte ${i} vom Sprachcafe`,
       region: 'goettingen',
       themes: ['sprache'],
       data: { teaser: `Wie Menschen in Göttingen zusammenfinden: Sprachcafé, Ausbildung und Verein, Teil ${i}.` },
@@ -69,7 +69,7 @@ afterAll(async () => {
   for (const name of Object.keys(ENV)) delete process.env[name];
 });
 
-const ENDPOINTS = ['/api/v1/stories', '/api/v1/stories.atom', '/geschichten', '/geschichten/geschichte-1-aus-goettingen', '/embed/stories?region=goettingen'];
+const ENDPOINTS = ['/api/v1/stories', '/api/v1/stories.atom', '/geschichten', '/geschichten/geschichte-1-vom-sprachcafe', '/embed/stories?region=goettingen'];
 
 describe.each(ENDPOINTS)('%s', (url) => {
   test('is sent in the coding the client prefers, each under its own ETag, the same bytes once decoded', async () => {
@@ -118,7 +118,7 @@ test('small answers are sent as they are, without Vary: Accept-Encoding', async 
 });
 
 describe('pages from the cache', () => {
-  const PAGES = ['/geschichten', '/geschichten?region=goettingen', '/geschichten/geschichte-2-aus-goettingen', '/embed/stories?region=goettingen&lang=en'];
+  const PAGES = ['/geschichten', '/geschichten?region=goettingen', '/geschichten/geschichte-2-vom-sprachcafe', '/embed/stories?region=goettingen&lang=en'];
 
   test.each(PAGES)('%s: a hit carries exactly the headers of the first answer', async (url) => {
     for (const coding of [undefined, 'br', 'gzip']) {
@@ -136,7 +136,7 @@ describe('pages from the cache', () => {
   });
 
   test('an unchanged page answers with the same ETag; a change through the Document Service shows on the next request', async () => {
-    const url = '/geschichten/geschichte-1-aus-goettingen';
+    const url = '/geschichten/geschichte-1-vom-sprachcafe';
     const before = await get(url);
     expect((await get(url)).headers.etag).toBe(before.headers.etag);
     const list = await get('/geschichten');
@@ -152,12 +152,12 @@ describe('pages from the cache', () => {
   });
 
   test('problem pages are never kept: a story published after a 404 is found at once', async () => {
-    const url = '/geschichten/spaeter-veroeffentlicht';
+    const url = '/geschichten/neu-online';
     expect((await get(url)).status).toBe(404);
     expect((await get(url)).status).toBe(404);
-    await createStory(app.strapi, { title: 'Später veröffentlicht', region: 'goettingen', themes: ['sprache'] });
+    await createStory(app.strapi, { title: 'Neu online', region: 'goettingen', themes: ['sprache'] });
     const found = await get(url);
     expect(found.status).toBe(200);
-    expect(decoded(found)).toContain('Später veröffentlicht');
+    expect(decoded(found)).toContain('Neu online');
   });
 });
