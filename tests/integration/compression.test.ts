@@ -161,3 +161,30 @@ describe('pages from the cache', () => {
     expect(decoded(found)).toContain('Neu online');
   });
 });
+
+describe('the widget script', () => {
+  const url = '/embed/stories.js';
+  test('is sent compressed once Strapi has served it, under an ETag per coding, the same bytes once decoded', async () => {
+    const fromStrapi = await get(url);
+    expect(fromStrapi.status).toBe(200);
+    const identity = await get(url);
+    const br = await get(url, { 'Accept-Encoding': 'br, gzip' });
+    const gzip = await get(url, { 'Accept-Encoding': 'gzip' });
+    expect([identity, br, gzip].map((a) => [a.status, a.headers['content-encoding']])).toEqual([
+      [200, undefined],
+      [200, 'br'],
+      [200, 'gzip'],
+    ]);
+    for (const answer of [identity, br, gzip]) {
+      expect(decoded(answer)).toBe(fromStrapi.raw.toString('utf8'));
+      expect(answer.headers['content-type']).toBe(fromStrapi.headers['content-type']);
+      expect(answer.headers['cache-control']).toBe(fromStrapi.headers['cache-control']);
+      expect(answer.headers.vary).toMatch(/(^|, )Accept-Encoding$/);
+    }
+    expect(br.raw.length).toBeLessThan(fromStrapi.raw.length / 2);
+    expect(new Set([identity.headers.etag, br.headers.etag, gzip.headers.etag]).size).toBe(3);
+    const revalidated = await get(url, { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag! });
+    expect(revalidated.status).toBe(304);
+    expect((await get(url, { 'Accept-Encoding': 'gzip', 'If-None-Match': br.headers.etag! })).status).toBe(200);
+  });
+});

@@ -9,7 +9,7 @@ import type { RateLimits } from './rate-limit';
 import type { PublicResponse } from './response';
 import type { UsageCounter } from './usage';
 import { writeAccessFor } from '../submissions/cors';
-import { isPageTarget, servePage } from './front-pages';
+import { isAssetTarget, isPageTarget, servePage, StaticAssets } from './front-pages';
 import { canonicalTarget, isUnder } from './request-target';
 
 /**
@@ -179,6 +179,7 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
     ipHeader: String(strapi.config.get('server.proxy.ipHeader') ?? 'x-forwarded-for').toLowerCase(),
     maxIpsCount: Number(strapi.config.get('server.proxy.maxIpsCount') ?? 0),
   };
+  const assets = new StaticAssets(strapi.dirs.static.public);
   const pass = (req: IncomingMessage, res: ServerResponse) => {
     for (const listener of downstream) listener.call(server, req, res);
   };
@@ -189,6 +190,7 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
   const front: RequestListener = (req, res) => {
     if (req.url) req.url = canonicalTarget(req.url);
     if (req.url && isPageTarget(req.url)) return servePage(runtime.cache, runtime.cacheEnabled, req, res, () => pass(req, res));
+    if (req.url && isAssetTarget(req.url)) return assets.serve(req, res, () => pass(req, res));
     if (!req.url || !isUnder(req.url, PUBLIC_PREFIX)) return pass(req, res);
     try {
       handle(runtime, proxy, req, res, () => pass(req, res))?.catch(failed(req, res));

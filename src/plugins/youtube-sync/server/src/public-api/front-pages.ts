@@ -1,9 +1,11 @@
+import fs from 'fs';
+import path from 'path';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
 import { cacheKey, type ResponseCache } from './cache';
 import { variantHeaders, variantOf } from './encoding';
 import { isNotModified } from './headers';
-import { isPath, isUnder } from './request-target';
-import type { PublicResponse } from './response';
+import { isPath, isUnder, pathOf } from './request-target';
+import { render, type PublicResponse } from './response';
 
 /**
  * The story pages and the iframe page, served by the front layer from the public API's cache. A page is built
@@ -11,9 +13,14 @@ import type { PublicResponse } from './response';
  * middlewares and the page's controller set — are recorded from that answer as it leaves, and every later hit of
  * that page is written with exactly those headers, only the coding's own (ETag, Content-Encoding, Content-Length,
  * Vary) made for the variant asked for. A page without recorded headers still goes to Koa.
+ *
+ * The widget's static files (/embed/*.js, *.css, served by strapi::public) go the same way: once Strapi has answered
+ * one, its file is read and kept with that answer's headers, so that phones get it compressed, under an ETag.
  */
 
 export const isPageTarget = (target: string) => isUnder(target, '/geschichten') || isPath(target, '/embed/stories');
+
+export const isAssetTarget = (target: string) => isUnder(target, '/embed') && /\.(js|css)$/.test(pathOf(target));
 
 /** Set per variant when the page is written; Date and Connection are Node's own. */
 const PER_VARIANT = new Set(['content-length', 'content-encoding', 'etag', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -52,7 +59,7 @@ function recordWhenSent(cache: ResponseCache, key: string, res: ServerResponse) 
   });
 }
 
-function writePage(req: IncomingMessage, res: ServerResponse, page: PublicResponse, known: RecordedHeaders) {
+export function writePage(req: IncomingMessage, res: ServerResponse, page: PublicResponse, known: RecordedHeaders) {
   const variant = variantOf(page, req.headers['accept-encoding']);
   const headers = { ...known.headers, ...variantHeaders(variant, known.vary) };
   if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, { ...page, etag: variant.etag })) {
@@ -77,4 +84,37 @@ export function servePage(cache: ResponseCache, cacheEnabled: boolean, req: Inco
   if (page && known) return writePage(req, res, page, known);
   recordWhenSent(cache, key, res);
   pass();
+}
+
+/** The widget's static files, each read once after Strapi served it and kept for the life of the process. */
+export class StaticAssets {
+  private readonly assets = new Map<string, { file: PublicResponse; headers: RecordedHeaders }>();
+
+  constructor(private readonly publicDir: string) {}
+
+  /** Serves a kept file, or passes the request on and keeps the file when Strapi answers it. */
+  serve(req: IncomingMessage, res: ServerResponse, pass: () => void) {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.origin) return pass();
+    const key = pathOf(req.url ?? '');
+    const kept = this.assets.get(key);
+    if (kept) return writePage(req, res, kept.file, kept.headers);
+    res.once('finish', () => {
+      if (res.statusCode !== 200 || res.hasHeader('set-cookie') || res.hasHeader('content-encoding') || req.method !== 'GET') return;
+      this.keep(key, res.getHeaders()).catch(() => undefined);
+    });
+    pass();
+  }
+
+  /** Reads the file Strapi sent for `key`; a path that does not name a file below the public folder is not kept. */
+  private async keep(key: string, sent: OutgoingHttpHeaders) {
+    const file = path.resolve(this.publicDir, `.${key}`);
+    if (!file.startsWith(`${path.resolve(this.publicDir)}${path.sep}`)) return;
+    const [bytes, stat] = await Promise.all([fs.promises.readFile(file), fs.promises.stat(file)]);
+    if (Number(sent['content-length']) !== bytes.length) return;
+    const headers = record(sent);
+    this.assets.set(key, {
+      file: render(bytes, String(sent['content-type']), stat.mtime, String(sent['cache-control'] ?? 'no-cache')),
+      headers,
+    });
+  }
 }
