@@ -100,16 +100,26 @@ export class StaticAssets {
     if (kept) return writePage(req, res, kept.file, kept.headers);
     res.once('finish', () => {
       if (res.statusCode !== 200 || res.hasHeader('set-cookie') || res.hasHeader('content-encoding') || req.method !== 'GET') return;
-      this.keep(key, res.getHeaders()).catch(() => undefined);
+      this.keep(key, res.getHeaders());
     });
     pass();
   }
 
-  /** Reads the file Strapi sent for `key`; a path that does not name a file below the public folder is not kept. */
-  private async keep(key: string, sent: OutgoingHttpHeaders) {
+  /**
+   * Reads the file Strapi sent for `key` (a path that does not name a file below the public folder is not kept).
+   * Synchronously, once per file and process: the next request already finds it.
+   */
+  private keep(key: string, sent: OutgoingHttpHeaders) {
     const file = path.resolve(this.publicDir, `.${key}`);
     if (!file.startsWith(`${path.resolve(this.publicDir)}${path.sep}`)) return;
-    const [bytes, stat] = await Promise.all([fs.promises.readFile(file), fs.promises.stat(file)]);
+    let bytes: Buffer;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+      bytes = fs.readFileSync(file);
+    } catch {
+      return;
+    }
     if (Number(sent['content-length']) !== bytes.length) return;
     const headers = record(sent);
     this.assets.set(key, {
