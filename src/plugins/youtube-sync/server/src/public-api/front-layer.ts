@@ -15,11 +15,12 @@ import { canonicalTarget, isUnder } from './request-target';
 /**
  * A `request` listener in front of Koa's. It first rewrites every request's URL to its canonical form
  * (request-target.ts), so that nothing after it — this layer, Koa's router, Strapi's middlewares — reads the path
- * differently. For /api/v1/* it then answers preflights, applies the rate limits (for hits
- * and misses alike), counts partner usage, and serves cached answers with the headers Strapi's chain would have
- * set; the story pages and the iframe page are served from the same cache (front-pages.ts); everything else goes on
- * to Koa untouched. Strapi's per-request cost caps anything routed through its
- * middleware chain near 3,000 requests/s on this hardware; a cache hit here costs about what a bare server does.
+ * differently. For /api/v1/* it then answers preflights, applies the rate limits (a generous one per address for
+ * cached answers, the strict one for everything built), counts partner usage, and serves cached answers in the
+ * coding the client accepts with the headers Strapi's chain would have set; the story pages, the iframe page and the
+ * widget's files are served from the same cache (front-pages.ts); everything else goes on to Koa untouched.
+ * Strapi's per-request cost caps anything routed through its middleware chain near 3,000 requests/s on this
+ * hardware; a cache hit here costs about what a bare server does.
  */
 
 export const PUBLIC_PREFIX = '/api/v1';
