@@ -47,9 +47,12 @@ function record(sent: OutgoingHttpHeaders): RecordedHeaders {
   return { headers, vary: vary || undefined };
 }
 
-/** After Koa answered a page: keeps the answer's headers with the cached page it sent, if it sent that page. */
+/**
+ * When Koa ends the answer ('prefinish' is emitted inside `end()`, before the client can have the last byte and ask
+ * again): keeps the answer's headers with the cached page it sent, if it sent that page.
+ */
 function recordWhenSent(cache: ResponseCache, key: string, res: ServerResponse) {
-  res.once('finish', () => {
+  res.once('prefinish', () => {
     if (res.statusCode !== 200 || res.hasHeader('set-cookie')) return;
     const page = cache.get(key);
     if (!page || recorded.has(page)) return;
@@ -98,7 +101,7 @@ export class StaticAssets {
     const key = pathOf(req.url ?? '');
     const kept = this.assets.get(key);
     if (kept) return writePage(req, res, kept.file, kept.headers);
-    res.once('finish', () => {
+    res.once('prefinish', () => {
       if (res.statusCode !== 200 || res.hasHeader('set-cookie') || res.hasHeader('content-encoding') || req.method !== 'GET') return;
       this.keep(key, res.getHeaders());
     });
