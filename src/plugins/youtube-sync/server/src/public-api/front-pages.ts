@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
 import { cacheKey, type ResponseCache } from './cache';
-import { variantHeaders, variantOf } from './encoding';
+import { variantHeaders, variantOf, type Variant } from './encoding';
 import { isNotModified } from './headers';
 import { isPath, isUnder, pathOf } from './request-target';
 import { render, type PublicResponse } from './response';
@@ -62,16 +62,29 @@ function recordWhenSent(cache: ResponseCache, key: string, res: ServerResponse) 
   });
 }
 
-export function writePage(req: IncomingMessage, res: ServerResponse, page: PublicResponse, known: RecordedHeaders) {
+/** A page's headers per coding, for a 200 and a 304, made once: a hit only looks them up. */
+const written = new WeakMap<Variant, { ok: Record<string, string | string[]>; notModified: Record<string, string | string[]> }>();
+
+function headersOf(variant: Variant, known: RecordedHeaders) {
+  let headers = written.get(variant);
+  if (!headers) {
+    const all = { ...known.headers, ...variantHeaders(variant, known.vary) };
+    const { 'content-type': _type, ...notModified } = all;
+    headers = { ok: { ...all, 'Content-Length': String(variant.body.length) }, notModified };
+    written.set(variant, headers);
+  }
+  return headers;
+}
+
+function writePage(req: IncomingMessage, res: ServerResponse, page: PublicResponse, known: RecordedHeaders) {
   const variant = variantOf(page, req.headers['accept-encoding']);
-  const headers = { ...known.headers, ...variantHeaders(variant, known.vary) };
+  const headers = headersOf(variant, known);
   if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, { ...page, etag: variant.etag })) {
-    const { 'content-type': _type, ...unchanged } = headers;
-    res.writeHead(304, unchanged);
+    res.writeHead(304, headers.notModified);
     res.end();
     return;
   }
-  res.writeHead(200, { ...headers, 'Content-Length': String(variant.body.length) });
+  res.writeHead(200, headers.ok);
   res.end(req.method === 'HEAD' ? undefined : variant.body);
 }
 
