@@ -114,10 +114,14 @@ export class StaticAssets {
     const key = pathOf(req.url ?? '');
     const kept = this.assets.get(key);
     if (kept) return writePage(req, res, kept.file, kept.headers);
-    res.once('prefinish', () => {
-      if (res.statusCode !== 200 || res.hasHeader('set-cookie') || res.hasHeader('content-encoding') || req.method !== 'GET') return;
+    // strapi::public pipes the file into the answer: on 'pipe' every header is set and no byte has left yet, whereas
+    // 'prefinish' comes after the last byte, which a client reading Content-Length may already have.
+    const sent = () => {
+      if (this.assets.has(key) || res.statusCode !== 200 || res.hasHeader('set-cookie') || res.hasHeader('content-encoding') || req.method !== 'GET') return;
       this.keep(key, res.getHeaders());
-    });
+    };
+    res.once('pipe', sent);
+    res.once('prefinish', sent);
     pass();
   }
 
