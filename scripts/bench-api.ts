@@ -5,7 +5,10 @@
  *   v1Uncached  the same with the response cache switched off,
  *   core        Strapi's /api/stories with the same filter, populating region, project, themes and cover — closed to
  *               the public, so it is asked with a read-only API token, as an integrator with a token would ask it,
- *   plain       a bare node:http server returning v1's response bytes from memory.
+ *   plain       a bare node:http server returning v1's response bytes from memory,
+ *   pages       the story list /geschichten?region=… (the page, served from the same cache as v1),
+ *   storyPage   one story's page /geschichten/:slug,
+ * each with its requests/s and p99; the ratios compare v1 with the others and the pages with v1.
  * Rate limits are off for the run (every request comes from one address); they are tested, not benchmarked.
  * autocannon runs in a child process so that it does not share the server's event loop. Last line: one JSON object
  * (names are read by other tools).
@@ -241,6 +244,15 @@ async function main() {
     publicApi.setResponseCache(true);
     const coreResult = await measure('core', `${base}${corePath}`, [`Authorization=${authorization}`]);
 
+    const listPath = `/geschichten?region=${REGION}`;
+    const storyPath = `/geschichten/geschichte-${STORIES - 1}`;
+    for (const page of [listPath, storyPath]) {
+      const answer = await fetch(`${base}${page}`);
+      if (answer.status !== 200) throw new Error(`warm-up failed: ${page} answered ${answer.status}`);
+    }
+    const pages = await measure('pages', `${base}${listPath}`);
+    const storyPage = await measure('storyPage', `${base}${storyPath}`);
+
     const plainServer = http.createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': bytes.length });
       res.end(bytes);
@@ -258,10 +270,15 @@ async function main() {
       ratioCore: ratio(v1.rps, coreResult.rps),
       ratioUncachedCore: ratio(v1Uncached.rps, coreResult.rps),
       ratioPlain: ratio(v1.rps, plain.rps),
+      pages,
+      storyPage,
+      ratioPagesV1: ratio(pages.rps, v1.rps),
+      ratioStoryPageV1: ratio(storyPage.rps, v1.rps),
     };
     process.stderr.write(
       `v1/core ${summary.ratioCore} (target ≥ 50)   v1Uncached/core ${summary.ratioUncachedCore} (≥ 5)   v1/plain ${summary.ratioPlain} (≥ 0.3)   ` +
-        `v1 p99 ${v1.p99Ms} ms (< 20) at ${CONNECTIONS} connections, ${SECONDS} s each\n`
+        `v1 p99 ${v1.p99Ms} ms (< 20)   pages/v1 ${summary.ratioPagesV1} (≥ 0.8)   storyPage/v1 ${summary.ratioStoryPageV1} (≥ 0.8)   ` +
+        `at ${CONNECTIONS} connections, ${SECONDS} s each\n`
     );
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {

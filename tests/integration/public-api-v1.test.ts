@@ -216,7 +216,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
-  for (const name of [...Object.keys(ENV), 'PUBLIC_API_KEY_RATE_LIMIT_PER_MINUTE']) delete process.env[name];
+  for (const name of [...Object.keys(ENV), 'PUBLIC_API_KEY_RATE_LIMIT_PER_MINUTE', 'PUBLIC_API_CACHE', 'PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE'])
+    delete process.env[name];
 });
 
 // ---------------------------------------------------------------------------------------------------- tests
@@ -692,8 +693,10 @@ describe('rate limits and partner keys', () => {
   const cm = `/content-manager/collection-types/${PARTNER_KEY}`;
 
   beforeAll(async () => {
+    // Without the response cache every answer is built anew, so the strict per-address limit is the one that counts.
     app = await app.restart({
       ...ENV,
+      PUBLIC_API_CACHE: 'false',
       PUBLIC_API_RATE_LIMIT_PER_MINUTE: '3',
       PUBLIC_API_KEY_RATE_LIMIT_PER_MINUTE: '50',
       PUBLIC_API_CORS_ORIGINS: 'https://partner.example',
@@ -788,5 +791,38 @@ describe('rate limits and partner keys', () => {
     const other = await api('/api/v1/themes', { Origin: 'https://other.example', 'X-Api-Key': partnerKey });
     expect(other.status).toBe(200);
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('many visitors behind one address', () => {
+  beforeAll(async () => {
+    app = await app.restart({ ...ENV, PUBLIC_API_CACHE: 'true', PUBLIC_API_RATE_LIMIT_PER_MINUTE: '2', PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE: '6' });
+  });
+
+  test('answers from the cache are held to the generous limit only', async () => {
+    const statuses: number[] = [];
+    let last: request.Response | undefined;
+    for (let i = 0; i < 8; i++) {
+      last = await api('/api/v1/regions');
+      statuses.push(last.status);
+    }
+    // The first request builds the answer (strict counter); the next six are hits, the seventh hit is one too many.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 429]);
+    expect(last?.headers['x-ratelimit-limit']).toBe('6');
+    expect(Number(last?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(errorMessage(last!)).toContain('at most 6 per minute per IP address for answers from the cache');
+  });
+
+  test('answers that have to be built are held to the strict limit, whatever the cache holds', async () => {
+    const statuses: number[] = [];
+    let last: request.Response | undefined;
+    for (const page of [1, 2, 3]) {
+      last = await api(`/api/v1/stories?pageSize=1&page=${page}`);
+      statuses.push(last.status);
+    }
+    // /api/v1/regions above already spent one of the two.
+    expect(statuses).toEqual([200, 429, 429]);
+    expect(last?.headers['x-ratelimit-limit']).toBe('2');
+    expect(errorMessage(last!)).toContain('at most 2 per minute per IP address without a partner key');
   });
 });

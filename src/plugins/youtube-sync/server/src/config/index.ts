@@ -77,6 +77,10 @@ export const configSchema = z.object({
     cache: z.boolean(),
     cacheTtlMs: z.number().int().min(1000, 'PUBLIC_API_CACHE_TTL_MS must be at least 1000'),
     rateLimitPerMinute: z.number().int().min(0, 'PUBLIC_API_RATE_LIMIT_PER_MINUTE must be 0 (no limit) or more'),
+    cachedRateLimitPerMinute: z
+      .number({ invalid_type_error: 'PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE must be a whole number' })
+      .int('PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE must be a whole number')
+      .min(0, 'PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE must be 0 (no limit) or more'),
     keyRateLimitPerMinute: z.number().int().min(1, 'PUBLIC_API_KEY_RATE_LIMIT_PER_MINUTE must be at least 1'),
     redisUrl: z.string().regex(/^rediss?:\/\//, 'RATE_LIMIT_REDIS_URL must start with redis:// or rediss://, or be "none"').nullable(),
     corsOrigins: z.union([z.literal('*'), z.array(z.string().url('PUBLIC_API_CORS_ORIGINS must be "*" or a comma-separated list of origins'))]),
@@ -148,6 +152,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
       cache: flag(true).parse(env.PUBLIC_API_CACHE),
       cacheTtlMs: int(env.PUBLIC_API_CACHE_TTL_MS, 5 * 60 * 1000),
       rateLimitPerMinute: int(env.PUBLIC_API_RATE_LIMIT_PER_MINUTE, 120),
+      // Answers from the cache cost next to nothing: many visitors behind one address (a school, a carrier's NAT) get ten times as many.
+      cachedRateLimitPerMinute: int(env.PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE, 10 * int(env.PUBLIC_API_RATE_LIMIT_PER_MINUTE, 120)),
       keyRateLimitPerMinute: int(env.PUBLIC_API_KEY_RATE_LIMIT_PER_MINUTE, 1200),
       redisUrl: redisUrl(env.RATE_LIMIT_REDIS_URL),
       corsOrigins: origins(env.PUBLIC_API_CORS_ORIGINS),

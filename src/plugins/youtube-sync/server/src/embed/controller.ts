@@ -1,38 +1,48 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { sendPageResponse } from '../public-api/koa-response';
 import { parseParams } from '../public-api/params';
+import { render, type PublicResponse } from '../public-api/response';
+import type publicApiService from '../public-api/service';
 import { EMBED_CACHE_CONTROL, EMBED_HEADERS } from './headers';
 import { embedErrorPage, embedPage } from './page';
 import { embedParams, storiesQuery } from './params';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+type PublicApi = ReturnType<typeof publicApiService>;
+
+const isPage = (built: PublicResponse | errors.ValidationError): built is PublicResponse => !(built instanceof errors.ValidationError);
 
 /**
  * GET /embed/stories: checks the selection the way the public API will (syntax here, then whether the region, theme
  * and project exist by asking the API's service, which also warms its cache for the widget's first request) and
- * answers the page, or a 400 page naming the parameter.
+ * answers the page, kept in the API's cache until the generation moves, or a 400 page naming the parameter.
  */
 export function embedController(strapi: Core.Strapi) {
+  const api = () => strapi.plugin('youtube-sync').service('public-api') as PublicApi;
+  const build = async (query: Record<string, unknown>): Promise<PublicResponse | errors.ValidationError> => {
+    try {
+      const params = parseParams(embedParams, query);
+      const selection = storiesQuery(params);
+      const stories = await api().respond({ endpoint: 'stories', query: selection, rawUrl: `/api/v1/stories?${new URLSearchParams(selection)}` });
+      return render(embedPage(params), EMBED_HEADERS['Content-Type'], new Date(stories.lastModified), EMBED_CACHE_CONTROL);
+    } catch (error) {
+      if (error instanceof errors.ValidationError) return error;
+      throw error;
+    }
+  };
   return {
     async page(ctx: KoaContext) {
       ctx.remove('X-Frame-Options');
       ctx.set(EMBED_HEADERS);
-      try {
-        const params = parseParams(embedParams, ctx.query);
-        const query = storiesQuery(params);
-        await strapi
-          .plugin('youtube-sync')
-          .service('public-api')
-          .respond({ endpoint: 'stories', query, rawUrl: `/api/v1/stories?${new URLSearchParams(query)}` });
-        ctx.set('Cache-Control', EMBED_CACHE_CONTROL);
-        ctx.status = 200;
-        ctx.body = embedPage(params);
-      } catch (error) {
-        if (!(error instanceof errors.ValidationError)) throw error;
-        ctx.set('Cache-Control', 'no-store');
-        ctx.status = 400;
-        ctx.body = embedErrorPage(error.message);
+      const page = await api().page(ctx.url, () => build(ctx.query), isPage);
+      if (isPage(page)) {
+        sendPageResponse(ctx, page, {});
+        return;
       }
+      ctx.set('Cache-Control', 'no-store');
+      ctx.status = 400;
+      ctx.body = embedErrorPage(page.message);
     },
   };
 }

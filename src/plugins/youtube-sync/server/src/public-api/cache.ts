@@ -40,7 +40,8 @@ export class ResponseCache {
   /** Stores an answer built under `generation`, unless the generation has moved on meanwhile. */
   set(key: string, response: PublicResponse, generation: number, currentGeneration: number | undefined) {
     if (generation !== currentGeneration) return;
-    const bytes = response.body.length + key.length + 512;
+    // Twice the body: its compressed variants (encoding.ts), made on first use, are each smaller than the body.
+    const bytes = 2 * response.body.length + key.length + 512;
     if (bytes > this.maxBytes / 4) return;
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
@@ -69,14 +70,14 @@ export class ResponseCache {
 
 /**
  * The cache key of a request: its path and its parameters in a fixed order, without the partner key (the answer
- * is the same for every client). Computed from the raw URL in the front layer and in the controller alike.
+ * is the same for every client; pages have none). Computed from the raw URL in the front layer and behind Koa alike.
  */
-export function cacheKey(rawUrl: string, apiKeyParam: string): string {
+export function cacheKey(rawUrl: string, apiKeyParam?: string): string {
   const question = rawUrl.indexOf('?');
   const path = question === -1 ? rawUrl : rawUrl.slice(0, question);
   if (question === -1) return path;
   const params = new URLSearchParams(rawUrl.slice(question + 1));
-  params.delete(apiKeyParam);
+  if (apiKeyParam) params.delete(apiKeyParam);
   params.sort();
   const query = params.toString();
   return query ? `${path}?${query}` : path;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import { cacheKey, type ResponseCache } from './cache';
+import { variantOf, type Variant } from './encoding';
 import { corsHeaders, isNotModified, preflightHeaders, publicHeaders, SECURITY_HEADERS, type CorsOrigins } from './headers';
 import { API_KEY_PARAM } from './params';
 import type { PartnerKeyResolver } from './partner-keys';
@@ -8,16 +9,19 @@ import type { RateLimits } from './rate-limit';
 import type { PublicResponse } from './response';
 import type { UsageCounter } from './usage';
 import { writeAccessFor } from '../submissions/cors';
+import { isAssetTarget, isPageTarget, servePage, StaticAssets } from './front-pages';
 import { canonicalTarget, isUnder } from './request-target';
 import { clientAddress, proxyTrustOf, type ProxyTrust } from '../utils/client-address';
 
 /**
  * A `request` listener in front of Koa's. It first rewrites every request's URL to its canonical form
  * (request-target.ts), so that nothing after it — this layer, Koa's router, Strapi's middlewares — reads the path
- * differently. For /api/v1/* it then answers preflights, applies the rate limits (for hits
- * and misses alike), counts partner usage, and serves cached answers with the headers Strapi's chain would have
- * set; everything else goes on to Koa untouched. Strapi's per-request cost caps anything routed through its
- * middleware chain near 3,000 requests/s on this hardware; a cache hit here costs about what a bare server does.
+ * differently. For /api/v1/* it then answers preflights, applies the rate limits (a generous one per address for
+ * cached answers, the strict one for everything built), counts partner usage, and serves cached answers in the
+ * coding the client accepts with the headers Strapi's chain would have set; the story pages, the iframe page and the
+ * widget's files are served from the same cache (front-pages.ts); everything else goes on to Koa untouched.
+ * Strapi's per-request cost caps anything routed through its middleware chain near 3,000 requests/s on this
+ * hardware; a cache hit here costs about what a bare server does.
  */
 
 export const PUBLIC_PREFIX = '/api/v1';
@@ -28,7 +32,7 @@ interface FrontLayerRuntime {
   readonly usage: UsageCounter;
   readonly keys: PartnerKeyResolver;
   readonly limits: RateLimits;
-  readonly settings: { rateLimitPerMinute: number; corsOrigins: CorsOrigins };
+  readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins };
 }
 
 function presentedKey(req: IncomingMessage): string | undefined {
@@ -51,42 +55,52 @@ function writeError(req: IncomingMessage, res: ServerResponse, cors: CorsOrigins
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** With CORS open to all, a cached answer's headers never vary by request: build them once per answer. */
-const sharedHeaders = new WeakMap<PublicResponse, Record<string, string>>();
+/** With CORS open to all, a cached answer's headers never vary by request: build them once per answer and coding. */
+const sharedHeaders = new WeakMap<Variant, Record<string, string>>();
 
-function headersFor(response: PublicResponse, origin: string | undefined, cors: CorsOrigins): Record<string, string> {
-  if (cors !== '*') return { ...publicHeaders(response, origin, cors), 'Content-Length': String(response.body.length) };
-  let headers = sharedHeaders.get(response);
+function headersFor(response: PublicResponse, variant: Variant, origin: string | undefined, cors: CorsOrigins): Record<string, string> {
+  if (cors !== '*') return { ...publicHeaders(response, variant, origin, cors), 'Content-Length': String(variant.body.length) };
+  let headers = sharedHeaders.get(variant);
   if (!headers) {
-    headers = { ...publicHeaders(response, origin, cors), 'Content-Length': String(response.body.length) };
-    sharedHeaders.set(response, headers);
+    headers = { ...publicHeaders(response, variant, origin, cors), 'Content-Length': String(variant.body.length) };
+    sharedHeaders.set(variant, headers);
   }
   return headers;
 }
 
 export function writeCached(req: IncomingMessage, res: ServerResponse, response: PublicResponse, cors: CorsOrigins) {
-  if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, response)) {
-    const { 'Content-Type': _type, 'Content-Length': _length, ...headers } = headersFor(response, req.headers.origin, cors);
+  const variant = variantOf(response, req.headers['accept-encoding']);
+  const validators = { etag: variant.etag, lastModified: response.lastModified };
+  if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, validators)) {
+    const { 'Content-Type': _type, 'Content-Length': _length, ...headers } = headersFor(response, variant, req.headers.origin, cors);
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  res.writeHead(200, headersFor(response, req.headers.origin, cors));
-  res.end(req.method === 'HEAD' ? undefined : response.body);
+  res.writeHead(200, headersFor(response, variant, req.headers.origin, cors));
+  res.end(req.method === 'HEAD' ? undefined : variant.body);
 }
 
-function serveCached(runtime: FrontLayerRuntime, req: IncomingMessage, res: ServerResponse, next: () => void) {
-  const cached = runtime.cacheEnabled ? runtime.cache.get(cacheKey(req.url ?? '', API_KEY_PARAM)) : undefined;
+const cachedAnswer = (runtime: FrontLayerRuntime, req: IncomingMessage) =>
+  runtime.cacheEnabled ? runtime.cache.get(cacheKey(req.url ?? '', API_KEY_PARAM)) : undefined;
+
+function serveCached(runtime: FrontLayerRuntime, req: IncomingMessage, res: ServerResponse, next: () => void, cached = cachedAnswer(runtime, req)) {
   if (cached) writeCached(req, res, cached, runtime.settings.corsOrigins);
   else next();
 }
 
-/** Identifies the client (partner key or address), counts it against its limit, then serves or passes on. */
+/**
+ * Identifies the client (partner key or address), counts it against its limit, then serves or passes on. An
+ * address has two counters: a generous one for answers from the cache, which cost next to nothing and may come from
+ * many visitors behind one address, and the strict one for everything that has to be built.
+ */
 async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxyTrust, req: IncomingMessage, res: ServerResponse, next: () => void) {
   const cors = runtime.settings.corsOrigins;
   const key = presentedKey(req);
-  let client = `ip:${clientAddress(req, proxy)}`;
-  let perMinute = runtime.settings.rateLimitPerMinute;
+  const cached = cachedAnswer(runtime, req);
+  const address = clientAddress(req, proxy);
+  let client = cached ? `cached:ip:${address}` : `ip:${address}`;
+  let perMinute = cached ? runtime.settings.cachedRateLimitPerMinute : runtime.settings.rateLimitPerMinute;
   if (key) {
     const partner = await runtime.keys.resolve(key);
     if (!partner) {
@@ -110,7 +124,7 @@ async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxyTrust, req
     res.setHeader('X-RateLimit-Remaining', String(decision.remaining));
     if (!decision.allowed) {
       res.setHeader('Retry-After', String(decision.retryAfterSeconds));
-      const who = key ? 'for this partner key' : 'per IP address without a partner key';
+      const who = key ? 'for this partner key' : cached ? 'per IP address for answers from the cache' : 'per IP address without a partner key';
       writeError(
         req,
         res,
@@ -122,7 +136,7 @@ async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxyTrust, req
       return;
     }
   }
-  serveCached(runtime, req, res, next);
+  serveCached(runtime, req, res, next, cached);
 }
 
 /** Synchronous when nothing needs to be looked up (no key, no anonymous limit): the cheapest path for a hit. */
@@ -134,7 +148,8 @@ function handle(runtime: FrontLayerRuntime, proxy: ProxyTrust, req: IncomingMess
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-  if (runtime.settings.rateLimitPerMinute > 0 || presentedKey(req)) return limitThenServe(runtime, proxy, req, res, next);
+  const { rateLimitPerMinute, cachedRateLimitPerMinute } = runtime.settings;
+  if (rateLimitPerMinute > 0 || cachedRateLimitPerMinute > 0 || presentedKey(req)) return limitThenServe(runtime, proxy, req, res, next);
   serveCached(runtime, req, res, next);
 }
 
@@ -142,6 +157,7 @@ function handle(runtime: FrontLayerRuntime, proxy: ProxyTrust, req: IncomingMess
 export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, strapi: Core.Strapi): () => void {
   const downstream = server.listeners('request') as RequestListener[];
   const proxy = proxyTrustOf(strapi);
+  const assets = new StaticAssets(strapi.dirs.static.public);
   const pass = (req: IncomingMessage, res: ServerResponse) => {
     for (const listener of downstream) listener.call(server, req, res);
   };
@@ -151,6 +167,8 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
   };
   const front: RequestListener = (req, res) => {
     if (req.url) req.url = canonicalTarget(req.url);
+    if (req.url && isPageTarget(req.url)) return servePage(runtime.cache, runtime.cacheEnabled, req, res, () => pass(req, res));
+    if (req.url && isAssetTarget(req.url)) return assets.serve(req, res, () => pass(req, res));
     if (!req.url || !isUnder(req.url, PUBLIC_PREFIX)) return pass(req, res);
     try {
       handle(runtime, proxy, req, res, () => pass(req, res))?.catch(failed(req, res));

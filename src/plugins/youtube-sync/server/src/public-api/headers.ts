@@ -1,3 +1,4 @@
+import { variantHeaders, type Variant } from './encoding';
 import type { PublicResponse } from './response';
 
 /**
@@ -53,12 +54,13 @@ export function preflightHeaders(origin: string | undefined, allowed: CorsOrigin
 }
 
 /** Everything but Content-Length, which each writer sets for the bytes it sends. */
-export function publicHeaders(response: PublicResponse, origin: string | undefined, allowed: CorsOrigins): Record<string, string> {
+export function publicHeaders(response: PublicResponse, variant: Variant, origin: string | undefined, allowed: CorsOrigins): Record<string, string> {
+  const cors = corsHeaders(origin, allowed);
   return {
     ...SECURITY_HEADERS,
-    ...corsHeaders(origin, allowed),
+    ...cors,
     'Content-Type': response.contentType,
-    ETag: response.etag,
+    ...variantHeaders(variant, cors.Vary),
     'Last-Modified': response.lastModified,
     'Cache-Control': response.cacheControl,
   };

@@ -38,6 +38,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return response;
   },
 
+  /**
+   * A page built from public content (story pages, the iframe page), kept in the same cache as the API's answers and
+   * dropped with them when the generation moves, so its HTML is built once per generation. `build` answers either
+   * the page to keep or something not to keep (a 404 page), which is passed back as it is.
+   */
+  async page<Other>(rawUrl: string, build: () => Promise<PublicResponse | Other>, keep: (built: PublicResponse | Other) => built is PublicResponse) {
+    const runtime = runtimeOf(strapi);
+    const generation = await runtime.freshGeneration();
+    const key = cacheKey(rawUrl);
+    const cached = runtime.cacheEnabled ? runtime.cache.get(key) : undefined;
+    if (cached) return cached;
+    const built = await build();
+    if (runtime.cacheEnabled && keep(built)) runtime.cache.set(key, built, generation.value, runtime.generation.current?.value);
+    return built;
+  },
+
   corsOrigins() {
     return runtimeOf(strapi).settings.corsOrigins;
   },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseParams } from '../public-api/params';
+import { render, type PublicResponse } from '../public-api/response';
 import { pluginConfig } from '../utils/plugin-config';
 import { renderListPage } from './list-page';
 import { listHref, listParams, storiesQuery, withoutEmptyFields } from './params';
@@ -8,9 +9,14 @@ import { renderBadFilter, renderPageNotFound, renderStoryGone, renderStoryNotFou
 import { filterChoices, findStories, findStory, latestOf, wasRemoved } from './public-data';
 import { renderStoryPage } from './story-page';
 
-/** What each story page answers, as status and HTML; the controller only writes it. */
+/** What each story page answers: the page (kept in the public API's cache), or a problem page's status and HTML. */
 
-export type PageAnswer = { status: 200; html: string; lastModified: Date } | { status: 400 | 404 | 410; html: string };
+export type ProblemAnswer = { status: 400 | 404 | 410; html: string };
+export type PageAnswer = PublicResponse | ProblemAnswer;
+
+export const HTML_TYPE = 'text/html; charset=utf-8';
+
+export const isPage = (answer: PageAnswer): answer is PublicResponse => !('status' in answer);
 
 const RELATED = '4';
 
@@ -22,11 +28,7 @@ export async function storyPageAnswer(strapi: Core.Strapi, slug: string): Promis
   }
   const region = story.body.region;
   const related = await findStories(strapi, region ? { region: region.slug, pageSize: RELATED } : { pageSize: RELATED });
-  return {
-    status: 200,
-    html: renderStoryPage(story.body, related.body.data, pluginConfig(strapi).publicUrl),
-    lastModified: latestOf([story, related]),
-  };
+  return render(renderStoryPage(story.body, related.body.data, pluginConfig(strapi).publicUrl), HTML_TYPE, latestOf([story, related]));
 }
 
 /** The parameter a validation error of the public API names (parseParams and the filter resolution both do). */
@@ -41,11 +43,11 @@ export async function listPageAnswer(strapi: Core.Strapi, query: Record<string, 
     const [list, choices] = await Promise.all([findStories(strapi, storiesQuery(params)), filterChoices(strapi)]);
     const { page, ...filters } = params;
     if (!list.body.data.length && page > 1) return { status: 404, html: renderPageNotFound(listHref(filters)) };
-    return {
-      status: 200,
-      html: renderListPage(params, list.body, choices, pluginConfig(strapi).publicUrl),
-      lastModified: latestOf([list, choices.regions, choices.themes, choices.projects]),
-    };
+    return render(
+      renderListPage(params, list.body, choices, pluginConfig(strapi).publicUrl),
+      HTML_TYPE,
+      latestOf([list, choices.regions, choices.themes, choices.projects])
+    );
   } catch (error) {
     if (error instanceof errors.ValidationError) return { status: 400, html: renderBadFilter(parameterOf(error), error.message) };
     throw error;

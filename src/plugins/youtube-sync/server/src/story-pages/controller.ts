@@ -1,20 +1,22 @@
 import type { Core } from '@strapi/strapi';
-import { listPageAnswer, storyPageAnswer, type PageAnswer } from './answers';
+import type publicApiService from '../public-api/service';
+import { isPage, listPageAnswer, storyPageAnswer, type PageAnswer } from './answers';
 import { sendPage, sendProblemPage } from './send';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+type PublicApi = ReturnType<typeof publicApiService>;
 
-const send = (ctx: KoaContext, answer: PageAnswer) =>
-  answer.status === 200 ? sendPage(ctx, answer.html, answer.lastModified) : sendProblemPage(ctx, answer.status, answer.html);
-
-/** GET /geschichten and GET /geschichten/:slug. */
+/** GET /geschichten and GET /geschichten/:slug: built once per cache generation, problem pages every time. */
 export function storyPagesController(strapi: Core.Strapi) {
+  const answer = (ctx: KoaContext, build: () => Promise<PageAnswer>) =>
+    (strapi.plugin('youtube-sync').service('public-api') as PublicApi).page(ctx.url, build, isPage);
+  const send = (ctx: KoaContext, page: PageAnswer) => (isPage(page) ? sendPage(ctx, page) : sendProblemPage(ctx, page));
   return {
     async list(ctx: KoaContext) {
-      send(ctx, await listPageAnswer(strapi, ctx.query));
+      send(ctx, await answer(ctx, () => listPageAnswer(strapi, ctx.query)));
     },
     async story(ctx: KoaContext) {
-      send(ctx, await storyPageAnswer(strapi, String(ctx.params.slug)));
+      send(ctx, await answer(ctx, () => storyPageAnswer(strapi, String(ctx.params.slug))));
     },
   };
 }
