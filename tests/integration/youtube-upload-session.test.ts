@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import fs from 'fs';
-import path from 'path';
 import type { Emulator } from '../../src/youtube-emulator';
+import { localPathOf } from '../../src/plugins/youtube-sync/server/src/media-privacy/media-storage';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { createStory } from '../support/fixtures';
 import { addVideoFile } from '../support/media';
@@ -48,7 +48,14 @@ async function waitFor(what: string, predicate: () => boolean, timeoutMs = 30000
 async function storyWithVideo(title: string) {
   const video = await addVideoFile(app.strapi, title.toLowerCase().replace(/\W+/g, '-'), VIDEO_BYTES);
   const documentId = await createStory(app.strapi, { title, region: 'stade', themes: ['arbeit'], data: { video: video.id } });
-  return { documentId, filePath: path.join(app.strapi.dirs.static.public, video.url) };
+  // Where the file is now: attached to a story it moves between public and private storage.
+  const filePath = async () => {
+    const { url } = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: video.id }, select: ['url'] });
+    const full = localPathOf(app.strapi, url);
+    if (!full) throw new Error(`no local path for ${url}`);
+    return full;
+  };
+  return { documentId, filePath };
 }
 
 /** Runs a drain that sends part of the file, then YouTube stops answering: the session stays pending, half full. */
@@ -73,7 +80,7 @@ describe('a pending upload session belongs to the file it was started for', () =
     expect(parked.received).toBeLessThan(VIDEO_BYTES);
 
     const replacement = crypto.randomBytes(VIDEO_BYTES);
-    fs.writeFileSync(filePath, replacement);
+    fs.writeFileSync(await filePath(), replacement);
     await syncService(app.strapi).enqueue(documentId, 'manual', clock);
     youtube.clearCalls();
     await drain();
@@ -96,7 +103,7 @@ describe('a pending upload session belongs to the file it was started for', () =
     const oldId = videosOf(documentId)[0].id;
 
     const replacement = crypto.randomBytes(VIDEO_BYTES);
-    fs.writeFileSync(filePath, replacement);
+    fs.writeFileSync(await filePath(), replacement);
     await syncService(app.strapi).enqueue(documentId, 'manual', clock);
     clock.advance(10 * 60 * 1000);
     await drain();
