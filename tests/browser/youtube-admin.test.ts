@@ -1,10 +1,9 @@
 import fs from 'fs';
-import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { Emulator } from '../../src/youtube-emulator';
 import { ensureAdminBuild, launchBrowser, logIn, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createStory } from '../support/fixtures';
-import { addCoverImage, addVideoFile } from '../support/media';
+import { addCoverImage, addVideoFile, storedPath } from '../support/media';
 import { startYouTube, youtubeEnv } from '../support/youtube';
 
 let youtube: Emulator;
@@ -38,7 +37,7 @@ const storyWithVideo = async (title: string, publish: boolean) => {
   const video = await addVideoFile(app.strapi, title.toLowerCase().replace(/\W+/g, '-'));
   const cover = await addCoverImage(app.strapi, `${title}-cover`);
   const documentId = await createStory(app.strapi, { title, region: 'goettingen', themes: ['sprache'], publish, data: { video: video.id, cover: cover.id } });
-  return { documentId, videoPath: path.join(app.strapi.dirs.static.public, video.url) };
+  return { documentId, videoPath: () => storedPath(app.strapi, video.id) };
 };
 
 test('an editor connects the channel through the consent page and comes back connected', async () => {
@@ -105,8 +104,9 @@ test('the dashboard shows what is on YouTube, the quota and the playlists', asyn
 
 test('a failure is explained in plain German and fixed with "Erneut versuchen"', async () => {
   const { videoPath } = await storyWithVideo('Das Video fehlt', false);
-  const bytes = fs.readFileSync(videoPath);
-  fs.rmSync(videoPath);
+  const stored = await videoPath();
+  const bytes = fs.readFileSync(stored);
+  fs.rmSync(stored);
   const failing = await app.strapi.db.query('api::story.story').findOne({ where: { title: 'Das Video fehlt' } });
   await app.strapi.documents('api::story.story').publish({ documentId: failing.documentId });
 
@@ -117,7 +117,7 @@ test('a failure is explained in plain German and fixed with "Erneut versuchen"',
   await failures.getByText('missing on disk', { exact: false }).waitFor();
   await screenshot(page, '10-dashboard-failure');
 
-  fs.writeFileSync(videoPath, bytes);
+  fs.writeFileSync(stored, bytes);
   await failures.getByRole('row', { name: /Das Video fehlt/ }).getByRole('button', { name: 'Erneut versuchen' }).click();
   await failures.getByText('Keine Fehler – alles in Ordnung.').waitFor({ timeout: 40_000 });
   await page.getByTestId('count-synced').getByText('2', { exact: true }).waitFor({ timeout: 40_000 });

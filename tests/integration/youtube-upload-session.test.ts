@@ -1,10 +1,9 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import type { Emulator } from '../../src/youtube-emulator';
-import { localPathOf } from '../../src/plugins/youtube-sync/server/src/media-privacy/media-storage';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { createStory } from '../support/fixtures';
-import { addVideoFile } from '../support/media';
+import { addVideoFile, storedPath } from '../support/media';
 import { manualClock, startYouTube, syncService, youtubeEnv } from '../support/youtube';
 
 const STORY = 'api::story.story';
@@ -48,14 +47,7 @@ async function waitFor(what: string, predicate: () => boolean, timeoutMs = 30000
 async function storyWithVideo(title: string) {
   const video = await addVideoFile(app.strapi, title.toLowerCase().replace(/\W+/g, '-'), VIDEO_BYTES);
   const documentId = await createStory(app.strapi, { title, region: 'stade', themes: ['arbeit'], data: { video: video.id } });
-  // Where the file is now: attached to a story it moves between public and private storage.
-  const filePath = async () => {
-    const { url } = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: video.id }, select: ['url'] });
-    const full = localPathOf(app.strapi, url);
-    if (!full) throw new Error(`no local path for ${url}`);
-    return full;
-  };
-  return { documentId, filePath };
+  return { documentId, filePath: () => storedPath(app.strapi, video.id) };
 }
 
 /** Runs a drain that sends part of the file, then YouTube stops answering: the session stays pending, half full. */

@@ -3,6 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
+import { localPathOf } from '../../src/plugins/youtube-sync/server/src/media-privacy/media-storage';
 
 /** Puts a file into the media library the way the local upload provider would: bytes in public/uploads, one row. */
 async function addFile(strapi: Core.Strapi, name: string, bytes: Buffer, mime: string, ext: string) {
@@ -40,4 +41,12 @@ export function addMarkedSignedForm(strapi: Core.Strapi, marker: string) {
   return strapi.db.query('plugin::upload.file').create({
     data: { name: `${marker}-form.pdf`, hash: `${marker}_form`, ext: '.pdf', mime: 'application/pdf', size: 1, url: `/uploads/${marker}_form.pdf`, provider: 'local' },
   });
+}
+
+/** Where a media library file is on disk now: attached to a story, it moves between public and private storage. */
+export async function storedPath(strapi: Core.Strapi, fileId: number): Promise<string> {
+  const { url } = await strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId }, select: ['url'] });
+  const full = localPathOf(strapi, url);
+  if (!full) throw new Error(`media file ${fileId} (${url}) is not stored on this machine's disk`);
+  return full;
 }
