@@ -30,7 +30,8 @@ describe('the response cache', () => {
   });
 
   test('drops the least recently used answers beyond its byte budget', () => {
-    const cache = new ResponseCache(60_000, 4 * 1100);
+    // Room for four answers: each counts twice its body (identity plus a compressed variant) and its overhead.
+    const cache = new ResponseCache(60_000, 4 * 1600);
     const big = (n: number) => renderJson({ data: 'x'.repeat(500 + n) }, at);
     cache.set('a', big(1), 1, 1);
     cache.set('b', big(2), 1, 1);
