@@ -20,7 +20,8 @@ let youtube: Emulator;
 (onPostgres ? describe : describe.skip)('two Strapi instances on one PostgreSQL (PostgreSQL pass only)', () => {
   beforeAll(async () => {
     youtube = await startYouTube({ dailyUploads: 1000, dailyUnits: 1_000_000 });
-    app = await startStrapi(youtubeEnv(youtube));
+    // The app's own quota ledger gets the emulator's budget: 200 stories cost more than the default 10,000 units.
+    app = await startStrapi(youtubeEnv(youtube, { YOUTUBE_DAILY_UNITS: '1000000', YOUTUBE_DAILY_UPLOADS: '1000' }));
     const videoIds = await seedChannelVideos(youtube, STORIES);
     for (let i = 0; i < STORIES; i++) {
       await createStory(app.strapi, {
