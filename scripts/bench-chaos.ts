@@ -84,6 +84,8 @@ function environment(emulator: Emulator, schema: string) {
     YOUTUBE_SYNC_LEASE_MS: '5000',
     YOUTUBE_UPLOAD_CHUNK_BYTES: String(256 * 1024),
     YOUTUBE_DAILY_UNITS: '100000000',
+    // The app's own ledger also counts uploads (100 a day by default): the emulator allows 100,000.
+    YOUTUBE_DAILY_UPLOADS: '100000',
     // Killed this often on purpose: the benchmark is not about the crash-loop cap.
     YOUTUBE_SYNC_MAX_LOST_LEASES: '100',
   });
