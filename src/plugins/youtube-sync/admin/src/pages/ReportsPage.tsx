@@ -8,7 +8,7 @@ import { ExportPanel } from '../components/reports/ExportPanel';
 import { KeyFigures } from '../components/reports/KeyFigures';
 import { isoDay, ReportFilters } from '../components/reports/ReportFilters';
 import { errorMessage, useReportsApi, type ReportOptions, type ReportQuery, type ReportSummary } from '../components/reports/reports-api';
-import { useReportsT } from '../components/reports/translate';
+import { useT } from '../translate';
 
 /** The action the server checks on every report route (server/src/permissions.ts). */
 const REPORTS = [{ action: 'plugin::youtube-sync.reports', subject: null }];
@@ -30,7 +30,7 @@ function useSettled<T>(value: T, ms: number) {
 }
 
 function Preview({ query }: { query: ReportQuery }) {
-  const t = useReportsT();
+  const t = useT();
   const api = useReportsApi();
   const [summary, setSummary] = React.useState<ReportSummary>();
   const [error, setError] = React.useState<string>();
@@ -91,7 +91,7 @@ function Preview({ query }: { query: ReportQuery }) {
 }
 
 function Reports() {
-  const t = useReportsT();
+  const t = useT();
   const api = useReportsApi();
   const [options, setOptions] = React.useState<ReportOptions>();
   const [failed, setFailed] = React.useState(false);
