@@ -26,6 +26,8 @@ const postgresUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.
  */
 const OWN_PROCESS = ['tests/integration/reports.test.ts'];
 
+const ADMIN_TSCONFIG = 'src/plugins/youtube-sync/admin/tsconfig.json';
+
 const seconds = (ms) => Math.round(ms / 1000);
 
 /** A child process whose output lines are printed with a label (two passes print at once); resolves to its exit code. */
@@ -132,10 +134,14 @@ async function main() {
 
   console.log('=== type check and preparation (side by side) ===');
   const prepStarted = Date.now();
-  const [typecheck, prepared] = await Promise.all([
-    runLabelled('typecheck', process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.test.json'], {}),
+  const tsc = (label, project) => runLabelled(label, process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', project], {});
+  // The admin panel (React, bundler resolution) has a tsconfig of its own; the server's excludes it.
+  const [typecheckServer, typecheckAdmin, prepared] = await Promise.all([
+    tsc('typecheck', 'tsconfig.test.json'),
+    tsc('typecheck-admin', ADMIN_TSCONFIG),
     runLabelled('prepare', process.execPath, [require.resolve('tsx/cli'), 'tests/support/prepare.ts'], {}),
   ]);
+  const typecheck = typecheckServer === 0 && typecheckAdmin === 0 ? 0 : 1;
   phases.push(['type check and preparation', Date.now() - prepStarted]);
   if (prepared !== 0) {
     console.log('\nPreparation failed (see [prepare] above): no test ran.');
