@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { startWorker } from './queue/worker';
+import { startWorker } from './sync/worker';
 import { startReconcileSchedule } from './sync/reconcile';
 import { ensureUniqueIndexes } from './utils/unique-indexes';
 import { pluginConfig } from './utils/plugin-config';

@@ -1,28 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
+import { systemClock, type Clock } from '../../../shared/clock';
 import { createYouTubeClient, type YouTubeClient } from '../youtube/client';
 import { classify, YouTubeError } from '../youtube/errors';
 import { createQuotaLedger } from '../youtube/quota';
-import { syncStory, type SyncResult } from '../sync/apply';
-import { saveState, stateOf } from '../sync/state';
-import { MediaFileMissingError } from '../sync/media';
-import { claim } from './claim';
-import { fencedClient } from './fenced-client';
-import { holdLease } from './lease';
-import { LeaseLostError } from './lease-lost';
-import { complete } from './complete';
-import { fail, outcomeFor } from './fail';
+import { syncStory, type SyncResult } from './apply';
+import { fenceState, saveState, stateOf } from './state';
+import { MediaFileMissingError } from './media';
+import { claim } from '../queue/claim';
+import { fencedClient } from '../queue/fenced-client';
+import { holdLease } from '../lease-queue/hold-lease';
+import { LeaseLostError } from '../lease-queue/lease-lost';
+import { complete } from '../queue/complete';
+import { fail, outcomeFor } from '../queue/fail';
 import { failureReasonOf } from './failure-reason';
-import type { SyncJob } from './jobs';
+import { JOB_QUEUE, jobLabel, type SyncJob } from '../queue/jobs';
 import { startRepeatingTask } from '../utils/repeating-task';
-import { effectiveConfig } from '../admin-api/effective-config';
-
-export interface Clock {
-  now: () => Date;
-  random: () => number;
-}
-
-export const systemClock: Clock = { now: () => new Date(), random: Math.random };
+import { effectiveConfig } from '../config/effective-config';
 
 /** Human-readable reasons for the editors (German), by error kind. */
 const EDITOR_HINTS: Record<string, string> = {
@@ -57,7 +51,7 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
   }
 
   async function runJob(job: SyncJob, client: () => YouTubeClient, config: PluginConfig): Promise<SyncResult | 'failed' | 'lease_lost'> {
-    const lease = holdLease(strapi, job, clock.now, config.leaseMs);
+    const lease = holdLease(strapi, JOB_QUEUE, job, jobLabel(job.storyDocumentId), clock.now, config.leaseMs);
     try {
       const ctx = { strapi, client: fencedClient(client(), lease.assert), config, now: clock.now, lockToken: job.lockToken, reason: job.reason };
       const result = await syncStory(ctx, job.storyDocumentId);
@@ -85,7 +79,7 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
     let client: YouTubeClient | undefined;
     const lazyClient = () => (client ??= createYouTubeClient({ ...config, ledger }));
     while (summary.processed < limit) {
-      const job = await claim(strapi, clock.now(), config);
+      const job = await claim(strapi, clock.now(), { ...config, fence: (claimed, written) => fenceState(strapi, claimed, written) });
       if (!job) break;
       const result = await runJob(job, lazyClient, config);
       summary.processed += 1;
