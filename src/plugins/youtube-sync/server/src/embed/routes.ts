@@ -1,15 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { embedController } from './controller';
+import { publicPageRouter } from '../routes/public-router';
 
 /**
- * The iframe variant of the partner widget at /embed/stories (an admin-type router with an empty prefix, like
- * the other public pages); the widget script itself, /embed/stories.js, is a static file in public/embed/.
+ * The iframe variant of the partner widget at /embed/stories, a public page (routes/public-router.ts); the widget
+ * script itself, /embed/stories.js, is a static file in public/embed/.
  */
 export const embedRouter = ({ strapi }: { strapi: Core.Strapi }) => {
   const controller = embedController(strapi);
-  return {
-    type: 'admin',
-    prefix: '',
-    routes: [{ method: 'GET', path: '/embed/stories', handler: controller.page, config: { auth: false } }],
-  };
+  return publicPageRouter([{ method: 'GET', path: '/embed/stories', handler: controller.page }]);
 };
