@@ -68,8 +68,8 @@ describe('who may call which route', () => {
 
   test('the public pages are public routes, not admin routes, and answer visitors without a login', async () => {
     const admin = adminRoutes(app.strapi, OUR_PLUGINS).map(({ route }) => route.split(' ')[1]);
-    // Without a personal link, /widerruf is the page that says the link is missing.
-    const pages: Record<string, number> = { '/mitmachen': 200, '/geschichten': 200, '/embed/stories': 200, '/widerruf': 400, '/melden': 200, '/impressum': 200 };
+    // Asked without a personal link or a story, /widerruf and /melden answer with the page that says what is missing.
+    const pages: Record<string, number> = { '/mitmachen': 200, '/geschichten': 200, '/embed/stories': 200, '/widerruf': 400, '/melden': 404, '/impressum': 200 };
     for (const [page, status] of Object.entries(pages)) {
       expect({ page, admin: admin.some((p) => p.startsWith(page)) }).toEqual({ page, admin: false });
       const answer = await request(app.server).get(page);
