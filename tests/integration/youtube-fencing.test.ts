@@ -14,6 +14,17 @@ const LEASE_MS = 5000;
 let app: TestApp;
 let youtube: Emulator;
 
+/**
+ * The paths of the requests the app has sent, counted when sent: the emulator logs a call only once it answered,
+ * which under an injected latency is seconds later. The app runs in this file's sandbox and uses its global fetch.
+ */
+const sent: string[] = [];
+const realFetch = globalThis.fetch;
+globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+  sent.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+  return realFetch(input, init);
+}) as typeof fetch;
+
 beforeAll(async () => {
   youtube = await startYouTube();
   app = await startStrapi(youtubeEnv(youtube, { YOUTUBE_SYNC_LEASE_MS: String(LEASE_MS), YOUTUBE_SYNC_MAX_LOST_LEASES: '3' }));
@@ -95,7 +106,7 @@ describe('two workers and one story', () => {
     youtube.setFaults({ latencyMs: 2000, errorEndpoints: ['thumbnails.set'] });
     const stale = syncService(app.strapi).drain(clock);
     await waitFor('the last chunk', () => callsTo('videos.insert.upload').some((c) => c.status === 200 || c.status === 201));
-    await sleep(500); // the stale worker is inside thumbnails.set now
+    await waitFor('the stale worker to be inside thumbnails.set', () => sent.some((p) => p.endsWith('/thumbnails/set')));
     // Another instance whose clock is past the lease, as if the stale worker had hung for longer than it.
     const takerClock = manualClock();
     takerClock.advance(LEASE_MS * 2);
