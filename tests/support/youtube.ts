@@ -27,7 +27,10 @@ export async function startYouTube(options: EmulatorOptions = {}): Promise<Emula
   return startEmulator({ port: 0, ...options });
 }
 
-/** Env that points the plugin at the emulator with its default client and refresh token; no background worker. */
+/**
+ * Env that points the plugin at the emulator with its default client and refresh token; no background worker, and
+ * googleapis' immediate repeats of a failed call without its pauses of up to 1.5 s (the emulator's faults are no load).
+ */
 export function youtubeEnv(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
   return {
     YOUTUBE_API_ROOT: `${emulator.url}/`,
@@ -37,6 +40,7 @@ export function youtubeEnv(emulator: Emulator, extra: Record<string, string> = {
     YOUTUBE_REFRESH_TOKEN: 'emulator-refresh-token',
     YOUTUBE_SYNC_WORKER: 'false',
     YOUTUBE_UPLOAD_CHUNK_BYTES: String(256 * 1024),
+    YOUTUBE_RETRY_MAX_DELAY_MS: '10',
     ...extra,
   };
 }
