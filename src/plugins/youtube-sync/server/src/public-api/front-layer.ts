@@ -32,7 +32,7 @@ interface FrontLayerRuntime {
   readonly usage: UsageCounter;
   readonly keys: PartnerKeyResolver;
   readonly limits: RateLimits;
-  readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins };
+  readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins; compression: boolean };
 }
 
 function presentedKey(req: IncomingMessage): string | undefined {
@@ -167,6 +167,8 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
   };
   const front: RequestListener = (req, res) => {
     if (req.url) req.url = canonicalTarget(req.url);
+    // Switched off only to measure what compression saves: every answer after this layer is then sent as it is.
+    if (!runtime.settings.compression) delete req.headers['accept-encoding'];
     if (req.url && isPageTarget(req.url)) return servePage(runtime.cache, runtime.cacheEnabled, req, res, () => pass(req, res));
     if (req.url && isAssetTarget(req.url)) return assets.serve(req, res, () => pass(req, res));
     if (!req.url || !isUnder(req.url, PUBLIC_PREFIX)) return pass(req, res);
