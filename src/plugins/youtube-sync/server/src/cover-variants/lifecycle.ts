@@ -12,27 +12,38 @@ import { ensureVariants } from './variants';
  * starting together one makes them; a later start-up finds nothing to do.
  */
 
-const FILE = 'plugin::upload.file';
 const SCHEDULE: Schedule = { name: 'cover-variants', periodMs: 0, leaseMs: 30 * 60 * 1000 };
+
+interface UploadService {
+  upload(...args: unknown[]): Promise<{ id: number }[] | { id: number }>;
+  replace(...args: unknown[]): Promise<{ id: number }>;
+}
 
 const failed = (strapi: Core.Strapi, fileId: number) => (error: Error) =>
   strapi.log.error(`Cover variants: could not make the AVIF/WebP copies of media library entry ${fileId}: ${error.stack ?? error.message}`);
 
-/** Called from the plugin's bootstrap: the upload plugin's new and replaced files get their copies at once. */
+async function afterUpload(strapi: Core.Strapi, stored: { id: number }[] | { id: number }) {
+  for (const file of [stored].flat()) await ensureVariants(strapi, file.id).catch(failed(strapi, file.id));
+}
+
+/**
+ * Called from the plugin's bootstrap: the upload service's new and replaced files (the media library, the
+ * submission form, the demo — everything that stores an upload goes through it) get their copies before it answers.
+ */
 export function registerCoverVariantHooks(strapi: Core.Strapi) {
-  strapi.db.lifecycles.subscribe({
-    models: [FILE],
-    async afterCreate(event) {
-      const id = Number((event.result as { id?: number } | undefined)?.id);
-      if (id) await ensureVariants(strapi, id).catch(failed(strapi, id));
-    },
-    // A replaced file comes with new formats of its own; a moved one keeps its copies, which makes this a no-op.
-    async afterUpdate(event) {
-      const id = Number((event.result as { id?: number } | undefined)?.id);
-      const data = (event.params as { data?: { url?: unknown } }).data;
-      if (id && data?.url) await ensureVariants(strapi, id).catch(failed(strapi, id));
-    },
-  });
+  const service = strapi.plugin('upload').service('upload') as UploadService;
+  const upload = service.upload.bind(service);
+  const replace = service.replace.bind(service);
+  service.upload = async (...args) => {
+    const stored = await upload(...args);
+    await afterUpload(strapi, stored);
+    return stored;
+  };
+  service.replace = async (...args) => {
+    const stored = await replace(...args);
+    await afterUpload(strapi, stored);
+    return stored;
+  };
 }
 
 async function coverIds(strapi: Core.Strapi): Promise<number[]> {
