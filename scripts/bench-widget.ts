@@ -120,6 +120,33 @@ async function measureView(browser: Browser, partnerUrl: string): Promise<View> 
   return { bytes, requests, firstCardMs };
 }
 
+/**
+ * The rendered width of a cover, in CSS pixels, in the widget on the partner page, on the story list and on a story
+ * page, on a phone and on a desktop: what the copies' widths (cover-variants/names.ts) are chosen for.
+ */
+async function coverWidths(browser: Browser, appUrl: string, partnerUrl: string) {
+  const story = (await (await fetch(`${appUrl}/api/v1/stories?pageSize=1`)).json()) as { data: { slug: string }[] };
+  const places: [string, string, string][] = [
+    ['widget', partnerUrl, `document.querySelector('.zusammen-mehr-stories')?.shadowRoot?.querySelector('.zm-media')`],
+    ['list', `${appUrl}/geschichten`, `document.querySelector('.story-card__media')`],
+    ['story page', `${appUrl}/geschichten/${story.data[0].slug}`, `document.querySelector('.story-media')`],
+  ];
+  const lines: string[] = [];
+  for (const width of [VIEWPORT.width, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const measured: string[] = [];
+    for (const [name, url, element] of places) {
+      await page.goto(url);
+      const found = await page.waitForFunction(`(() => { const e = ${element}; return e ? Math.round(e.getBoundingClientRect().width) : false; })()`);
+      measured.push(`${name} ${await found.jsonValue()}`);
+    }
+    lines.push(`at ${width} px: ${measured.join(', ')}`);
+    await context.close();
+  }
+  process.stderr.write(`cover widths in CSS pixels ${lines.join('; ')}\n`);
+}
+
 // --------------------------------------------------------------------------------------------- the run
 
 async function main() {
@@ -135,6 +162,7 @@ async function main() {
       appUrl = app.url;
       try {
         const view = await measureView(browser, partnerUrl);
+        if (env !== SWITCHED_OFF) await coverWidths(browser, app.url, partnerUrl);
         process.stderr.write(`${env === SWITCHED_OFF ? 'baseline' : 'modern  '}  ${view.bytes} bytes in ${view.requests} requests, first card after ${view.firstCardMs} ms\n`);
         views.push(view);
       } finally {
