@@ -358,7 +358,7 @@
             height: cover.height,
             alternativeText: cover.alternativeText || '',
             sizes: (cover.sizes || []).map(function (size) {
-              return { url: size.url, width: size.width, height: size.height, mime: size.mime || null };
+              return { name: size.name, url: size.url, width: size.width, height: size.height, mime: size.mime || null };
             }),
           }
         : null,
@@ -480,6 +480,8 @@
   }
 
   var MODERN_TYPES = ['image/avif', 'image/webp'];
+  // The API's AVIF/WebP copies of a cover (avif-480, webp-480, …), beside the sizes in the uploaded coding.
+  var COPY = /^(avif|webp)-\d+$/;
 
   function srcsetOf(sizes) {
     return sizes
@@ -492,13 +494,16 @@
       .join(', ');
   }
 
-  /** The cover as a <picture>: AVIF and WebP copies first where the API lists them, the original's sizes in the <img>. */
+  /** The cover as a <picture>: AVIF and WebP copies first where the API lists them, the uploaded sizes in the <img>. */
   function coverImage(cover) {
-    var all = cover.sizes.length ? cover.sizes : [{ url: cover.url, width: cover.width, height: cover.height, mime: null }];
-    var sizes = all.filter(function (size) {
-      return MODERN_TYPES.indexOf(size.mime) < 0;
+    var isCopy = function (size) {
+      return COPY.test(size.name || '');
+    };
+    var copies = cover.sizes.filter(isCopy);
+    var sizes = cover.sizes.filter(function (size) {
+      return !isCopy(size);
     });
-    if (!sizes.length) sizes = all;
+    if (!sizes.length) sizes = [{ url: cover.url, width: cover.width, height: cover.height }];
     var fallback = sizes.filter(function (size) {
       return size.width >= 600;
     })[0] || sizes[sizes.length - 1];
@@ -511,10 +516,10 @@
       height: fallback.height || 900,
     });
     var sources = MODERN_TYPES.map(function (type) {
-      var copies = all.filter(function (size) {
+      var ofType = copies.filter(function (size) {
         return size.mime === type;
       });
-      return copies.length && sizes !== all ? { element: h('source', { type: type }), srcset: srcsetOf(copies) } : null;
+      return ofType.length ? { element: h('source', { type: type }), srcset: srcsetOf(ofType) } : null;
     }).filter(Boolean);
     // srcset and src are set once the card's width is known (sizeImages), so the browser fetches the right file.
     image.zmSources = { srcset: srcsetOf(sizes), src: fallback.url, sources: sources };
