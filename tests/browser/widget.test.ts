@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createStory } from '../support/fixtures';
 import { addCoverImage } from '../support/media';
+import { makeMissingCoverVariants } from '../../src/plugins/youtube-sync/server/src/cover-variants/lifecycle';
 
 /**
  * The partner widget in Debian's Chromium, on a partner page served from another origin with hostile global CSS:
@@ -186,6 +187,8 @@ async function axeViolations() {
 beforeAll(async () => {
   app = await startBrowserApp({ YOUTUBE_SYNC_WORKER: 'false', PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0' });
   await seedStories();
+  // The covers above were written beside the upload service: the start-up pass gives them their AVIF/WebP copies.
+  await makeMissingCoverVariants(app.strapi);
   await startPartnerSite();
   ({ browser, context, page } = await launchBrowser());
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -224,8 +227,14 @@ test('a partner page shows the newest stories of its region, as many as data-lim
     `(() => { const i = document.querySelector('main .zusammen-mehr-stories').shadowRoot.querySelector('img.zm-cover'); return { src: i.currentSrc, sizes: i.sizes, srcset: i.srcset }; })()`
   );
   expect(cover.src.startsWith(`${app.url}/uploads/`)).toBe(true);
+  // Chromium shows AVIF: it takes the <picture>'s first source; the <img> keeps the media library's sizes.
+  expect(cover.src).toMatch(/\/uploads\/avif-\d+_[^/]+\.avif$/);
   expect(cover.srcset).toMatch(/small_.* 500w, .*medium_.* 750w, .* 1600w$/);
   expect(cover.sizes).toMatch(/^\d+px$/);
+  // The partner's tag loads the small loader, which adds the widget from its content-named address.
+  expect(requests.filter((url) => url.startsWith(`${app.url}/embed/`)).map((url) => new URL(url).pathname)).toEqual(
+    expect.arrayContaining(['/embed/stories.js', expect.stringMatching(/^\/embed\/stories\.[0-9a-f]{16}\.js$/)])
+  );
   await picture('01-partner-1280');
 });
 

@@ -127,17 +127,24 @@ const paragraph = (...texts: string[]) => ({ type: 'paragraph', children: texts.
 
 async function coverWithSizes(name: string) {
   const file = await addCoverImage(app.strapi, name);
-  const format = (prefix: string, width: number) => ({
-    url: `/uploads/${prefix}_${file.hash}.png`,
+  const format = (prefix: string, width: number, type = 'png') => ({
+    url: `/uploads/${prefix}_${file.hash}.${type}`,
     width,
     height: Math.round((width * 10) / 16),
-    mime: 'image/png',
+    mime: `image/${type}`,
   });
   await app.strapi.db.query('plugin::upload.file').update({
     where: { id: file.id },
     data: {
       alternativeText: 'Menschen am Tisch im Sprachcafé',
-      formats: { thumbnail: format('thumbnail', 245), small: format('small', 500), medium: format('medium', 750), large: format('large', 1000) },
+      formats: {
+        thumbnail: format('thumbnail', 245),
+        small: format('small', 500),
+        medium: format('medium', 750),
+        large: format('large', 1000),
+        'webp-480': format('webp-480', 480, 'webp'),
+        'avif-480': format('avif-480', 480, 'avif'),
+      },
     },
   });
   return file;
@@ -363,16 +370,18 @@ describe('one story', () => {
     expect(story.bodyText).toBe('Hallo <script>alert("xss")</script> – wir treffen uns im Sprachcafé.\n\nZum Sprachcafé');
   });
 
-  test('cover in several sizes with width and height, absolute URLs', async () => {
+  test('cover in several sizes with width, height and coding (AVIF before WebP of one width), absolute URLs', async () => {
     const { cover } = json(await api('/api/v1/stories/deutsch-lernen-in-goettingen')).data;
     expect(cover).toMatchObject({ width: 1600, height: 1000, mime: 'image/png', alternativeText: 'Menschen am Tisch im Sprachcafé' });
     expect(cover.url).toMatch(new RegExp(`^${PUBLIC_URL}/uploads/`));
-    expect(cover.sizes.map((s: { name: string; width: number; height: number }) => [s.name, s.width, s.height])).toEqual([
-      ['thumbnail', 245, 153],
-      ['small', 500, 313],
-      ['medium', 750, 469],
-      ['large', 1000, 625],
-      ['original', 1600, 1000],
+    expect(cover.sizes.map((s: { name: string; width: number; height: number; mime: string }) => [s.name, s.width, s.height, s.mime])).toEqual([
+      ['thumbnail', 245, 153, 'image/png'],
+      ['avif-480', 480, 300, 'image/avif'],
+      ['webp-480', 480, 300, 'image/webp'],
+      ['small', 500, 313, 'image/png'],
+      ['medium', 750, 469, 'image/png'],
+      ['large', 1000, 625, 'image/png'],
+      ['original', 1600, 1000, 'image/png'],
     ]);
     for (const size of cover.sizes) expect(size.url).toMatch(new RegExp(`^${PUBLIC_URL}/uploads/`));
   });

@@ -9,6 +9,7 @@ import { startExportLoop, type ExportLoop } from './reports/exports/loop';
 import { startRetention } from './review/retention';
 import { startSubmissions } from './submissions/lifecycle';
 import { startMediaPrivacy } from './media-privacy/lifecycle';
+import { registerCoverVariantHooks, startCoverVariants } from './cover-variants/lifecycle';
 
 export type Worker = ReturnType<typeof startWorker>;
 export const workers = new WeakMap<Core.Strapi, Worker>();
@@ -21,6 +22,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await startPublicApi(strapi);
   await startSubmissions(strapi);
   await startMediaPrivacy(strapi);
+  registerCoverVariantHooks(strapi);
+  await startCoverVariants(strapi);
   // Erasure is a legal duty, not a YouTube task: every instance takes part, the database lets one run it.
   startRetention(strapi);
   const config = pluginConfig(strapi);

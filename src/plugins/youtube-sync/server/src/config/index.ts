@@ -79,6 +79,8 @@ export const configSchema = z.object({
     .min(16, 'YOUTUBE_TOKEN_KEY (or ENCRYPTION_KEY) must have at least 16 characters: it encrypts the stored YouTube credentials'),
   publicApi: z.object({
     cache: z.boolean(),
+    compression: z.boolean(),
+    modernImages: z.boolean(),
     cacheTtlMs: z.number().int().min(1000, 'PUBLIC_API_CACHE_TTL_MS must be at least 1000'),
     rateLimitPerMinute: z.number().int().min(0, 'PUBLIC_API_RATE_LIMIT_PER_MINUTE must be 0 (no limit) or more'),
     cachedRateLimitPerMinute: z
@@ -155,6 +157,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     tokenKey: env.YOUTUBE_TOKEN_KEY || env.ENCRYPTION_KEY,
     publicApi: {
       cache: flag(true).parse(env.PUBLIC_API_CACHE),
+      // Both on in production; off only to measure what they save (npm run bench:widget).
+      compression: flag(true).parse(env.PUBLIC_COMPRESSION),
+      modernImages: flag(true).parse(env.PUBLIC_MODERN_IMAGES),
       cacheTtlMs: int(env.PUBLIC_API_CACHE_TTL_MS, 5 * 60 * 1000),
       rateLimitPerMinute: int(env.PUBLIC_API_RATE_LIMIT_PER_MINUTE, 120),
       // Answers from the cache cost next to nothing: many visitors behind one address (a school, a carrier's NAT) get ten times as many.

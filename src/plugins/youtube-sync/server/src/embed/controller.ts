@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { sendPageResponse } from '../public-api/koa-response';
 import { parseParams } from '../public-api/params';
 import { render, type PublicResponse } from '../public-api/response';
+import { runtimeOf } from '../public-api/runtime';
 import type publicApiService from '../public-api/service';
 import { EMBED_CACHE_CONTROL, EMBED_HEADERS } from './headers';
 import { embedErrorPage, embedPage } from './page';
@@ -25,7 +26,7 @@ export function embedController(strapi: Core.Strapi) {
       const params = parseParams(embedParams, query);
       const selection = storiesQuery(params);
       const stories = await api().respond({ endpoint: 'stories', query: selection, rawUrl: `/api/v1/stories?${new URLSearchParams(selection)}` });
-      return render(embedPage(params), EMBED_HEADERS['Content-Type'], new Date(stories.lastModified), EMBED_CACHE_CONTROL);
+      return render(embedPage(params, runtimeOf(strapi).widget.widgetPath), EMBED_HEADERS['Content-Type'], new Date(stories.lastModified), EMBED_CACHE_CONTROL);
     } catch (error) {
       if (error instanceof errors.ValidationError) return error;
       throw error;

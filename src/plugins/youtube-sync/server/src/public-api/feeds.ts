@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import type { PublicStory } from './serialize';
+import { fallbackSizes, type PublicStory } from './serialize';
 
 /** RSS 2.0 and Atom over the same (already serialised) stories as the JSON list, for feed readers and CMS imports. */
 
@@ -42,7 +42,8 @@ export function renderFeed(format: FeedFormat, stories: PublicStory[], context: 
     feedLinks: { [format === 'rss' ? 'rss' : 'atom']: context.selfUrl },
   });
   for (const story of stories) {
-    const image = story.cover?.sizes.find((s) => s.width >= 600) ?? story.cover?.sizes.at(-1);
+    const sizes = story.cover ? fallbackSizes(story.cover) : [];
+    const image = sizes.find((s) => s.width >= 600) ?? sizes.at(-1);
     feed.addItem({
       title: story.title,
       id: story.link,

@@ -12,6 +12,7 @@ import { writeAccessFor } from '../submissions/cors';
 import { isAssetTarget, isPageTarget, servePage, StaticAssets } from './front-pages';
 import { canonicalTarget, isUnder } from './request-target';
 import { clientAddress, proxyTrustOf, type ProxyTrust } from '../utils/client-address';
+import type { WidgetAssets } from '../embed/widget-assets';
 
 /**
  * A `request` listener in front of Koa's. It first rewrites every request's URL to its canonical form
@@ -19,7 +20,8 @@ import { clientAddress, proxyTrustOf, type ProxyTrust } from '../utils/client-ad
  * differently. For /api/v1/* it then answers preflights, applies the rate limits (a generous one per address for
  * cached answers, the strict one for everything built), counts partner usage, and serves cached answers in the
  * coding the client accepts with the headers Strapi's chain would have set; the story pages, the iframe page and the
- * widget's files are served from the same cache (front-pages.ts); everything else goes on to Koa untouched.
+ * widget's other files are served from the same cache (front-pages.ts), the widget's scripts from memory
+ * (embed/widget-assets.ts); everything else goes on to Koa untouched.
  * Strapi's per-request cost caps anything routed through its middleware chain near 3,000 requests/s on this
  * hardware; a cache hit here costs about what a bare server does.
  */
@@ -28,11 +30,12 @@ export const PUBLIC_PREFIX = '/api/v1';
 
 interface FrontLayerRuntime {
   readonly cache: ResponseCache;
+  readonly widget: WidgetAssets;
   readonly cacheEnabled: boolean;
   readonly usage: UsageCounter;
   readonly keys: PartnerKeyResolver;
   readonly limits: RateLimits;
-  readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins };
+  readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins; compression: boolean };
 }
 
 function presentedKey(req: IncomingMessage): string | undefined {
@@ -167,6 +170,9 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
   };
   const front: RequestListener = (req, res) => {
     if (req.url) req.url = canonicalTarget(req.url);
+    // Switched off only to measure what compression saves: every answer after this layer is then sent as it is.
+    if (!runtime.settings.compression) delete req.headers['accept-encoding'];
+    if (req.url && runtime.widget.serve(req, (script) => writeCached(req, res, script, runtime.settings.corsOrigins))) return;
     if (req.url && isPageTarget(req.url)) return servePage(runtime.cache, runtime.cacheEnabled, req, res, () => pass(req, res));
     if (req.url && isAssetTarget(req.url)) return assets.serve(req, res, () => pass(req, res));
     if (!req.url || !isUnder(req.url, PUBLIC_PREFIX)) return pass(req, res);

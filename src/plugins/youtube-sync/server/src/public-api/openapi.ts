@@ -50,14 +50,23 @@ const schemas: Record<string, Schema> = {
   Region: object(regionProperties),
   Theme: object({ slug, name: { type: 'string' } }),
   ProjectRef: object({ slug, name: { type: 'string' }, organisation: nullable('string'), website: nullable('string', { format: 'uri' }) }),
-  ImageSize: object({ name: { type: 'string', description: 'thumbnail, small, medium, large or original' }, url, width: count, height: count }),
+  ImageSize: object({
+    name: {
+      type: 'string',
+      description: 'thumbnail, small, medium, large or original (the uploaded coding), or a modern copy named by coding and width: avif-480, webp-480, …',
+    },
+    url,
+    width: count,
+    height: count,
+    mime: { type: 'string', description: 'image/avif and image/webp for the modern copies; offer them in <picture><source type> with the others as fallback.' },
+  }),
   Cover: object({
     url,
     width: nullable('integer'),
     height: nullable('integer'),
     alternativeText: nullable('string'),
     mime: nullable('string'),
-    sizes: { type: 'array', items: ref('ImageSize'), description: 'Every available size, narrowest first.' },
+    sizes: { type: 'array', items: ref('ImageSize'), description: 'Every available size, narrowest first; of one width AVIF, then WebP, then the uploaded coding.' },
   }),
   YouTube: object(
     {

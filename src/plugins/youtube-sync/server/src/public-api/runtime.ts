@@ -12,6 +12,7 @@ import { RateLimits } from './rate-limit';
 import { syncSearchIndex } from './search-index';
 import { resolveTables, type PublicTables } from './tables';
 import { UsageCounter } from './usage';
+import { buildWidgetAssets, widgetSourceDir, type WidgetAssets } from '../embed/widget-assets';
 
 /**
  * The public API's moving parts of one Strapi instance: its response cache, the generation watcher, rate limits,
@@ -40,6 +41,8 @@ export class PublicApiRuntime {
   readonly settings: PublicApiSettings;
   readonly cache: ResponseCache;
   readonly usage = new UsageCounter();
+  /** Built when the runtime is made, so a broken widget source stops the boot with its error. */
+  readonly widget: WidgetAssets;
   cacheEnabled: boolean;
   private state: {
     tables: PublicTables;
@@ -59,6 +62,7 @@ export class PublicApiRuntime {
     this.settings = { ...config.publicApi, publicUrl: config.publicUrl };
     this.cache = new ResponseCache(this.settings.cacheTtlMs, CACHE_BYTES);
     this.cacheEnabled = this.settings.cache;
+    this.widget = buildWidgetAssets(widgetSourceDir(strapi.dirs.app.root), new Date());
   }
 
   get knex(): Knex {

@@ -8,7 +8,8 @@
  * data-refresh-seconds (how often to look for removed stories, default 300), data-cache="off".
  * data-story="<slug>" shows only that story's video (the two-click player), e.g. beside the story's own text: the
  * target's content (a cover and a link for visitors without JavaScript) stays until the player can replace it.
- * Plain ES2018, no dependencies, no build step: the file is served as it is.
+ * Plain ES2018, no dependencies. Partners load the small, briefly cached loader.js at /embed/stories.js, which adds
+ * this file, minified at start-up (embed/widget-assets.ts), from /embed/stories.<hash>.js, cached for a year.
  */
 (function () {
   'use strict';
@@ -125,6 +126,7 @@
     // One column no wider than the card: the notice wraps its text instead of widening the cell.
     '.zm-media { display: grid; grid-template-columns: minmax(0, 1fr); background: #003a70; }',
     '.zm-media > * { grid-area: 1 / 1; }',
+    '.zm-media > picture { display: contents; }',
     '.zm-cover, .zm-placeholder, .zm-video { display: block; width: 100%; height: 100%; min-height: 0; aspect-ratio: 16 / 9; }',
     '.zm-cover { object-fit: cover; }',
     '.zm-placeholder { display: flex; flex-direction: column; align-items: flex-start; justify-content: flex-end; gap: 0.3em; padding: 0.9em 1em; color: #fff; background: linear-gradient(135deg, #003a70 0%, #0b4f8f 100%); }',
@@ -177,16 +179,11 @@
     '@media (forced-colors: active) { .zm-play, .zm-button, .zm-cta, .zm-retry { border: 2px solid ButtonText; } .zm-play-icon { border-left-color: ButtonText; } }',
   ].join('\n');
 
-  var script = document.currentScript || unclaimedScript();
-  if (!script || script.getAttribute('data-zm-widget')) return;
+  // Added by the loader, which hands over the partner's tag; or named by a page of ours with its data- attributes.
+  var current = document.currentScript;
+  var script = current && (current.zmPartnerTag || current);
+  if (!script || script.getAttribute('data-zm-widget') === 'started') return;
   script.setAttribute('data-zm-widget', 'started');
-
-  /** A loader that adds the tag later without currentScript support still finds its (first unhandled) tag. */
-  function unclaimedScript() {
-    var tags = document.querySelectorAll('script[src*="/embed/stories.js"]');
-    for (var i = 0; i < tags.length; i++) if (!tags[i].getAttribute('data-zm-widget')) return tags[i];
-    return null;
-  }
 
   function warn(message) {
     if (window.console) console.warn(LOG + ' ' + message);
@@ -361,7 +358,7 @@
             height: cover.height,
             alternativeText: cover.alternativeText || '',
             sizes: (cover.sizes || []).map(function (size) {
-              return { url: size.url, width: size.width, height: size.height };
+              return { name: size.name, url: size.url, width: size.width, height: size.height, mime: size.mime || null };
             }),
           }
         : null,
@@ -482,8 +479,31 @@
     return minutes + ':' + (rest.length < 2 ? '0' + rest : rest);
   }
 
+  var MODERN_TYPES = ['image/avif', 'image/webp'];
+  // The API's AVIF/WebP copies of a cover (avif-480, webp-480, …), beside the sizes in the uploaded coding.
+  var COPY = /^(avif|webp)-\d+$/;
+
+  function srcsetOf(sizes) {
+    return sizes
+      .filter(function (size) {
+        return size.width;
+      })
+      .map(function (size) {
+        return size.url + ' ' + size.width + 'w';
+      })
+      .join(', ');
+  }
+
+  /** The cover as a <picture>: AVIF and WebP copies first where the API lists them, the uploaded sizes in the <img>. */
   function coverImage(cover) {
-    var sizes = cover.sizes.length ? cover.sizes : [{ url: cover.url, width: cover.width, height: cover.height }];
+    var isCopy = function (size) {
+      return COPY.test(size.name || '');
+    };
+    var copies = cover.sizes.filter(isCopy);
+    var sizes = cover.sizes.filter(function (size) {
+      return !isCopy(size);
+    });
+    if (!sizes.length) sizes = [{ url: cover.url, width: cover.width, height: cover.height }];
     var fallback = sizes.filter(function (size) {
       return size.width >= 600;
     })[0] || sizes[sizes.length - 1];
@@ -495,19 +515,22 @@
       width: fallback.width || 1600,
       height: fallback.height || 900,
     });
+    var sources = MODERN_TYPES.map(function (type) {
+      var ofType = copies.filter(function (size) {
+        return size.mime === type;
+      });
+      return ofType.length ? { element: h('source', { type: type }), srcset: srcsetOf(ofType) } : null;
+    }).filter(Boolean);
     // srcset and src are set once the card's width is known (sizeImages), so the browser fetches the right file.
-    image.zmSources = {
-      srcset: sizes
-        .filter(function (size) {
-          return size.width;
-        })
-        .map(function (size) {
-          return size.url + ' ' + size.width + 'w';
-        })
-        .join(', '),
-      src: fallback.url,
-    };
-    return image;
+    image.zmSources = { srcset: srcsetOf(sizes), src: fallback.url, sources: sources };
+    return h(
+      'picture',
+      null,
+      sources.map(function (source) {
+        return source.element;
+      }),
+      image
+    );
   }
 
   /** The cover (or the claim in its place) with, for a story with a video, the play button over it. */
@@ -630,10 +653,15 @@
     var images = grid.querySelectorAll('img.zm-cover');
     var media = grid.querySelector('.zm-media');
     var width = media ? Math.round(media.getBoundingClientRect().width) : 0;
+    var sizes = width > 0 ? width + 'px' : FALLBACK_SIZES;
     for (var i = 0; i < images.length; i++) {
       var image = images[i];
       if (!image.zmSources) continue;
-      image.sizes = width > 0 ? width + 'px' : FALLBACK_SIZES;
+      image.zmSources.sources.forEach(function (source) {
+        source.element.sizes = sizes;
+        source.element.srcset = source.srcset;
+      });
+      image.sizes = sizes;
       if (image.zmSources.srcset) image.srcset = image.zmSources.srcset;
       image.src = image.zmSources.src;
       image.zmSources = null;
