@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type publicApiService from '../public-api/service';
-import { isPage, listPageAnswer, storyPageAnswer, type PageAnswer } from './answers';
+import { isPage, listPageAnswer, socialImageAnswer, storyPageAnswer, type PageAnswer } from './answers';
+import { mastodonAnswer } from './mastodon-page';
 import { sendPage, sendProblemPage } from './send';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type PublicApi = ReturnType<typeof publicApiService>;
 
-/** GET /geschichten and GET /geschichten/:slug: built once per cache generation, problem pages every time. */
+/**
+ * GET /geschichten, /geschichten/:slug and its link picture: built once per cache generation, problem pages every
+ * time. /teilen/mastodon is built on each request: it echoes what the visitor typed.
+ */
 export function storyPagesController(strapi: Core.Strapi) {
   const answer = (ctx: KoaContext, build: () => Promise<PageAnswer>) =>
     (strapi.plugin('youtube-sync').service('public-api') as PublicApi).page(ctx.url, build, isPage);
@@ -17,6 +21,12 @@ export function storyPagesController(strapi: Core.Strapi) {
     },
     async story(ctx: KoaContext) {
       send(ctx, await answer(ctx, () => storyPageAnswer(strapi, String(ctx.params.slug))));
+    },
+    async socialImage(ctx: KoaContext) {
+      send(ctx, await answer(ctx, () => socialImageAnswer(strapi, String(ctx.params.slug))));
+    },
+    async mastodon(ctx: KoaContext) {
+      sendProblemPage(ctx, await mastodonAnswer(strapi, ctx.query));
     },
   };
 }

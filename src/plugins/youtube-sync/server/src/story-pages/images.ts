@@ -16,8 +16,3 @@ export function coverImage(cover: PublicCover, options: { sizes: string; classNa
     `width="${fallback.width}" height="${fallback.height}" ${common}>`
   );
 }
-
-/** The picture shared links show (Open Graph, Twitter): about 1200 pixels wide where the library has it. */
-export function shareImage(cover: PublicCover) {
-  return cover.sizes.find((size) => size.width >= 1200) ?? cover.sizes[cover.sizes.length - 1] ?? null;
-}

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { sendPageResponse } from '../public-api/koa-response';
 import type { PublicResponse } from '../public-api/response';
 import { pagePolicy } from '../utils/page-policy';
-import { HTML_TYPE, type ProblemAnswer } from './answers';
+import { HTML_TYPE } from './answers';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
@@ -17,8 +17,11 @@ export function sendPage(ctx: KoaContext, page: PublicResponse) {
   sendPageResponse(ctx, page, { 'Content-Security-Policy': STORY_PAGES_CONTENT_SECURITY_POLICY });
 }
 
-/** 400, 404 and 410 pages: never stored, so that a story published a minute later is found at once. */
-export function sendProblemPage(ctx: KoaContext, problem: ProblemAnswer) {
+/**
+ * 400, 404 and 410 pages (and pages that echo the visitor's input): never stored, so that a story published a minute
+ * later is found at once.
+ */
+export function sendProblemPage(ctx: KoaContext, problem: { status: number; html: string }) {
   ctx.set({ 'Content-Security-Policy': STORY_PAGES_CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' });
   ctx.status = problem.status;
   ctx.type = HTML_TYPE;
