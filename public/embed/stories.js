@@ -4,8 +4,9 @@
  *   <script src="https://…/embed/stories.js" data-region="goettingen" async></script>
  *
  * Options (all optional): data-region, data-theme, data-project, data-limit (1–24, default 6), data-layout
- * ("grid", "banner" or "map": the districts above the grid, each choosing its stories), data-lang ("de" or "en"), data-target (CSS selector of an element to render into),
- * data-refresh-seconds (how often to look for removed stories, default 300), data-cache="off".
+ * ("grid", "banner" or "map": the districts above the grid, each choosing its stories), data-lang ("de" or "en"),
+ * data-target (CSS selector of an element to render into), data-refresh-seconds (how often to look for removed
+ * stories, default 300), data-cache="off".
  * data-story="<slug>" shows only that story's video (the two-click player), e.g. beside the story's own text: the
  * target's content (a cover and a link for visitors without JavaScript) stays until the player can replace it.
  * Plain ES2018, no dependencies, no build step: the file is served as it is.
@@ -588,7 +589,7 @@
             )
           : null,
         h(
-          'p',
+          'div',
           { class: 'zm-actions' },
           story.youtube ? null : h('a', { class: 'zm-read', href: story.link, 'aria-label': t.read + ': ' + story.title }, t.read),
           h(

@@ -62,7 +62,7 @@ text { font-family: 'DejaVu Sans', sans-serif; }
 </style>
 <rect x="0" y="${height * 0.3}" width="${width}" height="${height * 0.7}" fill="url(#shade)"/>
 <rect x="0" y="0" width="${width}" height="12" fill="#d4213d"/>
-<rect x="${MARGIN - 24}" y="44" width="386" height="72" rx="6" fill="#003a70"/>
+<rect x="${MARGIN - 24}" y="44" width="460" height="72" rx="6" fill="#003a70"/>
 <text x="${MARGIN}" y="92" class="claim">ZUSAMMEN. MEHR.</text>
 <rect x="${MARGIN}" y="102" width="72" height="6" fill="#ffd200"/>
 <text x="${MARGIN}" y="${firstBaseline - TITLE_LINE - 4}" class="region">${escapeHtml(region)}</text>
