@@ -149,7 +149,7 @@ test('a story page asks nothing of YouTube or Google until the visitor confirms;
   expect(requests.some((url) => url.includes('/uploads/'))).toBe(true);
   // Not only no YouTube: no request to any other site, share links included.
   expect(requests.filter((url) => new URL(url).origin !== app.url)).toEqual([]);
-  expect(await page.getByRole('link', { name: /^Facebook: / }).getAttribute('href')).toMatch(/^https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=/);
+  expect(await page.getByRole('link', { name: /^Facebook\b/ }).getAttribute('href')).toMatch(/^https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=/);
 
   await play.click();
   const notice = page.getByRole('dialog', { name: 'Video von YouTube laden?' });
@@ -210,7 +210,7 @@ test('a story page looks right and has no serious accessibility problem, with an
 
 test('the "Teilen" button shows only where the browser can share, and hands the share sheet the title and address', async () => {
   await page.goto(`${app.url}/geschichten/${slugs.cafe}`);
-  await page.getByRole('link', { name: /^E-Mail: / }).waitFor();
+  await page.getByRole('link', { name: /^E-Mail\b/ }).waitFor();
   // Headless Chromium on Linux has no Web Share API.
   expect(await page.locator('button.share__native').isVisible()).toBe(false);
   const sharing = await page.context().newPage();
@@ -220,7 +220,7 @@ test('the "Teilen" button shows only where the browser can share, and hands the 
   expect(await sharing.evaluate('window.shared')).toEqual({ title: TITLES.cafe, url: `${app.url}/geschichten/${slugs.cafe}` });
   await sharing.close();
 
-  await page.getByRole('link', { name: /^Mastodon: / }).click();
+  await page.getByRole('link', { name: /^Mastodon\b/ }).click();
   await page.getByLabel('Ihre Mastodon-Instanz').fill('norden.social');
   await page.getByRole('button', { name: 'Weiter' }).click();
   expect(await page.getByRole('link', { name: 'Weiter zu norden.social' }).getAttribute('href')).toBe(
