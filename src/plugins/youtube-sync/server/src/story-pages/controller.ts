@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type publicApiService from '../public-api/service';
 import { isPage, listPageAnswer, socialImageAnswer, storyPageAnswer, type PageAnswer } from './answers';
 import { mastodonAnswer } from './mastodon-page';
-import { sendPage, sendProblemPage } from './send';
+import { sendPage, sendUncachedPage } from './send';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type PublicApi = ReturnType<typeof publicApiService>;
@@ -14,7 +14,7 @@ type PublicApi = ReturnType<typeof publicApiService>;
 export function storyPagesController(strapi: Core.Strapi) {
   const answer = (ctx: KoaContext, build: () => Promise<PageAnswer>) =>
     (strapi.plugin('youtube-sync').service('public-api') as PublicApi).page(ctx.url, build, isPage);
-  const send = (ctx: KoaContext, page: PageAnswer) => (isPage(page) ? sendPage(ctx, page) : sendProblemPage(ctx, page));
+  const send = (ctx: KoaContext, page: PageAnswer) => (isPage(page) ? sendPage(ctx, page) : sendUncachedPage(ctx, page));
   return {
     async list(ctx: KoaContext) {
       send(ctx, await answer(ctx, () => listPageAnswer(strapi, ctx.query)));
@@ -26,7 +26,7 @@ export function storyPagesController(strapi: Core.Strapi) {
       send(ctx, await answer(ctx, () => socialImageAnswer(strapi, String(ctx.params.slug))));
     },
     async mastodon(ctx: KoaContext) {
-      sendProblemPage(ctx, await mastodonAnswer(strapi, ctx.query));
+      sendUncachedPage(ctx, await mastodonAnswer(strapi, ctx.query));
     },
   };
 }

@@ -18,12 +18,12 @@ export function sendPage(ctx: KoaContext, page: PublicResponse) {
 }
 
 /**
- * 400, 404 and 410 pages (and pages that echo the visitor's input): never stored, so that a story published a minute
- * later is found at once.
+ * Pages never stored: 400, 404 and 410, so that a story published a minute later is found at once, and pages that
+ * echo what the visitor typed (/teilen/mastodon).
  */
-export function sendProblemPage(ctx: KoaContext, problem: { status: number; html: string }) {
+export function sendUncachedPage(ctx: KoaContext, page: { status: number; html: string }) {
   ctx.set({ 'Content-Security-Policy': STORY_PAGES_CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' });
-  ctx.status = problem.status;
+  ctx.status = page.status;
   ctx.type = HTML_TYPE;
-  ctx.body = problem.html;
+  ctx.body = page.html;
 }
