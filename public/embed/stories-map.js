@@ -68,7 +68,12 @@
     '.zm-map-source { font-size: 0.8em; color: #4a5561; }',
     '.zm-map-source a { color: #4a5561; }',
     '@media (forced-colors: active) { .zm-district { stroke: CanvasText; } .zm-ring-inner { stroke: Highlight; } }',
-  ].join('\n');
+  ]
+    // Classes, not style attributes: a partner's Content-Security-Policy may forbid inline styles.
+    .concat(SHADES.map(function (shade, step) {
+      return '.zm-swatch-' + step + ' { background: ' + shade + '; }';
+    }))
+    .join('\n');
 
   function adoptStyles(node, h) {
     var root = node.getRootNode();
@@ -95,12 +100,12 @@
   }
 
   function legend(h, t, max) {
-    var items = [h('span', null, h('span', { class: 'zm-swatch', style: 'background:' + SHADES[0] }), t.none)];
+    var items = [h('span', null, h('span', { class: 'zm-swatch zm-swatch-0' }), t.none)];
     var from = 1;
     for (var step = 1; step <= STEPS; step++) {
       var to = Math.floor((step * max) / STEPS);
       if (to < from) continue;
-      items.push(h('span', null, h('span', { class: 'zm-swatch', style: 'background:' + SHADES[step] }), from === to ? String(from) : from + '–' + to));
+      items.push(h('span', null, h('span', { class: 'zm-swatch zm-swatch-' + step }), from === to ? String(from) : from + '–' + to));
       from = to + 1;
     }
     return h('p', { class: 'zm-legend' }, t.legend + ':', items);
@@ -139,8 +144,9 @@
       var max = Math.max.apply(null, [1].concat(districts.map(function (district) { return district.count; })));
 
       var drawing = svg('svg', { class: 'zm-map-svg', viewBox: '0 0 ' + map.width + ' ' + map.height, 'aria-hidden': 'true', focusable: 'false' });
-      var ringOuter = svg('use', { class: 'zm-ring zm-ring-outer' });
-      var ringInner = svg('use', { class: 'zm-ring zm-ring-inner' });
+      // The focus ring: the district's outline drawn again on top of all, dark under yellow for every background.
+      var ringOuter = svg('path', { class: 'zm-ring zm-ring-outer' });
+      var ringInner = svg('path', { class: 'zm-ring zm-ring-inner', 'data-key': '' });
       var readout = h('p', { class: 'zm-map-readout', 'aria-hidden': 'true' });
       var announcement = h('p', { class: 'zm-vh', role: 'status' });
       var hintId = 'zm-map-hint-' + Math.random().toString(36).slice(2);
@@ -150,12 +156,12 @@
 
       districts.forEach(function (district) {
         var label = district.name + ': ' + t.count(district.count);
-        var id = 'zm-district-' + district.key;
-        district.path = svg('path', { id: id, class: 'zm-district', d: district.d, 'fill-rule': 'evenodd', fill: SHADES[stepOf(district.count, max)] });
+        district.path = svg('path', { id: 'zm-district-' + district.key, class: 'zm-district', d: district.d, 'fill-rule': 'evenodd', fill: SHADES[stepOf(district.count, max)] });
         district.button = h('button', { type: 'button', 'aria-pressed': 'false', 'aria-describedby': hintId, 'data-key': district.key }, label);
         var show = function () {
-          ringOuter.setAttribute('href', '#' + id);
-          ringInner.setAttribute('href', '#' + id);
+          ringOuter.setAttribute('d', district.d);
+          ringInner.setAttribute('d', district.d);
+          ringInner.setAttribute('data-key', district.key);
           readout.textContent = label;
         };
         district.path.addEventListener('mouseenter', show);
@@ -183,8 +189,9 @@
 
       /** Back to the chosen district, if any, when neither pointer nor focus is on one. */
       function hide() {
-        ringOuter.removeAttribute('href');
-        ringInner.removeAttribute('href');
+        ringOuter.removeAttribute('d');
+        ringInner.removeAttribute('d');
+        ringInner.setAttribute('data-key', '');
         readout.textContent = pressed ? pressed.button.textContent : '';
       }
 
