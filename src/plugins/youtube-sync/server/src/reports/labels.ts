@@ -39,9 +39,7 @@ export const WITHOUT = { district: 'ohne Landkreis', statisticalRegion: 'ohne La
 
 export const REPORT_TITLE = 'ZUSAMMEN. MEHR. – Bericht';
 
-/** The note the district outlines' licence requires wherever they are shown. */
-export const MAP_SOURCE_NOTE = '© GeoBasis-DE / BKG 2021 (Daten verändert)';
-export const MAP_SOURCE_URL = 'https://www.bkg.bund.de';
+export { MAP_SOURCE_NOTE, MAP_SOURCE_URL } from '../districts/outlines';
 
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { storyPagesController } from './controller';
 import { publicPageRouter } from '../routes/public-router';
+import { MASTODON_PATH } from './share-links';
 
 /**
  * The public story pages at the site's root (routes/public-router.ts), open to everyone: the address every story's
@@ -11,5 +12,7 @@ export const storyPagesRouter = ({ strapi }: { strapi: Core.Strapi }) => {
   return publicPageRouter([
     { method: 'GET', path: '/geschichten', handler: c.list },
     { method: 'GET', path: '/geschichten/:slug', handler: c.story },
+    { method: 'GET', path: '/geschichten/:slug/vorschau.jpg', handler: c.socialImage },
+    { method: 'GET', path: MASTODON_PATH, handler: c.mastodon },
   ]);
 };
