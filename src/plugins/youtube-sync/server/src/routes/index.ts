@@ -3,6 +3,7 @@ import admin from '../admin-api/routes';
 import { reportRouter } from '../reports/routes';
 import { embedRouter } from '../embed/routes';
 import { pagesRouter } from '../pages/routes';
+import { partnerKitRouter } from '../partner-kit/routes';
 import { reviewAdminRouter, reviewPagesRouter } from '../review/routes';
 import { storyPagesRouter } from '../story-pages/routes';
 import { privateMediaRouter } from '../media-privacy/routes';
@@ -13,6 +14,7 @@ export default {
   reports: reportRouter,
   embed: embedRouter,
   pages: pagesRouter,
+  'partner-kit': partnerKitRouter,
   review: reviewAdminRouter,
   'review-pages': reviewPagesRouter,
   'story-pages': storyPagesRouter,
