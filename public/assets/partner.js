@@ -9,6 +9,7 @@
   var error = document.querySelector('.kit-chooser__error');
   var pending = null;
   var timer = 0;
+  var shown = null;
 
   function say(status, text, isHint) {
     status.textContent = text;
@@ -58,6 +59,9 @@
   function refresh() {
     var results = document.querySelector('[data-kit-results]');
     var search = query();
+    // Leaving the source field fires "change" after its typing was already shown: nothing to load then.
+    if (search === shown) return;
+    shown = search;
     var url = '/partner' + (search ? '?' + search : '');
     if (pending) pending.abort();
     pending = new AbortController();
@@ -70,6 +74,7 @@
             var problem = page.querySelector('.notice');
             error.textContent = problem ? problem.textContent : 'Diese Auswahl ist nicht möglich. / This choice is not possible.';
             error.hidden = false;
+            shown = null;
             return;
           }
           error.hidden = true;
@@ -82,6 +87,7 @@
       })
       .catch(function (failure) {
         if (failure.name === 'AbortError') return;
+        shown = null;
         error.textContent = 'Die Auswahl konnte nicht geladen werden. Bitte „Übernehmen“ drücken. / Could not load; press “Apply”.';
         error.hidden = false;
       })
@@ -97,6 +103,7 @@
 
   showButtons(document);
   if (!form || !window.fetch || !window.DOMParser) return;
+  shown = query();
   form.addEventListener('change', function () {
     if (form.checkValidity()) refresh();
   });

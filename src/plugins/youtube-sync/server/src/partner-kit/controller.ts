@@ -11,7 +11,7 @@ import { sendPage, sendProblemPage } from '../story-pages/send';
 import { submissionSettings } from '../submissions/settings';
 import { pluginConfig } from '../utils/plugin-config';
 import { BANNER_CACHE_CONTROL, bannerFile, type Banner, type BannerFormat } from './banners';
-import { kitContent, kitParams, selectionTitle } from './content';
+import { kitContent, kitParams, selectionTitle, type KitContent } from './content';
 import { newsletterHtml, newsletterText, type NewsletterInput } from './newsletter';
 import { renderBadChoice, renderPartnerPage } from './page';
 import { renderPrint, type PrintFormat } from './print';
@@ -34,6 +34,7 @@ const NEWSLETTER_POLICY = "default-src 'none'; img-src 'self' https: data:; styl
 export function partnerKitController(strapi: Core.Strapi) {
   const api = () => strapi.plugin('youtube-sync').service('public-api') as PublicApi;
   const publicUrl = () => pluginConfig(strapi).publicUrl;
+  const officeEmail = () => submissionSettings(strapi).officeEmail ?? OFFICE_EMAIL;
 
   /** Builds (or takes from the cache) the answer for this address; a ValidationError is passed back, not kept. */
   const answer = (ctx: KoaContext, build: () => Promise<PublicResponse>) =>
@@ -50,16 +51,12 @@ export function partnerKitController(strapi: Core.Strapi) {
       isBuilt
     );
 
-  const newsletterInput = async (params: ContentParams): Promise<NewsletterInput & { lastModified: Date }> => {
-    const content = await kitContent(strapi, params);
-    return {
-      title: selectionTitle(content.scope),
-      stories: content.stories,
-      joinUrl: joinUrl(publicUrl(), params.quelle),
-      listUrl: `${site(publicUrl())}${listHref({ region: params.region, theme: params.theme, project: params.project })}`,
-      lastModified: content.lastModified,
-    };
-  };
+  const newsletterOf = (params: ContentParams, content: KitContent): NewsletterInput => ({
+    title: selectionTitle(content.scope),
+    stories: content.stories,
+    joinUrl: joinUrl(publicUrl(), params.quelle),
+    listUrl: `${site(publicUrl())}${listHref({ region: params.region, theme: params.theme, project: params.project })}`,
+  });
 
   const badRequestText = (ctx: KoaContext, error: errors.ValidationError) => {
     ctx.set('Cache-Control', 'no-store');
@@ -73,9 +70,15 @@ export function partnerKitController(strapi: Core.Strapi) {
       const built = await answer(ctx, async () => {
         const params = kitParams(partnerParams, ctx.query);
         const content = await kitContent(strapi, params);
-        const title = selectionTitle(content.scope);
-        const input = { title, stories: content.stories, joinUrl: joinUrl(publicUrl(), params.quelle), listUrl: `${site(publicUrl())}${listHref(params)}` };
-        const html = renderPartnerPage({ params, choices: content.choices, title, publicUrl: publicUrl(), newsletterHtml: newsletterHtml(input) });
+        const newsletter = newsletterOf(params, content);
+        const html = renderPartnerPage({
+          params,
+          choices: content.choices,
+          title: newsletter.title,
+          publicUrl: publicUrl(),
+          newsletterHtml: newsletterHtml(newsletter),
+          officeEmail: officeEmail(),
+        });
         return render(html, 'text/html; charset=utf-8', content.lastModified);
       });
       if (isBuilt(built)) return sendPage(ctx, built);
@@ -85,10 +88,12 @@ export function partnerKitController(strapi: Core.Strapi) {
     newsletter(format: 'html' | 'txt') {
       return async (ctx: KoaContext) => {
         const built = await answer(ctx, async () => {
-          const input = await newsletterInput(kitParams(contentParams, ctx.query));
+          const params = kitParams(contentParams, ctx.query);
+          const content = await kitContent(strapi, params);
+          const newsletter = newsletterOf(params, content);
           return format === 'html'
-            ? render(newsletterHtml(input), 'text/html; charset=utf-8', input.lastModified)
-            : render(newsletterText(input), 'text/plain; charset=utf-8', input.lastModified);
+            ? render(newsletterHtml(newsletter), 'text/html; charset=utf-8', content.lastModified)
+            : render(newsletterText(newsletter), 'text/plain; charset=utf-8', content.lastModified);
         });
         if (!isBuilt(built)) return badRequestText(ctx, built);
         sendPageResponse(ctx, built, format === 'html' ? { 'Content-Security-Policy': NEWSLETTER_POLICY } : {});
@@ -106,7 +111,7 @@ export function partnerKitController(strapi: Core.Strapi) {
             joinUrl: joinUrl(publicUrl(), params.quelle),
             storiesTitle: selectionTitle(content.scope),
             stories: filtered ? content.stories : [],
-            officeEmail: submissionSettings(strapi).officeEmail ?? OFFICE_EMAIL,
+            officeEmail: officeEmail(),
           });
           return render(pdf, 'application/pdf', content.lastModified);
         });

@@ -50,7 +50,6 @@ function chooser(params: PartnerParams, choices: FilterChoices): string {
 ${heading('auswahl-titel', '1. Auswahl', 'Choose')}
 <div class="kit-chooser__grid">
 <div class="field"><label for="filter-region">Kreis oder Region ${en('District or region')}</label>
-<span class="hint">Die 45 Kreise, gruppiert nach Statistischer Region</span>
 ${regionSelect(choices.regions.body, region?.value)}</div>
 <div class="field"><label for="filter-theme">Thema ${en('Theme')}</label>
 ${themeSelect(choices.themes.body, params.theme)}</div>
@@ -120,7 +119,7 @@ ${snippet('snippet-newsletter-url', `Feste Adresse für den Import ${en('Permane
 
 function printFiles(params: PartnerParams): string {
   const query = selectionSearch(params, ['region', 'theme', 'project', 'quelle']);
-  const items = PRINT_FORMATS.map((format) => `<li><a href="${escapeHtml(`${printPath(format)}${query}`)}">${escapeHtml(format.label)}</a> <span class="hint">PDF</span></li>`).join('\n');
+  const items = PRINT_FORMATS.map((format) => `<li><a href="${escapeHtml(`${printPath(format)}${query}`)}">${escapeHtml(format.label)}</a> <span class="kit-format">(PDF)</span></li>`).join('\n');
   return `<section aria-labelledby="druck-titel">
 ${heading('druck-titel', '6. Flyer, Plakat, Anzeige', 'Print')}
 <p>Druckfertige PDF-Dateien mit dem Aufruf und einem QR-Code zum Formular${params.quelle ? ' (mit Ihrem Quellennamen)' : ''}. Mit einer Auswahl oben zeigen Flyer und Plakate die neuesten Geschichten daraus. Zum Auslegen, Aufhängen und für Ihre Mitgliederzeitschrift. ${en('Print-ready PDFs with a QR code to the form.')}</p>
@@ -140,7 +139,7 @@ ${snippet('snippet-json', `JSON ${en('(API, see /api/v1/openapi.json)')}`, `${ap
 </section>`;
 }
 
-const HOW_TO = `<section aria-labelledby="anleitung-titel">
+const howTo = (officeEmail: string) => `<section aria-labelledby="anleitung-titel">
 ${heading('anleitung-titel', '8. So fügen Sie den Baustein ein', 'Where to paste')}
 <details><summary>WordPress</summary>
 <ol><li>Seite oder Beitrag bearbeiten, mit „+“ einen Block <strong>„Individuelles HTML“</strong> (<span lang="en">Custom HTML</span>) einfügen.</li>
@@ -154,7 +153,7 @@ ${heading('anleitung-titel', '8. So fügen Sie den Baustein ein', 'Where to past
 <ol><li>Inhalt → Site-Module → Neu → <strong>„Eigenes Modul“</strong> (<span lang="en">Custom</span>).</li>
 <li>Im Editor auf „Code“ bzw. „Editor an/aus“ schalten, den Baustein einfügen, eine Position wählen, speichern.</li>
 <li>Entfernt der Editor das Script, unter System → Globale Konfiguration → Textfilter für Ihre Gruppe „Kein Filter“ wählen – oder iframe bzw. Banner-Bild nehmen.</li></ol></details>
-<p>Fragen? Die Geschäftsstelle hilft gern. Technische Einzelheiten stehen in der Beschreibung des Widgets. ${en('Questions? The office is happy to help.')}</p>
+<p>Fragen? Die Geschäftsstelle hilft gern: <a href="mailto:${escapeHtml(officeEmail)}">${escapeHtml(officeEmail)}</a>. ${en('Questions? The office is happy to help.')}</p>
 </section>`;
 
 export interface PartnerPageInput {
@@ -163,6 +162,7 @@ export interface PartnerPageInput {
   title: string;
   publicUrl: string;
   newsletterHtml: string;
+  officeEmail: string;
 }
 
 /** The part of the page that depends on the choice: /assets/partner.js swaps it in place. */
@@ -190,7 +190,7 @@ export function renderPartnerPage(input: PartnerPageInput): string {
 <p class="en en-block" lang="en">Embed the stories or a banner on your website, put the call in your newsletter and member magazine, lay out flyers and hang posters. Everything here is free, without login and without tracking.</p>
 ${chooser(input.params, input.choices)}
 ${results(input)}
-${HOW_TO}
+${howTo(input.officeEmail)}
 </div>`,
   });
 }
