@@ -1,4 +1,5 @@
 import { ACTION, ALLIANCE, BANNER_ALT, CALL, CLAIM } from './call';
+import { BLUE, RED, WHITE, YELLOW } from './colours';
 import { lineWidth, outlinedLine, type Weight } from './outlines';
 
 /**
@@ -12,10 +13,6 @@ export interface BannerSize {
   height: number;
 }
 
-const BLUE = '#003a70';
-const RED = '#d4213d';
-const YELLOW = '#ffd200';
-const WHITE = '#ffffff';
 const LEADING = 1.15;
 
 interface Block {

@@ -5,7 +5,8 @@ import type { PublicStory } from '../public-api/serialize';
 import { scopeOf } from '../story-pages/list-page';
 import { withoutEmptyFields } from '../story-pages/params';
 import { filterChoices, findStories, latestOf, type FilterChoices } from '../story-pages/public-data';
-import { storiesQuery, type ContentParams } from './selection';
+import { storiesQuery } from '../embed/params';
+import type { ContentParams } from './selection';
 
 /**
  * What the kit shows of the stories, read only through the public API's service (its visibility rule, serializer and

@@ -6,7 +6,8 @@ import type { FilterChoices } from '../story-pages/public-data';
 import { BANNERS, bannerPath, bannerSnippet } from './banners';
 import { CALL, CLAIM } from './call';
 import { PRINT_FORMATS, printPath } from './print';
-import { MAX_LIMIT, QUELLE_MAX, selectionSearch, site, type PartnerParams } from './selection';
+import { MAX_LIMIT } from '../embed/params';
+import { QUELLE_MAX, selectionSearch, site, type PartnerParams } from './selection';
 import { iframeSnippet, previewScript, scriptSnippet } from './snippets';
 
 /**

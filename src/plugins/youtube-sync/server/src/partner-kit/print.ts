@@ -3,6 +3,7 @@ import type { PublicStory } from '../public-api/serialize';
 import { BODY, BOLD, useReportFonts } from '../reports/pdf-fonts';
 import { shorten } from '../story-pages/format';
 import { ACTION, ALLIANCE, CALL, CLAIM, INVITATION, MOTTO, SLOGAN } from './call';
+import { BLUE, INK, MUTED, RED, WHITE, YELLOW } from './colours';
 import { drawQrCode } from './qr';
 
 /**
@@ -13,11 +14,6 @@ import { drawQrCode } from './qr';
  */
 
 const MM = 72 / 25.4;
-const BLUE = '#003a70';
-const RED = '#d4213d';
-const YELLOW = '#ffd200';
-const INK = '#1a1a1a';
-const MUTED = '#4a5561';
 
 export interface PrintFormat {
   name: string;
@@ -64,15 +60,15 @@ function band(doc: Doc, format: PrintFormat, frame: Frame, print: (text: string)
   const top = frame.unit * 7;
   // The claim on one line, as large as the page's width allows.
   const claimSize = Math.min(u * 10.5, (u * 10.5 * frame.width) / doc.font(BOLD).fontSize(u * 10.5).widthOfString(CLAIM));
-  doc.fontSize(claimSize).fillColor('#ffffff');
+  doc.fontSize(claimSize).fillColor(WHITE);
   const claimHeight = doc.heightOfString(CLAIM, { width: frame.width });
   doc.font(BOLD).fontSize(u * 6.4);
   const callHeight = doc.heightOfString(CALL, { width: frame.width });
   const height = top + claimHeight + u * 3 + callHeight + u * 8;
   doc.rect(0, 0, format.width, height).fill(BLUE);
   doc.rect(0, height, format.width, u * 1.4).fill(RED);
-  doc.font(BODY).fontSize(u * 3.2).fillColor('#ffffff').text(print(`Bündnis „${ALLIANCE}“`), frame.x, u * 3.2, { width: frame.width });
-  doc.font(BOLD).fontSize(claimSize).fillColor('#ffffff').text(CLAIM, frame.x, top, { width: frame.width, lineBreak: false });
+  doc.font(BODY).fontSize(u * 3.2).fillColor(WHITE).text(print(`Bündnis „${ALLIANCE}“`), frame.x, u * 3.2, { width: frame.width });
+  doc.font(BOLD).fontSize(claimSize).fillColor(WHITE).text(CLAIM, frame.x, top, { width: frame.width, lineBreak: false });
   doc.rect(frame.x, top + claimHeight + u * 0.6, u * 22, u * 1.1).fill(YELLOW);
   doc.font(BOLD).fontSize(u * 6.4).fillColor(YELLOW).text(CALL, frame.x, top + claimHeight + u * 3, { width: frame.width });
   return height + u * 7;
@@ -138,7 +134,7 @@ function backPage(doc: Doc, format: PrintFormat, input: PrintInput, frame: Frame
   let y = doc.y + u * 2.5;
   STEPS.forEach(([title, text], index) => {
     doc.circle(frame.x + u * 3, y + u * 3, u * 3).fill(RED);
-    doc.font(BOLD).fontSize(u * 3.6).fillColor('#ffffff').text(String(index + 1), frame.x, y + u * 1.1, { width: u * 6, align: 'center' });
+    doc.font(BOLD).fontSize(u * 3.6).fillColor(WHITE).text(String(index + 1), frame.x, y + u * 1.1, { width: u * 6, align: 'center' });
     doc.font(BOLD).fontSize(u * 3.8).fillColor(INK).text(title, frame.x + u * 9, y, { width: frame.width - u * 9 });
     doc.font(BODY).fontSize(u * 3.2).fillColor(INK).text(text, frame.x + u * 9, doc.y + u * 0.4, { width: frame.width - u * 9 });
     y = doc.y + u * 3;

@@ -1,18 +1,16 @@
 import { z } from 'zod';
-import { storyListParams } from '../public-api/params';
+import { DEFAULT_LIMIT, embedParams } from '../embed/params';
 
 /**
- * What a partner chooses on /partner and what the kit's addresses carry: the public API's own filters (region,
- * theme, project – same rules and messages), how many stories, the widget's layout and the partner's source name
- * `quelle` that travels to /mitmachen. Anything else is refused with a 400 naming the parameter.
+ * What a partner chooses on /partner and what the kit's addresses carry: the iframe page's filters (the public
+ * API's own region, theme and project – same rules and messages – and how many stories), the widget's layout and
+ * the partner's source name `quelle` that travels to /mitmachen. Anything else is a 400 naming the parameter.
  */
 
 export const LAYOUTS = ['grid', 'banner', 'map'] as const;
-export const DEFAULT_LIMIT = 6;
-export const MAX_LIMIT = 24;
 export const QUELLE_MAX = 40;
 
-const api = storyListParams.shape;
+const embed = embedParams.shape;
 
 /** A source name a person can type and read back in the reports: "awo-goettingen", "newsletter_maerz". */
 export const quelle = z
@@ -21,16 +19,7 @@ export const quelle = z
   .max(QUELLE_MAX, `must be at most ${QUELLE_MAX} characters`)
   .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be a short name such as "awo-goettingen" (lower-case letters, digits, dashes)');
 
-const filters = {
-  region: api.region,
-  theme: api.theme,
-  project: api.project,
-  limit: api.pageSize
-    .removeDefault()
-    .pipe(z.number().max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`))
-    .default(String(DEFAULT_LIMIT)),
-  quelle: quelle.optional(),
-};
+const filters = { region: embed.region, theme: embed.theme, project: embed.project, limit: embed.limit, quelle: quelle.optional() };
 
 /** The kit's page: the filters and the layout. */
 export const partnerParams = z.object({ ...filters, layout: z.enum(LAYOUTS).default('grid') }).strict();
@@ -39,16 +28,6 @@ export const contentParams = z.object(filters).strict();
 
 export type PartnerParams = z.infer<typeof partnerParams>;
 export type ContentParams = z.infer<typeof contentParams>;
-
-/** The same selection as a /api/v1/stories query (newest first, `limit` of them). */
-export function storiesQuery(params: ContentParams): Record<string, string> {
-  return {
-    ...(params.region && { region: params.region }),
-    ...(params.theme && { theme: params.theme }),
-    ...(params.project && { project: params.project }),
-    pageSize: String(params.limit),
-  };
-}
 
 /** The filters as a query string for the kit's own addresses (no defaults, so the plainest address stays plain). */
 export function selectionSearch(params: Partial<ContentParams>, names: readonly (keyof ContentParams)[] = ['region', 'theme', 'project', 'limit', 'quelle']): string {
