@@ -78,11 +78,15 @@ function stories(doc: Doc, input: PrintInput, frame: Frame, y: number, bottom: n
   const u = frame.unit;
   doc.font(BOLD).fontSize(u * 4.4).fillColor(BLUE).text(print(input.storiesTitle), frame.x, y, { width: frame.width });
   let top = doc.y + u * 2;
+  const width = { width: frame.width };
   for (const story of input.stories) {
-    if (top > bottom - u * 12) break;
-    doc.font(BOLD).fontSize(u * 3.6).fillColor(INK).text(print(story.title), frame.x, top, { width: frame.width });
-    const teaser = story.teaser || story.bodyText;
-    if (teaser) doc.font(BODY).fontSize(u * 3).fillColor(MUTED).text(print(shorten(teaser, 160)), frame.x, doc.y + u * 0.5, { width: frame.width });
+    const title = print(story.title);
+    const teaser = print(shorten(story.teaser || story.bodyText, 160));
+    const height = doc.font(BOLD).fontSize(u * 3.6).heightOfString(title, width) + u * 0.5 + doc.font(BODY).fontSize(u * 3).heightOfString(teaser, width);
+    // Whole stories only: the next one stops where it would run into the QR code.
+    if (top + height > bottom) break;
+    doc.font(BOLD).fontSize(u * 3.6).fillColor(INK).text(title, frame.x, top, width);
+    if (teaser) doc.font(BODY).fontSize(u * 3).fillColor(MUTED).text(teaser, frame.x, doc.y + u * 0.5, width);
     top = doc.y + u * 2.5;
   }
   return top;
