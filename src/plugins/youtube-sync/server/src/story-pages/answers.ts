@@ -43,7 +43,7 @@ export async function socialImageAnswer(strapi: Core.Strapi, slug: string): Prom
 }
 
 /** The parameter a validation error of the public API names (parseParams and the filter resolution both do). */
-function parameterOf(error: errors.ValidationError): string {
+export function parameterOf(error: errors.ValidationError): string {
   const details = error.details as { errors?: { path?: unknown[] }[] } | undefined;
   return String(details?.errors?.[0]?.path?.[0] ?? '');
 }
