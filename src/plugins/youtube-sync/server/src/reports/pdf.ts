@@ -14,6 +14,7 @@ import {
   MAP_SOURCE_NOTE,
   MAP_SOURCE_URL,
   REPORT_TITLE,
+  WITHOUT,
 } from './labels';
 
 /**
@@ -113,6 +114,20 @@ function table(doc: Doc, printable: Printable, columns: TableColumn[], rows: str
   return top + 6;
 }
 
+/** Sources named on the first page; the others are summed up in one row, so the page holds however many partners link. */
+const NAMED_SOURCES = 5;
+
+function referralRows(f: ReportFigures): string[][] {
+  const named = f.submissions.byReferralSource.flatMap((r) => (r.source === null ? [] : [{ source: r.source, submissions: r.submissions }]));
+  const without = f.submissions.byReferralSource.find((r) => r.source === null);
+  const others = named.slice(NAMED_SOURCES);
+  return [
+    ...named.slice(0, NAMED_SOURCES).map((r) => [r.source, formatInteger(r.submissions)]),
+    ...(others.length ? [[`${formatInteger(others.length)} weitere Quellen`, formatInteger(others.reduce((sum, r) => sum + r.submissions, 0))]] : []),
+    ...(without ? [[WITHOUT.referralSource, formatInteger(without.submissions)]] : []),
+  ];
+}
+
 const periodText = (f: ReportFigures) => `${formatIsoDate(f.period.from)} – ${formatIsoDate(f.period.to)}`;
 
 function overviewPage(doc: Doc, printable: Printable, f: ReportFigures) {
@@ -154,6 +169,21 @@ function overviewPage(doc: Doc, printable: Printable, f: ReportFigures) {
     [...f.statisticalRegions.map((r) => [r.name, formatInteger(r.stories)]), ['Zusammen', formatInteger(f.published)]],
     y
   );
+
+  y = heading(doc, 'Einreichungen nach Quelle', y + 6);
+  const sources = referralRows(f);
+  y = sources.length
+    ? table(
+        doc,
+        printable,
+        [
+          { header: 'Quelle (Partner-Link)', width: 300 },
+          { header: 'Einreichungen', width: CONTENT_WIDTH - 300, align: 'right' },
+        ],
+        sources,
+        y
+      )
+    : small(doc, 'Im Zeitraum ist keine Einreichung eingegangen.', MARGIN.left, y, CONTENT_WIDTH) + 8;
 
   y = heading(doc, 'Meistgesehene Geschichten auf YouTube', y + 6);
   const top = f.topStories.slice(0, 8);
