@@ -6,6 +6,7 @@ import { ChartImage } from '../components/reports/ChartImage';
 import { DistrictMap } from '../components/reports/DistrictMap';
 import { ExportPanel } from '../components/reports/ExportPanel';
 import { KeyFigures } from '../components/reports/KeyFigures';
+import { ReferralSources } from '../components/reports/ReferralSources';
 import { isoDay, ReportFilters } from '../components/reports/ReportFilters';
 import { errorMessage, useReportsApi, type ReportOptions, type ReportQuery, type ReportSummary } from '../components/reports/reports-api';
 import { useT } from '../translate';
@@ -83,6 +84,11 @@ function Preview({ query }: { query: ReportQuery }) {
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <Card title={t('reports.chart.months')}>
             <ChartImage api={api} name="months" query={query} width={460} alt={t('reports.chart.months')} />
+          </Card>
+        </Grid.Item>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <Card title={t('reports.sources.title')}>
+            <ReferralSources sources={summary.submissions.byReferralSource} />
           </Card>
         </Grid.Item>
       </Grid.Root>
