@@ -76,7 +76,9 @@ describe('an instance that gets SIGTERM', () => {
       expect(match).not.toBeNull();
       port = Number(match?.[1]);
     }, 120_000, 100);
+    process.stderr.write(`DEBUG port ${port}\n`);
     await eventually(async () => expect(await jobs.count({ where: { status: 'running' } })).toBe(1), 60_000, 100);
+    process.stderr.write(`DEBUG running\n`);
     const running = await jobs.findOne({ where: { status: 'running' } });
     expect((await get(port, '/_ready')).status).toBe(200);
 
@@ -88,17 +90,20 @@ describe('an instance that gets SIGTERM', () => {
       expect(ready.status).toBe(503);
       expect(JSON.parse(ready.body).components.shutdown).toBe('shutting down');
     }, 5000, 50);
+    process.stderr.write(`DEBUG 503 seen\n`);
     inFlight.finish();
     const answer = await inFlight.answer;
     expect(answer.status).toBeGreaterThanOrEqual(400);
     expect(JSON.parse(answer.body).error.status).toBe(answer.status);
 
+    process.stderr.write(`DEBUG answered ${answer.status}\n`);
     const exit = await child.done;
+    process.stderr.write(`DEBUG exit ${exit.code} ${exit.stdout.slice(-3000)} ${exit.stderr.slice(-3000)}\n`);
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
     expect(exit.stdout + exit.stderr).toContain('went back to the queue');
     const released = await jobs.findOne({ where: { id: running.id } });
     expect(released).toMatchObject({ status: 'pending', lockToken: null, leaseExpiresAt: null, attempts: 0 });
     const other = await jobs.findOne({ where: { id: { $ne: running.id }, storyDocumentId: { $ne: running.storyDocumentId } } });
     expect(other).toMatchObject({ status: 'pending', attempts: 0, startedAt: null, lockToken: null });
-  });
+  }, 300_000);
 });
