@@ -56,6 +56,19 @@ function slowPost(port: number, path: string, body: string) {
   return { answer, finish: () => req.end(bytes.subarray(half)) };
 }
 
+/** The port the serving process prints once it listens; its output when it exits before. */
+function listeningPort(serving: WorkerProcess): Promise<number> {
+  let stdout = '';
+  return new Promise((resolve, reject) => {
+    serving.child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /\{"port":(\d+)\}/.exec(stdout);
+      if (match) resolve(Number(match[1]));
+    });
+    void serving.done.then((exit) => reject(new Error(`the serving process exited with ${exit.code} before it listened:\n${exit.stdout}\n${exit.stderr}`)));
+  });
+}
+
 describe('an instance that gets SIGTERM', () => {
   test('drains: not ready at once, the request in flight completes, the hung job goes back to the queue, exit 0', async () => {
     const jobs = app.strapi.db.query(SYNC_JOB);
@@ -68,14 +81,7 @@ describe('an instance that gets SIGTERM', () => {
 
     serving = spawnSupportProcess('serving-process.ts', { YOUTUBE_SYNC_WORKER: 'true', YOUTUBE_SYNC_INTERVAL_MS: '100', SHUTDOWN_TIMEOUT_SECONDS: '8', LOG_LEVEL: 'info' });
     const child = serving;
-    let port = 0;
-    const stdout: string[] = [];
-    child.child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
-    await eventually(() => {
-      const match = /\{"port":(\d+)\}/.exec(stdout.join(''));
-      expect(match).not.toBeNull();
-      port = Number(match?.[1]);
-    }, 120_000, 100);
+    const port = await listeningPort(child);
     process.stderr.write(`DEBUG port ${port}\n`);
     await eventually(async () => expect(await jobs.count({ where: { status: 'running' } })).toBe(1), 60_000, 100);
     process.stderr.write(`DEBUG running\n`);

@@ -23,8 +23,8 @@ function backgroundWork(strapi: Core.Strapi): BackgroundWork[] {
   const parts: BackgroundWork[] = [];
   const worker = workers.get(strapi);
   if (worker) parts.push({ name: 'YouTube sync worker', ...worker });
-  const exports = exportLoops.get(strapi);
-  if (exports) parts.push({ name: 'report export loop', ...exports });
+  const exportLoop = exportLoops.get(strapi);
+  if (exportLoop) parts.push({ name: 'report export loop', ...exportLoop });
   // The outbox's stop() stops claiming at once and then waits for the mail under way; it works only once.
   let outboxStopped: Promise<void> | undefined;
   const stopMails = () => (outboxStopped ??= stopOutbox(strapi));
