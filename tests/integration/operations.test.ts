@@ -161,7 +161,7 @@ describeOnPostgres('an app instance with the environment compose.yaml gives it',
       expect(sample(text, 'zm_sync_jobs', { status })).toBe(await jobs.count({ where: { status } }));
     }
     expect(sample(text, 'zm_sync_jobs', { status: 'pending' })).toBeGreaterThanOrEqual(2);
-    expect(sample(text, 'zm_youtube_quota_units', { kind: 'left' })).toBe(10000 - (sample(text, 'zm_youtube_quota_units', { kind: 'used' }) ?? NaN));
+    expect(sample(text, 'zm_youtube_quota', { resource: 'units', kind: 'left' })).toBe(10000 - (sample(text, 'zm_youtube_quota', { resource: 'units', kind: 'used' }) ?? NaN));
     expect(sample(text, 'zm_upload_pending_bytes')).toBe(0);
     expect(sample(text, 'zm_report_exports', { status: 'queued' })).toBe(0);
     expect(sample(text, 'zm_outbox_mails', { status: 'pending' })).toBeDefined();

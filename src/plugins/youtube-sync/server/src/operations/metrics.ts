@@ -82,30 +82,18 @@ function createMetrics(strapi: Core.Strapi) {
   statusGauge(strapi, registry, 'zm_report_exports', 'Report export jobs in the database, by status', REPORT_EXPORT);
   statusGauge(strapi, registry, 'zm_outbox_mails', 'Mails in the outbox, by status', OUTBOX_MAIL);
 
-  const quotaToday = async () => {
-    const config = await effectiveConfig(strapi, pluginConfig(strapi));
-    return createQuotaLedger(strapi, () => new Date(), config).today();
-  };
   new Gauge({
-    name: 'zm_youtube_quota_units',
-    help: 'YouTube Data API units of the current Pacific day: used and left of the daily budget',
-    labelNames: ['kind'],
+    name: 'zm_youtube_quota',
+    help: 'YouTube quota of the current Pacific day (units, and uploads in the current quota model): used and left of the daily budget',
+    labelNames: ['resource', 'kind'],
     registers: [registry],
     async collect() {
-      const today = await quotaToday();
-      this.set({ kind: 'used' }, today.units);
-      this.set({ kind: 'left' }, today.left);
-    },
-  });
-  new Gauge({
-    name: 'zm_youtube_quota_uploads',
-    help: 'YouTube video uploads of the current Pacific day: used and left of the daily allowance',
-    labelNames: ['kind'],
-    registers: [registry],
-    async collect() {
-      const today = await quotaToday();
-      this.set({ kind: 'used' }, today.uploads);
-      this.set({ kind: 'left' }, today.uploadsLeft);
+      const config = await effectiveConfig(strapi, pluginConfig(strapi));
+      const today = await createQuotaLedger(strapi, () => new Date(), config).today();
+      this.set({ resource: 'units', kind: 'used' }, today.units);
+      this.set({ resource: 'units', kind: 'left' }, today.left);
+      this.set({ resource: 'uploads', kind: 'used' }, today.uploads);
+      this.set({ resource: 'uploads', kind: 'left' }, today.uploadsLeft);
     },
   });
   new Gauge({
