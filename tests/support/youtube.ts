@@ -56,13 +56,13 @@ export interface WorkerProcess {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-/** Starts tests/support/sync-worker-process.ts with this process's environment (same database, same emulator). */
-export function spawnSyncWorker(extraEnv: Record<string, string> = {}): WorkerProcess {
+/** Runs a TypeScript file of tests/support/ through tsx with this process's environment (same database, same emulator). */
+export function spawnSupportProcess(file: string, extraEnv: Record<string, string> = {}): WorkerProcess {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { spawn } = require('child_process') as typeof import('child_process');
   const path = require('path') as typeof import('path');
   const root = path.resolve(__dirname, '..', '..');
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'sync-worker-process.ts')], {
+  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, file)], {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,3 +76,6 @@ export function spawnSyncWorker(extraEnv: Record<string, string> = {}): WorkerPr
   );
   return { child, done };
 }
+
+/** Starts tests/support/sync-worker-process.ts: drains the sync queue once and exits. */
+export const spawnSyncWorker = (extraEnv: Record<string, string> = {}): WorkerProcess => spawnSupportProcess('sync-worker-process.ts', extraEnv);
