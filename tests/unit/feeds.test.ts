@@ -43,8 +43,8 @@ function story(overrides: Partial<PublicStory>): PublicStory {
       alternativeText: 'Amal im Krankenhaus',
       mime: 'image/jpeg',
       sizes: [
-        { name: 'small', url: `${SITE}/uploads/small_amal.jpg`, width: 500, height: 281 },
-        { name: 'medium', url: `${SITE}/uploads/medium_amal.jpg`, width: 750, height: 422 },
+        { name: 'small', url: `${SITE}/uploads/small_amal.jpg`, width: 500, height: 281, mime: 'image/jpeg' },
+        { name: 'medium', url: `${SITE}/uploads/medium_amal.jpg`, width: 750, height: 422, mime: 'image/jpeg' },
       ],
     },
     youtube: null,

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { runtimeOf } from '../public-api/runtime';
 import { createQuotaLedger } from '../youtube/quota';
-import { effectiveConfig } from '../admin-api/effective-config';
+import { effectiveConfig } from '../config/effective-config';
 import { pluginConfig } from '../utils/plugin-config';
 import { pendingUploadBytes } from '../submissions/upload-reservations';
 

@@ -7,7 +7,7 @@ import { render, type PublicResponse } from '../public-api/response';
 import type publicApiService from '../public-api/service';
 import { parameterOf } from '../story-pages/answers';
 import { listHref } from '../story-pages/params';
-import { sendPage, sendProblemPage } from '../story-pages/send';
+import { sendPage, sendUncachedPage } from '../story-pages/send';
 import { submissionSettings } from '../submissions/settings';
 import { pluginConfig } from '../utils/plugin-config';
 import { BANNER_CACHE_CONTROL, bannerFile, type Banner, type BannerFormat } from './banners';
@@ -82,7 +82,7 @@ export function partnerKitController(strapi: Core.Strapi) {
         return render(html, 'text/html; charset=utf-8', content.lastModified);
       });
       if (isBuilt(built)) return sendPage(ctx, built);
-      sendProblemPage(ctx, { status: 400, html: renderBadChoice(parameterOf(built), built.message) });
+      sendUncachedPage(ctx, { status: 400, html: renderBadChoice(parameterOf(built), built.message) });
     },
 
     newsletter(format: 'html' | 'txt') {
