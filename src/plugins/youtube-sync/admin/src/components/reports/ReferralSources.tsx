@@ -1,11 +1,11 @@
 import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { ReportSummary } from './reports-api';
-import { useReportsT } from './translate';
+import { useT } from '../../translate';
 
 /** "Einreichungen nach Quelle": the submissions of the period per partner link, as the files list them. */
 export function ReferralSources({ sources }: { sources: ReportSummary['submissions']['byReferralSource'] }) {
-  const t = useReportsT();
+  const t = useT();
   const intl = useIntl();
   if (!sources.length) return <Typography textColor="neutral600">{t('reports.sources.empty')}</Typography>;
   return (
