@@ -79,7 +79,7 @@ describe('an instance that gets SIGTERM', () => {
     expect(await jobs.count({ where: { status: 'pending' } })).toBe(2);
     youtube.setFaults({ latencyMs: 120_000, errorEndpoints: ['videos.insert.upload'] });
 
-    serving = spawnSupportProcess('serving-process.ts', { YOUTUBE_SYNC_WORKER: 'true', YOUTUBE_SYNC_INTERVAL_MS: '100', SHUTDOWN_TIMEOUT_SECONDS: '8', LOG_LEVEL: 'info' });
+    serving = spawnSupportProcess('serving-process.ts', { YOUTUBE_SYNC_WORKER: 'true', YOUTUBE_SYNC_INTERVAL_MS: '200', SHUTDOWN_TIMEOUT_SECONDS: '8', LOG_LEVEL: 'info' });
     const child = serving;
     const port = await listeningPort(child);
     process.stderr.write(`DEBUG port ${port}\n`);
