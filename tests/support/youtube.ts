@@ -56,13 +56,18 @@ export interface WorkerProcess {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-/** Runs a TypeScript file of tests/support/ through tsx with this process's environment (same database, same emulator). */
+/**
+ * Runs a file of tests/support/ with this process's environment (same database, same emulator): JavaScript with
+ * node itself, TypeScript through tsx.
+ */
 export function spawnSupportProcess(file: string, extraEnv: Record<string, string> = {}): WorkerProcess {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { spawn } = require('child_process') as typeof import('child_process');
   const path = require('path') as typeof import('path');
   const root = path.resolve(__dirname, '..', '..');
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, file)], {
+  const script = path.join(__dirname, file);
+  const args = file.endsWith('.js') ? [script] : [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

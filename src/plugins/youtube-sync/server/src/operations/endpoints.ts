@@ -48,8 +48,8 @@ async function answerMetrics(strapi: Core.Strapi, req: IncomingMessage, res: Ser
     json(req, res, 403, { error: 'This address may not read the metrics: add it to METRICS_ALLOW or set METRICS_TOKEN.' });
     return;
   }
-  const { registry } = metricsOf(strapi);
-  send(req, res, 200, registry.contentType, await registry.metrics());
+  const metrics = metricsOf(strapi);
+  send(req, res, 200, metrics.contentType, await metrics.scrape());
 }
 
 export function operationsHandler(strapi: Core.Strapi, settings: OperationsSettings, state: EndpointState): EarlyHandler {

@@ -44,7 +44,7 @@ function statusGauge(strapi: Core.Strapi, registry: Registry, name: string, help
 
 function createMetrics(strapi: Core.Strapi) {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  let processMetrics = false;
   const lookups = () => runtimeOf(strapi).cacheLookups;
 
   const httpRequests = new Counter({
@@ -106,7 +106,15 @@ function createMetrics(strapi: Core.Strapi) {
   });
 
   return {
-    registry,
+    contentType: registry.contentType,
+    /** The text a scrape gets; Node's process metrics start with the first scrape, not with every boot. */
+    scrape(): Promise<string> {
+      if (!processMetrics) {
+        collectDefaultMetrics({ register: registry });
+        processMetrics = true;
+      }
+      return registry.metrics();
+    },
     syncJobSeconds,
     countRequest(method: string | undefined, route: string, status: number) {
       const known = method && KNOWN_METHODS.has(method) ? method : 'OTHER';

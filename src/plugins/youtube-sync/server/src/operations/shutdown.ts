@@ -108,7 +108,10 @@ export function installShutdown(strapi: Core.Strapi, options: ShutdownOptions): 
     );
   };
   for (const signal of SIGNALS) {
-    process.removeAllListeners(signal);
+    // The listeners there now are Strapi's (createStrapi → destroyOnSignal). Only those visible through
+    // process.listeners() are taken out: a runner such as tsx keeps a hidden one that tells its parent process the
+    // signal was handled, without which the parent kills this process.
+    for (const listener of process.listeners(signal)) process.off(signal, listener);
     process.on(signal, onSignal);
   }
   return () => {
