@@ -3,7 +3,8 @@
 # suite on the Node that runs `npm test`. The binary comes from the npm registry: the `node` package's preinstall
 # does nothing but `npm install node-<platform>-<arch>@<version>`, so that package is installed directly (it has no
 # install script and downloads nothing else). PostgreSQL only: better-sqlite3 in node_modules is compiled for the
-# Node that ran `npm ci`, and the PostgreSQL path never loads it.
+# Node that ran `npm ci`, and the PostgreSQL path never loads it. `npm test` runs it beside its two passes; arguments
+# go to jest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version="${NODE_LTS_VERSION:-26.10.0}"
@@ -17,4 +18,5 @@ fi
 echo "Smoke test on Node $("$lts" --version) (PostgreSQL)"
 TEST_DATABASE=postgres "$lts" node_modules/jest/bin/jest.js --runInBand \
   tests/integration/public-api-v1.test.ts tests/integration/submissions.test.ts tests/integration/youtube-sync.test.ts \
-  -t 'lists published stories only, newest first|a region by its official key, themes as a comma list|publish → one upload of the whole file'
+  -t 'lists published stories only, newest first|a region by its official key, themes as a comma list|publish → one upload of the whole file' \
+  "$@"

@@ -82,6 +82,34 @@ function fileUsage(passDir) {
   return new Map(lines.map((line) => [line.file, line]));
 }
 
+/** A jest --json report; a run that wrote none (it crashed) counts as one failure. */
+function readReport(report) {
+  return fs.existsSync(report)
+    ? JSON.parse(fs.readFileSync(report, 'utf8'))
+    : { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0, numRuntimeErrorTestSuites: 1, testResults: [] };
+}
+
+/**
+ * The smoke test on the current Node LTS (scripts/test-on-node-lts.sh: its binary comes from the npm registry), so
+ * that `npm test` — and with it CI — checks the app boots, answers, takes a submission and syncs on it too.
+ */
+async function nodeLtsSmoke() {
+  const report = path.join(root, '.tmp', 'jest-node-lts.json');
+  fs.rmSync(report, { force: true });
+  const startedAt = Date.now();
+  const status = await runLabelled('node-lts', 'bash', ['scripts/test-on-node-lts.sh', '--json', `--outputFile=${report}`], passFolder('node-lts'));
+  const summary = readReport(report);
+  return {
+    label: 'node-lts',
+    status,
+    ms: Date.now() - startedAt,
+    passed: summary.numPassedTests,
+    failed: summary.numFailedTests || (status === 0 ? 0 : 1),
+    skipped: summary.numPendingTests,
+    files: [],
+  };
+}
+
 /** One jest process; its JSON report gives the counts and each file's duration. */
 async function jest(label, jestArgs, env) {
   const report = path.join(root, '.tmp', `jest-${label}.json`);
@@ -95,9 +123,7 @@ async function jest(label, jestArgs, env) {
     ['--experimental-vm-modules', require.resolve('jest/bin/jest'), `--maxWorkers=${WORKERS}`, '--json', `--outputFile=${report}`, ...jestArgs],
     env
   );
-  const summary = fs.existsSync(report)
-    ? JSON.parse(fs.readFileSync(report, 'utf8'))
-    : { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0, numRuntimeErrorTestSuites: 1, testResults: [] };
+  const summary = readReport(report);
   const usage = fileUsage(env.TEST_PASS_DIR);
   return {
     label,
@@ -167,6 +193,8 @@ async function main() {
   const passesStarted = Date.now();
   const passes = [pass('sqlite', { TEST_DATABASE: 'sqlite' }, files)];
   if (pg === true) passes.push(pass('postgres', { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl }, files));
+  // On PostgreSQL only (better-sqlite3 is built for the Node that ran npm ci); part of the whole suite, not of a file list.
+  if (pg === true && !files.length) passes.push(nodeLtsSmoke().then((run) => [run]));
   const runs = (await Promise.all(passes)).flat();
   phases.push(['test passes (wall)', Date.now() - passesStarted]);
 
