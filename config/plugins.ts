@@ -3,6 +3,7 @@ import { environment, type Environment } from '../src/environment';
 import { logTransport } from '../src/email/log-transport';
 import type { SubmissionSettings } from '../src/plugins/youtube-sync/server/src/submissions/settings';
 import type { MediaPrivacySettings } from '../src/plugins/youtube-sync/server/src/media-privacy/settings';
+import type { OperationsSettings } from '../src/plugins/youtube-sync/server/src/operations/settings';
 
 const MB = 1024 * 1024;
 /** Strapi's own default for the media library (1 GB); raised only as far as submitted videos need. */
@@ -61,6 +62,14 @@ function mediaPrivacy(env: Environment): MediaPrivacySettings {
   };
 }
 
+function operations(env: Environment): OperationsSettings {
+  return {
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    metricsToken: env.METRICS_TOKEN ?? null,
+    metricsAllow: env.METRICS_ALLOW,
+  };
+}
+
 export default () => {
   const env = environment();
   return {
@@ -74,7 +83,7 @@ export default () => {
     'youtube-sync': {
       enabled: true,
       resolve: './src/plugins/youtube-sync',
-      config: { submissions: submissions(env), mediaPrivacy: mediaPrivacy(env) },
+      config: { submissions: submissions(env), mediaPrivacy: mediaPrivacy(env), operations: operations(env) },
     },
   };
 };

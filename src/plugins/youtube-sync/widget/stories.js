@@ -4,8 +4,9 @@
  *   <script src="https://…/embed/stories.js" data-region="goettingen" async></script>
  *
  * Options (all optional): data-region, data-theme, data-project, data-limit (1–24, default 6), data-layout
- * ("grid" or "banner"), data-lang ("de" or "en"), data-target (CSS selector of an element to render into),
- * data-refresh-seconds (how often to look for removed stories, default 300), data-cache="off".
+ * ("grid", "banner" or "map": the districts above the grid, each choosing its stories), data-lang ("de" or "en"),
+ * data-target (CSS selector of an element to render into), data-refresh-seconds (how often to look for removed
+ * stories, default 300), data-cache="off".
  * data-story="<slug>" shows only that story's video (the two-click player), e.g. beside the story's own text: the
  * target's content (a cover and a link for visitors without JavaScript) stays until the player can replace it.
  * Plain ES2018, no dependencies. Partners load the small, briefly cached loader.js at /embed/stories.js, which adds
@@ -59,6 +60,11 @@
       attribution: 'Ein Angebot des Bündnisses „Niedersachsen packt an“',
       imprint: 'Impressum',
       privacy: 'Datenschutz',
+      share: 'Teilen',
+      shareNative: 'Mit einer App teilen …',
+      shareOn: function (name, title) {
+        return name + ': „' + title + '“ teilen';
+      },
     },
     en: {
       heading: function (region) {
@@ -92,8 +98,27 @@
       attribution: 'A project of the alliance “Niedersachsen packt an”',
       imprint: 'Legal notice',
       privacy: 'Privacy',
+      share: 'Share',
+      shareNative: 'Share with an app …',
+      shareOn: function (name, title) {
+        return name + ': share “' + title + '”';
+      },
     },
   };
+
+  // The story pages' share links (story-pages/share-links.ts), in the same order: plain links to the networks' own
+  // share forms, nothing loaded before the click, no tracking parameters. [name, address, leaves for a new tab]
+  var enc = encodeURIComponent;
+  var SHARE_TARGETS = [
+    ['E-Mail', function (s) { return 'mailto:?subject=' + enc(s.title) + '&body=' + enc(s.title + '\n\n' + s.link); }, false],
+    ['WhatsApp', function (s) { return 'https://wa.me/?text=' + enc(s.title + ' ' + s.link); }, true],
+    ['Telegram', function (s) { return 'https://t.me/share/url?url=' + enc(s.link) + '&text=' + enc(s.title); }, true],
+    ['Mastodon', function (s) { return origin + '/teilen/mastodon?geschichte=' + enc(s.slug); }, false],
+    ['Bluesky', function (s) { return 'https://bsky.app/intent/compose?text=' + enc(s.title + ' ' + s.link); }, true],
+    ['Facebook', function (s) { return 'https://www.facebook.com/sharer/sharer.php?u=' + enc(s.link); }, true],
+    ['LinkedIn', function (s) { return 'https://www.linkedin.com/sharing/share-offsite/?url=' + enc(s.link); }, true],
+    ['X', function (s) { return 'https://x.com/intent/post?text=' + enc(s.title) + '&url=' + enc(s.link); }, true],
+  ];
 
   var STYLES = [
     // The partner's styles reach the host element (and through it every inherited property): reset it with
@@ -160,6 +185,10 @@
     '.zm-actions { margin-top: auto; padding-top: 0.35em; display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.4em 1em; font-size: 0.85em; }',
     '.zm-read { font-weight: 700; }',
     '.zm-report { color: #4a5561; margin-inline-start: auto; }',
+    '.zm-share { flex-basis: 100%; font-size: 1.05em; }',
+    '.zm-share summary { cursor: pointer; font-weight: 700; color: #003a70; width: max-content; }',
+    '.zm-share ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4em 0.9em; padding-top: 0.5em; }',
+    '.zm-share-native { padding: 0; border: 0; background: none; color: #003a70; text-decoration: underline; }',
     '.zm-error { padding: 0.9em 1em; border-left: 6px solid #d4213d; border-radius: 0 6px 6px 0; background: #fbeef0; display: grid; gap: 0.6em; justify-items: start; }',
     '.zm-error code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }',
     '.zm-retry { min-height: 2.75em; padding: 0.4em 1em; border: 2px solid #003a70; border-radius: 4px; background: #fff; color: #003a70; font-weight: 700; }',
@@ -215,7 +244,7 @@
       theme: text(data.theme),
       project: text(data.project),
       limit: whole('limit', data.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-      layout: oneOf('layout', data.layout, ['grid', 'banner']),
+      layout: oneOf('layout', data.layout, ['grid', 'banner', 'map']),
       lang: oneOf('lang', data.lang, ['de', 'en']),
       refreshSeconds: whole('refresh-seconds', data.refreshSeconds, DEFAULT_REFRESH_SECONDS, 1, 86400),
       cache: data.cache !== 'off' && data.cache !== 'false',
@@ -368,12 +397,15 @@
 
   // --------------------------------------------------------------------------------------------- cache
 
-  var cacheKey = 'zusammen-mehr:stories:' + JSON.stringify([api, options.region, options.theme, options.project, options.limit, options.story]);
+  // A function: the map layout changes the region.
+  function cacheKey() {
+    return 'zusammen-mehr:stories:' + JSON.stringify([api, options.region, options.theme, options.project, options.limit, options.story]);
+  }
 
   function readCache() {
     if (!options.cache) return null;
     try {
-      var entry = JSON.parse(window.localStorage.getItem(cacheKey));
+      var entry = JSON.parse(window.localStorage.getItem(cacheKey()));
       if (!entry || entry.version !== CACHE_VERSION || !Array.isArray(entry.stories)) return null;
       if (!(Date.now() - entry.savedAt < CACHE_MAX_AGE_MS)) return null;
       return entry;
@@ -386,7 +418,7 @@
     if (!options.cache) return;
     try {
       window.localStorage.setItem(
-        cacheKey,
+        cacheKey(),
         JSON.stringify({ version: CACHE_VERSION, savedAt: Date.now(), asOf: state.asOf, stories: state.stories })
       );
     } catch (error) {
@@ -580,17 +612,30 @@
             )
           : null,
         h(
-          'p',
+          'div',
           { class: 'zm-actions' },
           story.youtube ? null : h('a', { class: 'zm-read', href: story.link, 'aria-label': t.read + ': ' + story.title }, t.read),
           h(
             'a',
             { class: 'zm-report', href: origin + '/melden?story=' + encodeURIComponent(story.slug), 'aria-label': t.report + ': ' + story.title },
             t.report
-          )
+          ),
+          shareLinks(story)
         )
       )
     );
+  }
+
+  /** "Teilen" opens the plain share links, and the device's share sheet where the browser has one. */
+  function shareLinks(story) {
+    var native = typeof navigator.share === 'function'
+      ? h('li', null, h('button', { type: 'button', class: 'zm-share-native', onclick: function () { navigator.share({ title: story.title, url: story.link }).catch(function () {}); } }, t.shareNative))
+      : null;
+    var links = SHARE_TARGETS.map(function (target) {
+      var away = target[2] ? { target: '_blank', rel: 'noopener noreferrer' } : {};
+      return h('li', null, h('a', Object.assign({ href: target[1](story), 'aria-label': t.shareOn(target[0], story.title) }, away), target[0]));
+    });
+    return h('details', { class: 'zm-share' }, h('summary', { 'aria-label': t.share + ': ' + story.title }, t.share), h('ul', { role: 'list' }, native, links));
   }
 
   var openedNotice = null;
@@ -847,7 +892,9 @@
       root.appendChild(h('div', { class: 'zm', lang: options.lang }, banner()));
       return;
     }
-    root.appendChild(h('section', { class: 'zm', lang: options.lang, 'aria-labelledby': headingId }, heading, status, skeleton, grid, problem, banner()));
+    var map = options.layout === 'map' ? h('div', { class: 'zm-map' }) : null;
+    root.appendChild(h('section', { class: 'zm', lang: options.lang, 'aria-labelledby': headingId }, heading, map, status, skeleton, grid, problem, banner()));
+    if (map) loadMap(map);
     var cached = readCache();
     if (cached) {
       state.asOf = cached.asOf;
@@ -856,6 +903,19 @@
       showLoading();
     }
     refresh().then(schedule);
+  }
+
+  /** The map's code and outlines are fetched only where the map layout is used (stories-map.js draws it). */
+  function loadMap(container) {
+    var loader = h('script', { src: origin + '/embed/stories-map.js', async: true });
+    loader.addEventListener('load', function () {
+      window.zusammenMehrMap({ container: container, h: h, getJson: getJson, origin: origin, lang: options.lang, region: options.region, select: function (region) {
+        options.region = region;
+        showLoading();
+        return refresh();
+      } });
+    });
+    document.head.appendChild(loader);
   }
 
   if (options.target && !findTarget(options.target) && document.readyState === 'loading') whenReady(start);

@@ -39,6 +39,10 @@ export const configSchema = z.object({
     .min(1, 'YOUTUBE_SYNC_MAX_LOST_LEASES must be at least 1')
     .max(100, 'YOUTUBE_SYNC_MAX_LOST_LEASES must be at most 100'),
   reconcileIntervalMs: z.number().int().min(60000, 'YOUTUBE_RECONCILE_INTERVAL_MS must be at least 60000 (one minute)'),
+  retryMaxDelayMs: z
+    .number({ invalid_type_error: 'YOUTUBE_RETRY_MAX_DELAY_MS must be a whole number of milliseconds' })
+    .int('YOUTUBE_RETRY_MAX_DELAY_MS must be a whole number of milliseconds')
+    .min(0, 'YOUTUBE_RETRY_MAX_DELAY_MS must be 0 or more'),
   defaultPrivacy: z.enum(['public', 'unlisted', 'private'], {
     errorMap: () => ({ message: 'YOUTUBE_DEFAULT_PRIVACY must be public, unlisted or private' }),
   }),
@@ -131,6 +135,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     retryHorizonMs: int(env.YOUTUBE_SYNC_RETRY_HOURS, 24) * 3600 * 1000,
     maxLostLeases: int(env.YOUTUBE_SYNC_MAX_LOST_LEASES, 5),
     reconcileIntervalMs: int(env.YOUTUBE_RECONCILE_INTERVAL_MS, 24 * 3600 * 1000),
+    retryMaxDelayMs: int(env.YOUTUBE_RETRY_MAX_DELAY_MS, 1500),
     defaultPrivacy: env.YOUTUBE_DEFAULT_PRIVACY || 'public',
     takedown: env.YOUTUBE_TAKEDOWN || 'private',
     categoryId: env.YOUTUBE_CATEGORY_ID || '29',

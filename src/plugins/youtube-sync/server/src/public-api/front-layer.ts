@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
-import { cacheKey, type ResponseCache } from './cache';
+import { cacheKey, type LookupCounts, type ResponseCache } from './cache';
 import { variantOf, type Variant } from './encoding';
 import { corsHeaders, isNotModified, preflightHeaders, publicHeaders, SECURITY_HEADERS, type CorsOrigins } from './headers';
 import { API_KEY_PARAM } from './params';
@@ -28,10 +28,18 @@ import type { WidgetAssets } from '../embed/widget-assets';
 
 export const PUBLIC_PREFIX = '/api/v1';
 
+/**
+ * Runs first for every request, after the URL is made canonical: answers it (returns true) — health, readiness,
+ * metrics, which must answer even when everything behind them is slow or limited — or only watches it.
+ */
+export type EarlyHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 interface FrontLayerRuntime {
   readonly cache: ResponseCache;
   readonly widget: WidgetAssets;
   readonly cacheEnabled: boolean;
+  readonly cacheLookups: LookupCounts;
+  readonly earlyHandlers: readonly EarlyHandler[];
   readonly usage: UsageCounter;
   readonly keys: PartnerKeyResolver;
   readonly limits: RateLimits;
@@ -88,8 +96,13 @@ const cachedAnswer = (runtime: FrontLayerRuntime, req: IncomingMessage) =>
   runtime.cacheEnabled ? runtime.cache.get(cacheKey(req.url ?? '', API_KEY_PARAM)) : undefined;
 
 function serveCached(runtime: FrontLayerRuntime, req: IncomingMessage, res: ServerResponse, next: () => void, cached = cachedAnswer(runtime, req)) {
-  if (cached) writeCached(req, res, cached, runtime.settings.corsOrigins);
-  else next();
+  if (cached) {
+    runtime.cacheLookups.hits += 1;
+    writeCached(req, res, cached, runtime.settings.corsOrigins);
+  } else {
+    runtime.cacheLookups.misses += 1;
+    next();
+  }
 }
 
 /**
@@ -170,10 +183,11 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
   };
   const front: RequestListener = (req, res) => {
     if (req.url) req.url = canonicalTarget(req.url);
+    for (const early of runtime.earlyHandlers) if (early(req, res)) return;
     // Switched off only to measure what compression saves: every answer after this layer is then sent as it is.
     if (!runtime.settings.compression) delete req.headers['accept-encoding'];
     if (req.url && runtime.widget.serve(req, (script) => writeCached(req, res, script, runtime.settings.corsOrigins))) return;
-    if (req.url && isPageTarget(req.url)) return servePage(runtime.cache, runtime.cacheEnabled, req, res, () => pass(req, res));
+    if (req.url && isPageTarget(req.url)) return servePage(runtime.cache, runtime.cacheLookups, runtime.cacheEnabled, req, res, () => pass(req, res));
     if (req.url && isAssetTarget(req.url)) return assets.serve(req, res, () => pass(req, res));
     if (!req.url || !isUnder(req.url, PUBLIC_PREFIX)) return pass(req, res);
     try {

@@ -404,6 +404,10 @@ const submissionFields = (file: Schema) => ({
   consentMinor: { ...bool, description: 'Must be true when a minor aged 14 or over is shown.' },
   people: { type: ['array', 'string'], items: SUBMISSION_PERSON, description: 'One entry per person shown (a JSON string in a form). Required with a video.' },
   website: { type: 'string', description: 'Leave empty (a trap for robots).' },
+  referralSource: {
+    type: 'string',
+    description: 'The `quelle` of the partner link that led to the form (up to 64 of a-z 0-9 - _ .); anything else is ignored, never refused.',
+  },
 });
 const submissionRequest = (file: Schema): Schema => ({
   type: 'object',

@@ -2,8 +2,8 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { pluginConfig } from '../utils/plugin-config';
-import { ResponseCache } from './cache';
-import { installFrontLayer } from './front-layer';
+import { LookupCounts, ResponseCache } from './cache';
+import { installFrontLayer, type EarlyHandler } from './front-layer';
 import { GenerationWatcher } from './generation';
 import { ensurePublicApiSchema } from './indexes';
 import { clearShownKeys, PartnerKeyResolver } from './partner-keys';
@@ -43,6 +43,9 @@ export class PublicApiRuntime {
   readonly usage = new UsageCounter();
   /** Built when the runtime is made, so a broken widget source stops the boot with its error. */
   readonly widget: WidgetAssets;
+  readonly cacheLookups = new LookupCounts();
+  /** Handlers of other concerns that the front layer runs first (operations/: health, readiness, metrics). */
+  readonly earlyHandlers: EarlyHandler[] = [];
   cacheEnabled: boolean;
   private state: {
     tables: PublicTables;

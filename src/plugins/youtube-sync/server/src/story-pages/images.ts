@@ -31,9 +31,3 @@ export function coverImage(cover: PublicCover, options: { sizes: string; classNa
   const sources = modernSources(cover, options.sizes);
   return sources ? `<picture>${sources}${image}</picture>` : image;
 }
-
-/** The picture shared links show (Open Graph, Twitter): about 1200 pixels wide where the library has it, as JPEG/PNG. */
-export function shareImage(cover: PublicCover) {
-  const plain = fallbackSizes(cover);
-  return plain.find((size) => size.width >= 1200) ?? plain[plain.length - 1] ?? null;
-}
