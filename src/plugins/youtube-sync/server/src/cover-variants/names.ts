@@ -1,6 +1,6 @@
 /**
  * The modern copies of a cover (AVIF and WebP) as they sit beside the media library's own sizes in the file row's
- * `formats`, keyed `avif-480`, `webp-720`, …: being formats, they move with the file between public and private
+ * `formats`, keyed `avif-480`, `webp-800`, …: being formats, they move with the file between public and private
  * storage (media-privacy/moves.ts) and are deleted with it by the upload plugin.
  *
  * The widths follow the covers' rendered widths in CSS pixels, measured in Chromium by `npm run bench:widget`: 320
