@@ -18,7 +18,7 @@ import { makeMissingCoverVariants } from '../../src/plugins/youtube-sync/server/
 const STORY = 'api::story.story';
 const FILE = 'plugin::upload.file';
 const ENV = { YOUTUBE_SYNC_WORKER: 'false', PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0', PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE: '0', PUBLIC_URL: 'http://localhost:1337' };
-const COPIES = ['avif-320', 'avif-480', 'avif-720', 'avif-1080', 'webp-320', 'webp-480', 'webp-720', 'webp-1080'];
+const COPIES = ['avif-320', 'avif-480', 'avif-800', 'avif-1080', 'webp-320', 'webp-480', 'webp-800', 'webp-1080'];
 
 let app: TestApp;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'zm-cover-variants-'));

@@ -74,9 +74,12 @@ export async function ensureVariants(strapi: Core.Strapi, fileId: number): Promi
   const source = location ? localPathOf(strapi, row.url) : null;
   if (!location || !source) return false;
   const formats = formatsOf(row);
-  const width = row.width ?? (await sharp(source).metadata()).width ?? 0;
-  const missing = widthsFor(width).flatMap((w) => MODERN_ORDER.map((type) => ({ type, width: w, key: variantKey(type, w) }))).filter((v) => !formats[v.key]);
-  if (!missing.length || !width) return false;
+  const width = row.width ?? (await sharp(source).metadata()).width;
+  if (!width) return false;
+  const missing = widthsFor(width)
+    .flatMap((w) => MODERN_ORDER.map((type) => ({ type, width: w, key: variantKey(type, w) })))
+    .filter((variant) => !formats[variant.key]);
+  if (!missing.length) return false;
   const base = storage.nameOf(row.url).replace(/\.[^.]*$/, '');
   const made: Record<string, MadeFormat> = {};
   for (const variant of missing) {

@@ -14,7 +14,8 @@ import { shareSection } from './share-links';
  * visitor clicks play and confirms the notice. Without JavaScript the cover links to the video on YouTube.
  */
 
-const MEDIA_SIZES = '(min-width: 48rem) 44rem, calc(100vw - 2rem)';
+// The page's column is at most 52rem wide with 1rem padding on each side (story-pages.css).
+const MEDIA_SIZES = '(min-width: 52rem) 50rem, calc(100vw - 2rem)';
 const PLAYER_ID = 'story-player';
 /** Shows the "Teilen" button where the browser offers the Web Share API. */
 const SHARE_SCRIPT = '/assets/share.js';
