@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'child_process';
 import fs from 'fs';
-import net from 'net';
 import path from 'path';
 import { CreateBucketCommand, GetObjectAclCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { eventually } from './eventually';
+import { freePort } from './app-instances';
 
 /**
  * A real S3-compatible server for the object-storage tests: moto in server mode (Python's `moto[server]`, from PyPI).
@@ -29,14 +29,6 @@ function onPath(executable: string): string | null {
 /** Why the S3 suites cannot run here, or null when they can. */
 export function s3ServerMissing(): string | null {
   return onPath(EXECUTABLE) ? null : `${EXECUTABLE} is not installed (pip install "moto[server]", or set MOTO_SERVER): the S3 tests are skipped`;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export interface S3Server {
