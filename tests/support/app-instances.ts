@@ -6,8 +6,8 @@ import path from 'path';
 export interface AppInstance {
   url: string;
   child: ChildProcess;
-  /** What the process wrote to stderr so far, for a failure message. */
-  errors(): string;
+  /** What the process wrote so far (Strapi logs errors to stdout), for a failure message. */
+  output(): string;
   /** SIGKILL: no shutdown, no unlock, no release — a crash. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -30,19 +30,19 @@ export async function spawnApp(env: Record<string, string>): Promise<AppInstance
     env: { PATH: process.env.PATH ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += d));
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) resolve();
     });
-    child.once('exit', (code, signal) => reject(new Error(`the app process ended before it was ready (${code ?? signal}): ${stderr.slice(-2000)}`)));
+    child.once('exit', (code, signal) => reject(new Error(`the app process ended before it was ready (${code ?? signal}): ${output.slice(-3000)}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
     child,
-    errors: () => stderr,
+    output: () => output,
     async kill() {
       child.kill('SIGKILL');
       await exited;
