@@ -25,7 +25,8 @@ export async function freePort(): Promise<number> {
 export async function spawnApp(env: Record<string, string>): Promise<AppInstance> {
   const root = path.resolve(__dirname, '..', '..');
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'app-process.ts')], {
+  // tsx as a loader, not its CLI: the CLI runs the script in a child of its own, which a SIGKILL would orphan.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'app-process.ts')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
