@@ -1,13 +1,11 @@
-import crypto from 'crypto';
 import fs from 'fs';
 import fsp from 'fs/promises';
 import os from 'os';
 import path from 'path';
-import { pipeline } from 'stream/promises';
 import type { Core } from '@strapi/strapi';
 import { S3Storage } from './s3-storage';
 import { mediaPrivacySettings } from './settings';
-import { LocalDiskStorage, type MediaLocation, type MediaStorage } from './storage';
+import { LocalDiskStorage, writeFileAtomically, type MediaLocation, type MediaStorage } from './storage';
 
 const storages = new WeakMap<Core.Strapi, MediaStorage>();
 
@@ -75,15 +73,7 @@ export async function fileOnDisk(strapi: Core.Strapi, url: string): Promise<stri
   if (fs.existsSync(target)) return target;
   const file = (await storage.read(name, location)) ?? (await storage.read(name, other(location)));
   if (!file) return null;
-  await fsp.mkdir(dir, { recursive: true });
   await forgetOldDownloads(dir, Date.now());
-  const partial = `${target}.${crypto.randomBytes(6).toString('hex')}.partial`;
-  try {
-    await pipeline(file.body, fs.createWriteStream(partial));
-    await fsp.rename(partial, target);
-  } catch (error) {
-    await fsp.rm(partial, { force: true });
-    throw error;
-  }
+  await writeFileAtomically(target, file.body);
   return target;
 }

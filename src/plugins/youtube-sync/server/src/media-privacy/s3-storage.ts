@@ -49,13 +49,13 @@ const isNotFound = (error: unknown) => {
 };
 
 export class S3Storage implements MediaStorage {
-  readonly client: S3Client;
+  private readonly client: S3Client;
 
   constructor(private readonly s3: S3Settings) {
     this.client = createS3Client(s3);
   }
 
-  bucketOf(location: MediaLocation) {
+  private bucketOf(location: MediaLocation) {
     return location === 'public' ? this.s3.bucket : this.s3.privateBucket;
   }
 

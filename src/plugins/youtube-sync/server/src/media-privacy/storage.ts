@@ -53,6 +53,19 @@ export interface StoredFile {
   size: number;
 }
 
+/** Writes a stream to a file that appears complete or not at all (a crash leaves only a `.partial` behind). */
+export async function writeFileAtomically(target: string, source: NodeJS.ReadableStream) {
+  const partial = `${target}.${crypto.randomBytes(6).toString('hex')}.partial`;
+  await fsp.mkdir(path.dirname(target), { recursive: true });
+  try {
+    await pipeline(source, fs.createWriteStream(partial));
+    await fsp.rename(partial, target);
+  } catch (error) {
+    await fsp.rm(partial, { force: true });
+    throw error;
+  }
+}
+
 /** The file name of a media URL (its last segment), refused when it is not a plain file name. */
 export function mediaNameOf(url: string): string {
   const name = decodeSegment(path.posix.basename(url.split('?')[0]));

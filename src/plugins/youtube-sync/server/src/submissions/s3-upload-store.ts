@@ -1,8 +1,5 @@
-import fs from 'fs';
 import fsp from 'fs/promises';
 import path from 'path';
-import crypto from 'crypto';
-import { pipeline } from 'stream/promises';
 import type { Readable } from 'stream';
 import {
   AbortMultipartUploadCommand,
@@ -16,6 +13,7 @@ import { S3Store } from '@tus/s3-store';
 import type { DataStore } from '@tus/server';
 import { createS3Client, s3ClientConfig } from '../media-privacy/s3-client';
 import type { S3Settings } from '../media-privacy/settings';
+import { writeFileAtomically } from '../media-privacy/storage';
 import { UPLOAD_ID } from './schema';
 import { UPLOAD_EXPIRY_MS, type FinishedUpload, type ResumableUploadStore } from './upload-store';
 
@@ -83,15 +81,7 @@ export class S3UploadStore implements ResumableUploadStore {
   private async download(id: string, target: string) {
     const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: id }));
     if (!object.Body) throw new Error(`upload ${id}: the bucket ${this.bucket} returned no bytes`);
-    await fsp.mkdir(this.copyDir, { recursive: true });
-    const partial = `${target}.${crypto.randomBytes(6).toString('hex')}.partial`;
-    try {
-      await pipeline(object.Body as Readable, fs.createWriteStream(partial));
-      await fsp.rename(partial, target);
-    } catch (error) {
-      await fsp.rm(partial, { force: true });
-      throw error;
-    }
+    await writeFileAtomically(target, object.Body as Readable);
   }
 
   async remove(id: string) {

@@ -58,8 +58,10 @@ class DatabaseLock implements Lock {
     try {
       await this.rows.create({ data: { uploadId: this.uploadId, ...data } });
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      // The unique index refused a second row: someone holds the lock. Anything else is a real failure.
+      if (await this.rows.findOne({ where: { uploadId: this.uploadId }, select: ['id'] })) return false;
+      throw new Error(`the lock of upload ${this.uploadId} could not be recorded: ${(error as Error).message}`);
     }
   }
 
