@@ -1,11 +1,15 @@
-/** Strapi boots once per test file, so files of one pass run one after another (--runInBand, set by scripts/test.js). */
+/**
+ * Strapi boots once per test file; scripts/test.js runs several files of a pass at once in jest workers, each worker
+ * with folders of its own (tests/support/worker-environment.ts).
+ */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/tests/support/worker-environment.ts',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   // On PostgreSQL, two queries side by side on one connection fail the test file (tests/support/pg-concurrency.ts).
   setupFilesAfterEnv: process.env.TEST_DATABASE === 'postgres' ? ['<rootDir>/tests/support/pg-concurrency.ts'] : [],
-  testTimeout: 120000,
+  // Several workers of two passes share the machine's cores, so a file's CPU-bound test takes longer than alone.
+  testTimeout: 300000,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/', '<rootDir>/build/'],
 };

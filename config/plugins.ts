@@ -4,6 +4,7 @@ import { logTransport } from '../src/email/log-transport';
 import type { SubmissionSettings } from '../src/plugins/youtube-sync/server/src/submissions/settings';
 import type { MediaPrivacySettings, StorageSettings } from '../src/plugins/youtube-sync/server/src/media-privacy/settings';
 import { bucketUrl, s3ClientConfig } from '../src/plugins/youtube-sync/server/src/media-privacy/s3-client';
+import type { OperationsSettings } from '../src/plugins/youtube-sync/server/src/operations/settings';
 
 const MB = 1024 * 1024;
 /** Strapi's own default for the media library (1 GB); raised only as far as submitted videos need. */
@@ -96,6 +97,14 @@ function uploadProvider(settings: StorageSettings) {
   };
 }
 
+function operations(env: Environment): OperationsSettings {
+  return {
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    metricsToken: env.METRICS_TOKEN ?? null,
+    metricsAllow: env.METRICS_ALLOW,
+  };
+}
+
 export default () => {
   const env = environment();
   const privacy = mediaPrivacy(env);
@@ -113,7 +122,7 @@ export default () => {
     'youtube-sync': {
       enabled: true,
       resolve: './src/plugins/youtube-sync',
-      config: { submissions: submissions(env), mediaPrivacy: privacy },
+      config: { submissions: submissions(env), mediaPrivacy: privacy, operations: operations(env) },
     },
   };
 };

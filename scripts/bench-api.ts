@@ -17,11 +17,10 @@ import crypto from 'crypto';
 import http from 'http';
 import path from 'path';
 import { spawn } from 'child_process';
-import type { AddressInfo } from 'net';
 import type { Core } from '@strapi/strapi';
 import { resolveTables } from '../src/plugins/youtube-sync/server/src/public-api/tables';
 import { loadStrapi } from './load-strapi';
-import { benchEnvironment, progress } from './bench/environment';
+import { benchEnvironment, listen, progress } from './bench/environment';
 
 const STORIES = 10_000;
 const CONNECTIONS = 32;
@@ -210,10 +209,6 @@ async function measure(label: string, url: string, headers: string[] = []): Prom
   const result = await autocannon(url, SECONDS, headers);
   process.stderr.write(`${label.padEnd(12)} ${String(result.rps).padStart(7)} req/s   p99 ${String(result.p99Ms).padStart(5)} ms   ${url}\n`);
   return result;
-}
-
-function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }
 
 async function main() {

@@ -26,6 +26,15 @@ const postgresUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.
  */
 const OWN_PROCESS = ['tests/integration/reports.test.ts'];
 
+const ADMIN_TSCONFIG = 'src/plugins/youtube-sync/admin/tsconfig.json';
+
+/*
+ * jest workers per pass (TEST_WORKERS overrides). A test file waits (for the emulator's latency, child processes,
+ * Chromium, timers) about a third of its time, so two files per pass — four for the two passes on two cores — keep
+ * the cores busy; more only add memory and stretch every file.
+ */
+const WORKERS = process.env.TEST_WORKERS || '2';
+
 const seconds = (ms) => Math.round(ms / 1000);
 
 /** A child process whose output lines are printed with a label (two passes print at once); resolves to its exit code. */
@@ -54,27 +63,23 @@ async function postgresAnswers() {
   }
 }
 
-/** Folders of one pass: temp, resumable uploads, report exports, private media and a public dir with its own uploads. */
-function passFolders(name) {
+/**
+ * The folder of one pass (or of one OWN_PROCESS run): each jest worker makes its own temp, upload, report, private
+ * media and public folders below it (tests/support/worker-environment.ts), so no two files running at once share one.
+ */
+function passFolder(name) {
   const base = path.join(root, '.tmp', 'passes', name);
   fs.rmSync(base, { recursive: true, force: true });
-  const publicDir = path.join(base, 'public');
-  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
-  for (const entry of fs.readdirSync(path.join(root, 'public'))) {
-    if (entry !== 'uploads') fs.symlinkSync(path.join(root, 'public', entry), path.join(publicDir, entry));
-  }
-  const folder = (sub) => {
-    const dir = path.join(base, sub);
-    fs.mkdirSync(dir, { recursive: true });
-    return dir;
-  };
-  return {
-    TMPDIR: folder('tmp'),
-    UPLOAD_TMP_DIR: folder('tus'),
-    REPORT_EXPORT_DIR: folder('reports'),
-    PRIVATE_MEDIA_DIR: folder('private-media'),
-    PUBLIC_DIR: publicDir,
-  };
+  fs.mkdirSync(base, { recursive: true });
+  return { TEST_PASS_DIR: base };
+}
+
+/** What each test file of a run cost, as tests/support/worker-environment.ts recorded it (wall, CPU, waiting). */
+function fileUsage(passDir) {
+  const log = path.join(passDir, 'usage.jsonl');
+  if (!fs.existsSync(log)) return new Map();
+  const lines = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return new Map(lines.map((line) => [line.file, line]));
 }
 
 /** One jest process; its JSON report gives the counts and each file's duration. */
@@ -87,12 +92,13 @@ async function jest(label, jestArgs, env) {
   const status = await runLabelled(
     label,
     process.execPath,
-    ['--experimental-vm-modules', require.resolve('jest/bin/jest'), '--runInBand', '--json', `--outputFile=${report}`, ...jestArgs],
+    ['--experimental-vm-modules', require.resolve('jest/bin/jest'), `--maxWorkers=${WORKERS}`, '--json', `--outputFile=${report}`, ...jestArgs],
     env
   );
   const summary = fs.existsSync(report)
     ? JSON.parse(fs.readFileSync(report, 'utf8'))
     : { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0, numRuntimeErrorTestSuites: 1, testResults: [] };
+  const usage = fileUsage(env.TEST_PASS_DIR);
   return {
     label,
     status,
@@ -101,18 +107,23 @@ async function jest(label, jestArgs, env) {
     // A file can fail outside its tests (an afterAll check, a crash while loading): it counts as one failure.
     failed: summary.numFailedTests + summary.testResults.filter((r) => r.status === 'failed' && !r.numFailingTests).length,
     skipped: summary.numPendingTests,
-    files: summary.testResults.map((r) => ({ label, file: path.relative(root, r.name), ms: r.endTime - r.startTime })),
+    files: summary.testResults.map((r) => {
+      const file = path.relative(root, r.name);
+      return { label, file, ms: r.endTime - r.startTime, cpuMs: usage.get(file)?.cpuMs };
+    }),
   };
 }
 
-/** One pass: the main jest run, then each OWN_PROCESS file in a process of its own. */
+/** One pass: the main jest run and, beside it, each OWN_PROCESS file in a process (and folders) of its own. */
 async function pass(name, env, files) {
-  const passEnv = { ...env, ...passFolders(name) };
-  if (files.length) return [await jest(name, files, passEnv)];
+  if (files.length) return [await jest(name, files, { ...env, ...passFolder(name) })];
   const ignoreOwn = OWN_PROCESS.flatMap((file) => ['--testPathIgnorePatterns', file]);
-  const runs = [await jest(name, [...(env.TEST_DATABASE === 'postgres' ? ['tests/integration'] : []), ...ignoreOwn], passEnv)];
-  for (const file of OWN_PROCESS) runs.push(await jest(`${name}-${path.basename(file, '.test.ts')}`, [file], passEnv));
-  return runs;
+  const main = jest(name, [...(env.TEST_DATABASE === 'postgres' ? ['tests/integration'] : []), ...ignoreOwn], { ...env, ...passFolder(name) });
+  const own = OWN_PROCESS.map((file) => {
+    const label = `${name}-${path.basename(file, '.test.ts')}`;
+    return jest(label, [file], { ...env, ...passFolder(label) });
+  });
+  return Promise.all([main, ...own]);
 }
 
 async function main() {
@@ -130,12 +141,20 @@ async function main() {
     process.exit(r.status === 0 ? 0 : 1);
   }
 
+  const pg = await postgresAnswers();
   console.log('=== type check and preparation (side by side) ===');
   const prepStarted = Date.now();
-  const [typecheck, prepared] = await Promise.all([
-    runLabelled('typecheck', process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.test.json'], {}),
-    runLabelled('prepare', process.execPath, [require.resolve('tsx/cli'), 'tests/support/prepare.ts'], {}),
+  const tsc = (label, project) => runLabelled(label, process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', project], {});
+  // The admin panel (React, bundler resolution) has a tsconfig of its own; the server's excludes it.
+  const [typecheckServer, typecheckAdmin, prepared] = await Promise.all([
+    tsc('typecheck', 'tsconfig.test.json'),
+    tsc('typecheck-admin', ADMIN_TSCONFIG),
+    runLabelled('prepare', process.execPath, [require.resolve('tsx/cli'), 'tests/support/prepare.ts'], {
+      TEST_BACKENDS: pg === true ? 'sqlite,postgres' : 'sqlite',
+      TEST_POSTGRES_URL: postgresUrl,
+    }),
   ]);
+  const typecheck = typecheckServer === 0 && typecheckAdmin === 0 ? 0 : 1;
   phases.push(['type check and preparation', Date.now() - prepStarted]);
   if (prepared !== 0) {
     console.log('\nPreparation failed (see [prepare] above): no test ran.');
@@ -143,7 +162,6 @@ async function main() {
     process.exit(1);
   }
 
-  const pg = await postgresAnswers();
   if (pg !== true) console.log(`\nPostgreSQL did not answer at ${postgresUrl} (${pg}): SKIPPING the PostgreSQL pass of the integration tests.`);
   console.log(`\n=== test passes: SQLite${pg === true ? ' and PostgreSQL side by side' : ''} ===`);
   const passesStarted = Date.now();
@@ -160,9 +178,10 @@ async function main() {
   console.log('\n=== timing ===');
   for (const [phase, ms] of phases) console.log(`${phase.padEnd(32)} ${String(seconds(ms)).padStart(5)} s`);
   for (const r of runs) console.log(`  jest ${r.label.padEnd(27)} ${String(seconds(r.ms)).padStart(5)} s  (${r.passed} passed, ${r.failed} failed)`);
-  console.log('five slowest test files:');
+  console.log('five slowest test files (wall, and CPU of the file with its child processes):');
   for (const f of runs.flatMap((r) => r.files).sort((a, b) => b.ms - a.ms).slice(0, 5)) {
-    console.log(`  ${String(seconds(f.ms)).padStart(5)} s  ${f.label.padEnd(9)} ${f.file}`);
+    const cpu = f.cpuMs === undefined ? '' : `${String(seconds(f.cpuMs)).padStart(4)} s CPU`;
+    console.log(`  ${String(seconds(f.ms)).padStart(5)} s ${cpu.padEnd(10)} ${f.label.padEnd(9)} ${f.file}`);
   }
   console.log(`\nType check: ${typecheck === 0 ? 'ok' : 'FAILED'}; jest runs: ${runs.length} (${pg === true ? 'SQLite + PostgreSQL' : 'SQLite only'}); ${seconds(Date.now() - started)} s`);
   console.log(`Total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

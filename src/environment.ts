@@ -1,7 +1,7 @@
 import path from 'path';
 import { z } from 'zod';
 import { VIDEO_FORMAT_NAMES, type VideoFormat } from './plugins/youtube-sync/server/src/submissions/formats';
-import { parseTrustedProxies, type TrustedProxies } from './plugins/youtube-sync/server/src/utils/client-address';
+import { parseAddressRanges, parseTrustedProxies, type TrustedProxies } from './plugins/youtube-sync/server/src/utils/client-address';
 
 /**
  * Every setting the app reads from the environment, validated once at start-up so that a missing or malformed
@@ -78,6 +78,20 @@ const trustedProxies = z
     return z.NEVER;
   });
 
+/** Addresses and CIDR ranges that may read /metrics without the token (see README, "Betrieb"). */
+const metricsAllow = z
+  .string()
+  .default('127.0.0.1,::1')
+  .transform((value, ctx): string[] => {
+    const parsed = parseAddressRanges(value);
+    if (!('error' in parsed)) return parsed;
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `METRICS_ALLOW: ${parsed.error}; write addresses and CIDR ranges separated by commas (e.g. 10.0.0.0/8,::1), or "none"`,
+    });
+    return z.NEVER;
+  });
+
 /** Video containers a submission may use, by file extension (the bytes are checked, not the name). */
 const videoFormats = z
   .string()
@@ -135,6 +149,9 @@ const schema = z
         errorMap: () => ({ message: 'LOG_LEVEL must be one of error, warn, info, http, verbose, debug' }),
       })
       .default('http'),
+    LOG_FORMAT: z
+      .enum(['text', 'json'], { errorMap: () => ({ message: 'LOG_FORMAT must be "text" (default) or "json" (one JSON object per line)' }) })
+      .default('text'),
     SEED_REFERENCE_DATA: flag(true),
 
     ADMIN_EMAIL: z.string().email('ADMIN_EMAIL must be an e-mail address').optional(),
@@ -195,6 +212,11 @@ const schema = z
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: flag(false),
     S3_PUBLIC_URL: url('S3_PUBLIC_URL').optional(),
+
+    // Operations: shutdown and metrics (see README, "Betrieb").
+    SHUTDOWN_TIMEOUT_SECONDS: whole('SHUTDOWN_TIMEOUT_SECONDS', 1, 3600, 25, 'seconds'),
+    METRICS_TOKEN: secret('METRICS_TOKEN').optional(),
+    METRICS_ALLOW: metricsAllow,
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, message: string) => {

@@ -535,7 +535,7 @@
 
   function buildBody() {
     var body = new FormData();
-    ['name', 'email', 'phone', 'organisation', 'title', 'story', 'region'].forEach(function (name) {
+    ['name', 'email', 'phone', 'organisation', 'title', 'story', 'region', 'referralSource'].forEach(function (name) {
       if (value(name)) body.append(name, value(name));
     });
     if (byId('project') && byId('project').value) body.append('project', byId('project').value);

@@ -1,5 +1,7 @@
 import crypto from 'crypto';
 import fs from 'fs';
+import http from 'http';
+import type { AddressInfo } from 'net';
 import path from 'path';
 import { appDir } from '../load-strapi';
 
@@ -34,4 +36,9 @@ export function progress(label: string, done: number, total: number) {
   if (done !== total && filled === Math.round(((done - 1) / total) * width)) return;
   process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
   if (done === total) process.stderr.write('\n');
+}
+
+/** Starts `server` on a free port of 127.0.0.1; its base URL. */
+export function listen(server: http.Server): Promise<string> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }

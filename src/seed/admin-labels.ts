@@ -13,7 +13,7 @@ interface Configuration {
 }
 
 /** Raise when admin-labels.de.json changes, so existing installations get the new wording once. */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 
 /**
  * The schemas speak English (API ids); editors read German. The labels, hints and list columns are applied once per

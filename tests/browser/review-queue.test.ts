@@ -27,6 +27,7 @@ beforeAll(async () => {
     title: 'Amal lernt Pflege in Göttingen',
     data: {
       needsFilmingHelp: true,
+      referralSource: 'stadtbibliothek-celle',
       consent: { ...formConsent(), people: [{ nameOrRole: 'Amal Haddad' }, { nameOrRole: 'Sami (9)', minor: true }] },
     },
   });
@@ -69,6 +70,7 @@ test('the detail says what blocks publication; the editor takes the story into r
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('review-blockers').getByText('Person „Sami (9)“: Einwilligung der Sorgeberechtigten fehlt.').waitFor();
   await dialog.getByText('Amal Haddad', { exact: true }).first().waitFor();
+  await dialog.getByTestId('referral-source').getByText('Quelle (Partner-Link): stadtbibliothek-celle').waitFor();
   await screenshot(page, 'review-02-detail');
   await dialog.getByLabel('Notiz (freiwillig, erscheint im Verlauf)').fill('Rückfrage zu Sami gestellt');
   await dialog.getByRole('button', { name: 'In Prüfung nehmen' }).click();

@@ -147,7 +147,9 @@ test('a story page asks nothing of YouTube or Google until the visitor confirms;
   await page.waitForLoadState('networkidle');
   expect(await page.locator('h1').textContent()).toBe(TITLES.amal);
   expect(requests.some((url) => url.includes('/uploads/'))).toBe(true);
-  expect(youtubeRequests()).toEqual([]);
+  // Not only no YouTube: no request to any other site, share links included.
+  expect(requests.filter((url) => new URL(url).origin !== app.url)).toEqual([]);
+  expect(await page.getByRole('link', { name: /^Facebook\b/ }).getAttribute('href')).toMatch(/^https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=/);
 
   await play.click();
   const notice = page.getByRole('dialog', { name: 'Video von YouTube laden?' });
@@ -203,6 +205,28 @@ test('a story page looks right and has no serious accessibility problem, with an
   await page.waitForFunction(`document.querySelector('img.story-media__cover').complete`);
   expect(await cover.evaluate((img) => (img as unknown as { currentSrc: string }).currentSrc)).toMatch(/\/uploads\/medium_sprachcafe_/);
   await picture(page, '04-story-text-1280');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the "Teilen" button shows only where the browser can share, and hands the share sheet the title and address', async () => {
+  await page.goto(`${app.url}/geschichten/${slugs.cafe}`);
+  await page.getByRole('link', { name: /^E-Mail\b/ }).waitFor();
+  // Headless Chromium on Linux has no Web Share API.
+  expect(await page.locator('button.share__native').isVisible()).toBe(false);
+  const sharing = await page.context().newPage();
+  await sharing.addInitScript('navigator.share = (data) => { window.shared = data; return Promise.resolve(); }');
+  await sharing.goto(`${app.url}/geschichten/${slugs.cafe}`);
+  await sharing.getByRole('button', { name: 'Teilen', exact: true }).click();
+  expect(await sharing.evaluate('window.shared')).toEqual({ title: TITLES.cafe, url: `${app.url}/geschichten/${slugs.cafe}` });
+  await sharing.close();
+
+  await page.getByRole('link', { name: /^Mastodon\b/ }).click();
+  await page.getByLabel('Ihre Mastodon-Instanz').fill('norden.social');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  expect(await page.getByRole('link', { name: 'Weiter zu norden.social' }).getAttribute('href')).toBe(
+    `https://norden.social/share?text=${encodeURIComponent(`${TITLES.cafe} ${app.url}/geschichten/${slugs.cafe}`)}`
+  );
+  await picture(page, '06b-mastodon-1280');
   expect(await axeViolations(page)).toEqual([]);
 });
 

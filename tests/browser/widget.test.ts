@@ -6,7 +6,9 @@ import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createStory } from '../support/fixtures';
+import { eventually } from '../support/eventually';
 import { addCoverImage } from '../support/media';
+import { makeMissingCoverVariants } from '../../src/plugins/youtube-sync/server/src/cover-variants/lifecycle';
 
 /**
  * The partner widget in Debian's Chromium, on a partner page served from another origin with hostile global CSS:
@@ -132,6 +134,7 @@ function partnerPages(): Record<string, string> {
       `<script src="${script}" data-region="emsland" async></script>
 <script src="${script}" data-region="goettingen" data-theme="sport" async></script>`
     ),
+    '/karte': page_('Geschichten auf der Karte', `<script src="${script}" data-layout="map" async></script>`),
     '/iframe': page_(
       'Geschichten im iframe',
       `<iframe src="${app.url}/embed/stories?region=goettingen&amp;limit=3" title="Erfolgsgeschichten aus Göttingen" style="width:100%;border:0" height="400"
@@ -186,6 +189,8 @@ async function axeViolations() {
 beforeAll(async () => {
   app = await startBrowserApp({ YOUTUBE_SYNC_WORKER: 'false', PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0' });
   await seedStories();
+  // The covers above were written beside the upload service: the start-up pass gives them their AVIF/WebP copies.
+  await makeMissingCoverVariants(app.strapi);
   await startPartnerSite();
   ({ browser, context, page } = await launchBrowser());
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -224,8 +229,14 @@ test('a partner page shows the newest stories of its region, as many as data-lim
     `(() => { const i = document.querySelector('main .zusammen-mehr-stories').shadowRoot.querySelector('img.zm-cover'); return { src: i.currentSrc, sizes: i.sizes, srcset: i.srcset }; })()`
   );
   expect(cover.src.startsWith(`${app.url}/uploads/`)).toBe(true);
+  // Chromium shows AVIF: it takes the <picture>'s first source; the <img> keeps the media library's sizes.
+  expect(cover.src).toMatch(/\/uploads\/avif-\d+_[^/]+\.avif$/);
   expect(cover.srcset).toMatch(/small_.* 500w, .*medium_.* 750w, .* 1600w$/);
   expect(cover.sizes).toMatch(/^\d+px$/);
+  // The partner's tag loads the small loader, which adds the widget from its content-named address.
+  expect(requests.filter((url) => url.startsWith(`${app.url}/embed/`)).map((url) => new URL(url).pathname)).toEqual(
+    expect.arrayContaining(['/embed/stories.js', expect.stringMatching(/^\/embed\/stories\.[0-9a-f]{16}\.js$/)])
+  );
   await picture('01-partner-1280');
 });
 
@@ -308,6 +319,24 @@ test('a story without a video links to its page, and every story can be reported
   const slug = (await app.strapi.db.query(STORY).findOne({ where: { documentId: ids.cafe }, select: ['slug'] })).slug as string;
   expect(await cafe.getByRole('link', { name: `Geschichte lesen: ${TITLES.cafe}` }).getAttribute('href')).toBe(`${app.url}/geschichten/${slug}`);
   expect(await cafe.getByRole('link', { name: `Inhalt melden: ${TITLES.cafe}` }).getAttribute('href')).toBe(`${app.url}/melden?story=${slug}`);
+});
+
+test("a card's share links are the story page's: its address, no tracking parameters", async () => {
+  const cafe = page.locator(`${WIDGET} .zm-card`, { hasText: TITLES.cafe });
+  const slug = (await app.strapi.db.query(STORY).findOne({ where: { documentId: ids.cafe }, select: ['slug'] })).slug as string;
+  await cafe.getByText('Teilen', { exact: true }).click();
+  const links = cafe.locator('.zm-share a');
+  const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+  const storyPage = await (await fetch(`${app.url}/geschichten/${slug}`)).text();
+  const pageHrefs = [...storyPage.matchAll(/<a class="share__link" href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  expect(hrefs).toEqual(pageHrefs);
+  expect(hrefs).toHaveLength(8);
+  expect(hrefs.filter((href) => /[?&](utm_|fbclid|gclid)/i.test(href))).toEqual([]);
+  expect(await cafe.getByRole('link', { name: `WhatsApp: „${TITLES.cafe}“ teilen` }).getAttribute('rel')).toBe('noopener noreferrer');
+  // Headless Chromium on Linux has no Web Share API: no button that would do nothing.
+  expect(await cafe.locator('.zm-share-native').count()).toBe(0);
+  await picture('02b-share-1280');
+  await cafe.getByText('Teilen', { exact: true }).click();
 });
 
 test('the banners invite visitors to tell their story and name the alliance, its imprint and privacy page', async () => {
@@ -404,4 +433,74 @@ test('on a phone the cards stack in one column without sideways scrolling', asyn
   await page.goto(`${app.url}/embed/stories?region=goettingen&limit=3`);
   await page.locator('.zm-card').nth(2).waitFor();
   await picture('08-iframe-page-375');
+});
+
+// --------------------------------------------------------------------------------------------- map layout
+
+const district = (key: string) => page.locator(`${WIDGET} #zm-district-${key}`);
+const GOETTINGEN = '03159';
+const EMDEN = '03402';
+const OSNABRUECK_CITY = '03404';
+
+test('the map layout draws the 45 districts, shaded by their published stories, asking nothing of other sites', async () => {
+  // Pages with other layouts never fetched the map's code or outlines.
+  expect(requests.filter((url) => /stories-map\.js|districts\.json/.test(url))).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const before = requests.length;
+  await page.goto(`${partnerUrl}/karte`);
+  await district(GOETTINGEN).waitFor();
+  expect(await page.locator(`${WIDGET} path.zm-district`).count()).toBe(45);
+  const fills = { goettingen: await district(GOETTINGEN).getAttribute('fill'), emden: await district(EMDEN).getAttribute('fill'), none: await district(OSNABRUECK_CITY).getAttribute('fill') };
+  // Göttingen has three stories, Emden one, the city of Osnabrück none: three different shades.
+  expect(new Set(Object.values(fills)).size).toBe(3);
+  expect(await page.locator(`${WIDGET} .zm-map-source a`).getAttribute('href')).toBe('https://www.bkg.bund.de');
+  expect(await page.locator(`${WIDGET} .zm-map-source`).textContent()).toContain('© GeoBasis-DE / BKG 2021 (Daten verändert)');
+  await page.waitForLoadState('networkidle');
+  const requested = requests.slice(before);
+  expect(requested.filter((url) => !url.startsWith(app.url) && !url.startsWith(partnerUrl))).toEqual([]);
+  expect(requested.filter((url) => /stories-map\.js|districts\.json|\/api\/v1\/regions/.test(url)).map((url) => new URL(url).pathname)).toEqual(
+    expect.arrayContaining(['/embed/stories-map.js', '/embed/districts.json', '/api/v1/regions'])
+  );
+});
+
+test('a district is reached with Tab, Enter lists its stories below the map, and screen readers get the districts as a list', async () => {
+  const buttons = page.getByRole('list', { name: 'Landkreise und kreisfreie Städte' }).getByRole('button');
+  expect(await buttons.count()).toBe(45);
+  const names = await buttons.allTextContents();
+  expect(names).toContain('Göttingen: 3 Geschichten');
+  expect(names).toContain('Osnabrück: 0 Geschichten');
+  expect(names.slice(0, 2)).toEqual(['Ammerland: 0 Geschichten', 'Aurich: 0 Geschichten']);
+
+  let reached = '';
+  for (let tab = 0; tab < 60 && !reached.startsWith('Göttingen'); tab++) {
+    await page.keyboard.press('Tab');
+    reached = await activeDescription();
+  }
+  expect(reached).toBe('Göttingen: 3 Geschichten');
+  // The focus shows on the map: the ring is drawn around the district.
+  const ring = page.locator(`${WIDGET} .zm-ring-inner`);
+  expect(await ring.getAttribute('data-key')).toBe(GOETTINGEN);
+  expect(await ring.getAttribute('d')).toBe(await district(GOETTINGEN).getAttribute('d'));
+  await picture('09-map-focus-1280');
+  await page.keyboard.press('Enter');
+  await eventually(async () => expect(await titlesIn(WIDGET)).toEqual([TITLES.football, TITLES.cafe, TITLES.oldest]));
+  expect(await buttons.filter({ hasText: 'Göttingen' }).getAttribute('aria-pressed')).toBe('true');
+  await page.getByRole('status').filter({ hasText: 'Göttingen: 3 Geschichten unter der Karte.' }).waitFor({ state: 'attached' });
+  await picture('10-map-goettingen-1280');
+  expect(await axeViolations()).toEqual([]);
+
+  await district(EMDEN).dispatchEvent('click');
+  await eventually(async () => expect(await titlesIn(WIDGET)).toEqual([TITLES.emden]));
+  expect(await buttons.filter({ hasText: 'Göttingen' }).getAttribute('aria-pressed')).toBe('false');
+});
+
+test('on a phone the map fits the screen and still chooses a district', async () => {
+  await page.setViewportSize({ width: 412, height: 900 });
+  await page.goto(`${partnerUrl}/karte`);
+  await district(GOETTINGEN).waitFor();
+  expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+  await district(GOETTINGEN).dispatchEvent('click');
+  await eventually(async () => expect(await titlesIn(WIDGET)).toEqual([TITLES.football, TITLES.cafe, TITLES.oldest]));
+  await picture('11-map-412');
+  expect(await axeViolations()).toEqual([]);
 });

@@ -162,29 +162,65 @@ describe('pages from the cache', () => {
   });
 });
 
-describe('the widget script', () => {
-  const url = '/embed/stories.js';
-  test('is sent compressed once Strapi has served it, under an ETag per coding, the same bytes once decoded', async () => {
-    const fromStrapi = await get(url);
-    expect(fromStrapi.status).toBe(200);
-    const identity = await get(url);
-    const br = await get(url, { 'Accept-Encoding': 'br, gzip' });
-    const gzip = await get(url, { 'Accept-Encoding': 'gzip' });
-    expect([identity, br, gzip].map((a) => [a.status, a.headers['content-encoding']])).toEqual([
-      [200, undefined],
-      [200, 'br'],
-      [200, 'gzip'],
+describe('the widget scripts', () => {
+  test('the stable /embed/stories.js is a small loader, cached a minute, that names the widget by its content', async () => {
+    const loader = await get('/embed/stories.js', { 'Accept-Encoding': 'br' });
+    expect([loader.status, loader.headers['content-type'], loader.headers['cache-control']]).toEqual([
+      200,
+      'application/javascript; charset=utf-8',
+      'public, max-age=60',
     ]);
-    for (const answer of [identity, br, gzip]) {
-      expect(decoded(answer)).toBe(fromStrapi.raw.toString('utf8'));
-      expect(answer.headers['content-type']).toBe(fromStrapi.headers['content-type']);
-      expect(answer.headers['cache-control']).toBe(fromStrapi.headers['cache-control']);
-      expect(answer.headers.vary).toMatch(/(^|, )Accept-Encoding$/);
+    const [widgetPath] = decoded(loader).match(/\/embed\/stories\.[0-9a-f]{16}\.js/) ?? [];
+    expect(widgetPath).toBeDefined();
+    expect(decoded(await get('/embed/stories?region=goettingen'))).toContain(`<script src="${widgetPath}" data-target="#stories"`);
+  });
+
+  test('the widget is at most 12 KB in brotli, cached for a year as immutable, the same bytes in every coding', async () => {
+    const loader = decoded(await get('/embed/stories.js'));
+    const widgetPath = loader.match(/\/embed\/stories\.[0-9a-f]{16}\.js/)![0];
+    const identity = await get(widgetPath);
+    const br = await get(widgetPath, { 'Accept-Encoding': 'br, gzip' });
+    const gzip = await get(widgetPath, { 'Accept-Encoding': 'gzip' });
+    expect([identity, br, gzip].map((a) => [a.status, a.headers['content-encoding'], a.headers['cache-control']])).toEqual([
+      [200, undefined, 'public, max-age=31536000, immutable'],
+      [200, 'br', 'public, max-age=31536000, immutable'],
+      [200, 'gzip', 'public, max-age=31536000, immutable'],
+    ]);
+    expect(br.raw.length).toBeLessThanOrEqual(12 * 1024);
+    for (const answer of [br, gzip]) expect(decoded(answer)).toBe(identity.raw.toString('utf8'));
+    expect(identity.raw.toString('utf8')).toContain('Erfolgsgeschichten gelungener Integration');
+    expect((await get(widgetPath, { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag! })).status).toBe(304);
+    expect((await get('/embed/stories.0123456789abcdef.js')).status).toBe(404);
+  });
+});
+
+describe('one page under every spelling of its path', () => {
+  const SPELLINGS = (path: string) => [
+    path.replace('/geschichten', '/Geschichten'),
+    path.replace('/geschichten', '//geschichten/'),
+    path.replace('/geschichten', '/%67eschichten'),
+    `http://localhost:1337${path}`,
+  ];
+
+  test.each(['/geschichten', '/geschichten/geschichte-3-vom-sprachcafe'])('%s: the same answer, whether from the cache or past it', async (path) => {
+    const canonical = await get(path, { 'Accept-Encoding': 'br' });
+    expect(canonical.status).toBe(200);
+    for (const spelling of SPELLINGS(path)) {
+      for (let hit = 0; hit < 2; hit++) {
+        const answer = await get(spelling, { 'Accept-Encoding': 'br' });
+        expect([spelling, answer.status, answer.headers.etag]).toEqual([spelling, 200, canonical.headers.etag]);
+        expect(decoded(answer)).toBe(decoded(canonical));
+      }
     }
-    expect(br.raw.length).toBeLessThan(fromStrapi.raw.length / 2);
-    expect(new Set([identity.headers.etag, br.headers.etag, gzip.headers.etag]).size).toBe(3);
-    const revalidated = await get(url, { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag! });
-    expect(revalidated.status).toBe(304);
-    expect((await get(url, { 'Accept-Encoding': 'gzip', 'If-None-Match': br.headers.etag! })).status).toBe(200);
+  });
+
+  test('a draft stays unknown under every spelling', async () => {
+    await createStory(app.strapi, { title: 'Noch nicht veroeffentlicht', region: 'goettingen', themes: ['sprache'], publish: false });
+    for (const spelling of ['/geschichten/noch-nicht-veroeffentlicht', ...SPELLINGS('/geschichten/noch-nicht-veroeffentlicht')]) {
+      const answer = await get(spelling);
+      expect([spelling, answer.status]).toEqual([spelling, 404]);
+      expect(decoded(answer)).not.toContain('Noch nicht veroeffentlicht');
+    }
+    expect(decoded(await get('/Geschichten'))).not.toContain('Noch nicht veroeffentlicht');
   });
 });

@@ -32,8 +32,8 @@ let youtube: Emulator;
       });
     }
     youtube.clearCalls();
-    // 200 stories through the Document Service with every publish hook; beside the SQLite pass that takes minutes.
-  }, 300_000);
+    // 200 stories through the Document Service with every publish hook; beside the other test files that takes minutes.
+  }, 600_000);
   afterAll(async () => {
     await app?.stop();
     await youtube?.close();

@@ -3,13 +3,13 @@ import request from 'supertest';
 import { originOf, rawGet } from '../support/raw-request';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { xml2js, type ElementCompact } from 'xml-js';
 import { Client } from 'pg';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { createProject, createStory, documentIdOf } from '../support/fixtures';
 import { addCoverImage, addMarkedSignedForm } from '../support/media';
 import { adminToken } from '../support/admin';
 import { currentBackend } from '../support/database';
+import { childrenOf, parseXml } from '../support/xml';
 import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
 
 /**
@@ -127,17 +127,24 @@ const paragraph = (...texts: string[]) => ({ type: 'paragraph', children: texts.
 
 async function coverWithSizes(name: string) {
   const file = await addCoverImage(app.strapi, name);
-  const format = (prefix: string, width: number) => ({
-    url: `/uploads/${prefix}_${file.hash}.png`,
+  const format = (prefix: string, width: number, type = 'png') => ({
+    url: `/uploads/${prefix}_${file.hash}.${type}`,
     width,
     height: Math.round((width * 10) / 16),
-    mime: 'image/png',
+    mime: `image/${type}`,
   });
   await app.strapi.db.query('plugin::upload.file').update({
     where: { id: file.id },
     data: {
       alternativeText: 'Menschen am Tisch im Sprachcafé',
-      formats: { thumbnail: format('thumbnail', 245), small: format('small', 500), medium: format('medium', 750), large: format('large', 1000) },
+      formats: {
+        thumbnail: format('thumbnail', 245),
+        small: format('small', 500),
+        medium: format('medium', 750),
+        large: format('large', 1000),
+        'webp-480': format('webp-480', 480, 'webp'),
+        'avif-480': format('avif-480', 480, 'avif'),
+      },
     },
   });
   return file;
@@ -363,16 +370,18 @@ describe('one story', () => {
     expect(story.bodyText).toBe('Hallo <script>alert("xss")</script> – wir treffen uns im Sprachcafé.\n\nZum Sprachcafé');
   });
 
-  test('cover in several sizes with width and height, absolute URLs', async () => {
+  test('cover in several sizes with width, height and coding (AVIF before WebP of one width), absolute URLs', async () => {
     const { cover } = json(await api('/api/v1/stories/deutsch-lernen-in-goettingen')).data;
     expect(cover).toMatchObject({ width: 1600, height: 1000, mime: 'image/png', alternativeText: 'Menschen am Tisch im Sprachcafé' });
     expect(cover.url).toMatch(new RegExp(`^${PUBLIC_URL}/uploads/`));
-    expect(cover.sizes.map((s: { name: string; width: number; height: number }) => [s.name, s.width, s.height])).toEqual([
-      ['thumbnail', 245, 153],
-      ['small', 500, 313],
-      ['medium', 750, 469],
-      ['large', 1000, 625],
-      ['original', 1600, 1000],
+    expect(cover.sizes.map((s: { name: string; width: number; height: number; mime: string }) => [s.name, s.width, s.height, s.mime])).toEqual([
+      ['thumbnail', 245, 153, 'image/png'],
+      ['avif-480', 480, 300, 'image/avif'],
+      ['webp-480', 480, 300, 'image/webp'],
+      ['small', 500, 313, 'image/png'],
+      ['medium', 750, 469, 'image/png'],
+      ['large', 1000, 625, 'image/png'],
+      ['original', 1600, 1000, 'image/png'],
     ]);
     for (const size of cover.sizes) expect(size.url).toMatch(new RegExp(`^${PUBLIC_URL}/uploads/`));
   });
@@ -472,29 +481,31 @@ describe('removals', () => {
 });
 
 describe('feeds and discovery', () => {
-  const parse = (res: request.Response) => xml2js(res.text, { compact: true }) as ElementCompact;
-  const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-  const textOf = (element: unknown) => (element as ElementCompact)._text ?? (element as ElementCompact)._cdata;
+  const ATOM = 'http://www.w3.org/2005/Atom';
+  const itemsOf = (res: request.Response) => childrenOf(childrenOf(parseXml(res.text), '', 'channel')[0], '', 'item');
+  const textOf = (element: { children: { local: string; text: string }[] }, local: string) => element.children.find((c) => c.local === local)?.text;
 
   test('RSS 2.0 with the same filters as the list', async () => {
     const all = await api('/api/v1/stories.rss');
     expect(all.status).toBe(200);
     expect(all.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
-    const rss = parse(all).rss as ElementCompact;
-    expect(rss._attributes?.version).toBe('2.0');
-    expect(asList((rss.channel as ElementCompact).item)).toHaveLength(4);
-    const goettingen = parse(await api('/api/v1/stories.rss?region=goettingen')).rss as ElementCompact;
-    const items = asList((goettingen.channel as ElementCompact).item as ElementCompact[]);
-    expect(items.map((i) => textOf(i.title))).toEqual(['Fußball verbindet', 'Deutsch lernen in Göttingen']);
-    expect(textOf(items[1].link)).toBe(`${PUBLIC_URL}/geschichten/deutsch-lernen-in-goettingen`);
+    expect(parseXml(all.text).attributes.version).toBe('2.0');
+    expect(itemsOf(all)).toHaveLength(4);
+    const items = itemsOf(await api('/api/v1/stories.rss?region=goettingen'));
+    expect(items.map((i) => textOf(i, 'title'))).toEqual(['Fußball verbindet', 'Deutsch lernen in Göttingen']);
+    expect(textOf(items[1], 'link')).toBe(`${PUBLIC_URL}/geschichten/deutsch-lernen-in-goettingen`);
   });
 
   test('Atom with the same filters as the list', async () => {
     const res = await api('/api/v1/stories.atom?theme=sprache');
     expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
-    const feed = parse(res).feed as ElementCompact;
-    expect(feed._attributes?.xmlns).toBe('http://www.w3.org/2005/Atom');
-    expect(asList(feed.entry)).toHaveLength(2);
+    const feed = parseXml(res.text);
+    expect([feed.uri, feed.local]).toEqual([ATOM, 'feed']);
+    expect(childrenOf(feed, ATOM, 'entry')).toHaveLength(2);
+    // RFC 4287 4.1.1/4.1.2: the feed names its author, whom every entry inherits; rel="self" is the address asked for.
+    expect(childrenOf(childrenOf(feed, ATOM, 'author')[0], ATOM, 'name').map((n) => n.text)).toEqual(['ZUSAMMEN. MEHR.']);
+    const self = childrenOf(feed, ATOM, 'link').filter((l) => l.attributes.rel === 'self');
+    expect(self.map((l) => l.attributes.href)).toEqual([`${PUBLIC_URL}/api/v1/stories.atom?theme=sprache`]);
     expect((await api('/api/v1/stories.atom?pageSize=500')).status).toBe(400);
   });
 

@@ -36,6 +36,8 @@ interface Fixture {
   status?: 'submitted' | 'in_review' | 'approved' | 'rejected' | 'withdrawn';
   stats?: { views: number; likes: number; comments: number };
   syncFailed?: string;
+  /** The `quelle` of the partner link the submission came by. */
+  referralSource?: string;
 }
 
 const FIXTURES: Fixture[] = [
@@ -49,11 +51,11 @@ const FIXTURES: Fixture[] = [
   { title: 'Hana pflegt', region: 'celle', themes: [], createdAt: '2026-05-25T08:00:00Z', publishedAt: '2026-06-01T08:00:00Z' },
   { title: 'Ivan zum Jahreswechsel', region: 'goettingen', themes: ['sprache'], project: 'p1', createdAt: '2025-12-01T08:00:00Z', publishedAt: '2025-12-31T23:30:00Z', stats: { views: 300, likes: 9, comments: 1 } },
   { title: 'Jana im Herbst', region: 'emden', themes: ['kultur'], createdAt: '2025-10-20T08:00:00Z', publishedAt: '2025-11-01T08:00:00Z', stats: { views: 9999, likes: 1, comments: 1 } },
-  { title: 'Karim reicht ein', region: 'goettingen', themes: ['sprache'], createdAt: '2026-02-02T08:00:00Z', status: 'submitted' },
-  { title: 'Lea wurde abgelehnt', region: 'region-hannover', themes: ['arbeit'], createdAt: '2026-03-03T08:00:00Z', status: 'rejected' },
+  { title: 'Karim reicht ein', region: 'goettingen', themes: ['sprache'], createdAt: '2026-02-02T08:00:00Z', status: 'submitted', referralSource: 'stadtbibliothek-celle' },
+  { title: 'Lea wurde abgelehnt', region: 'region-hannover', themes: ['arbeit'], createdAt: '2026-03-03T08:00:00Z', status: 'rejected', referralSource: 'stadtbibliothek-celle' },
   { title: 'Mara zog zurück', region: 'emden', themes: ['kultur'], createdAt: '2026-04-04T08:00:00Z', status: 'withdrawn' },
-  { title: 'Noah wird geprüft', region: 'goettingen', themes: [], createdAt: '2026-05-05T08:00:00Z', status: 'in_review' },
-  { title: 'Olga im Vorjahr', region: 'celle', themes: [], createdAt: '2025-10-10T08:00:00Z', status: 'rejected' },
+  { title: 'Noah wird geprüft', region: 'goettingen', themes: [], createdAt: '2026-05-05T08:00:00Z', status: 'in_review', referralSource: 'awo-goettingen' },
+  { title: 'Olga im Vorjahr', region: 'celle', themes: [], createdAt: '2025-10-10T08:00:00Z', status: 'rejected', referralSource: 'stadtbibliothek-celle' },
   { title: 'Quentin nachgetragen', region: 'goettingen', themes: ['schule'], createdAt: '2026-02-10T08:00:00Z', publishedAt: '2026-01-15T08:00:00Z' },
 ];
 
@@ -101,6 +103,7 @@ function expected(filter: (f: Fixture) => boolean = () => true) {
       submitted: submissions.filter((f) => statusOf(f) === 'submitted').length,
       inReview: submissions.filter((f) => statusOf(f) === 'in_review').length,
       median,
+      bySource: [...new Set(submissions.map((f) => f.referralSource ?? null))].map((source) => [source, submissions.filter((f) => (f.referralSource ?? null) === source).length] as const),
     },
     views: withStats.reduce((s, f) => s + (f.stats?.views ?? 0), 0),
     likes: withStats.reduce((s, f) => s + (f.stats?.likes ?? 0), 0),
@@ -152,7 +155,7 @@ async function seedFixtures() {
       themes: f.themes.length ? f.themes : ['sport'],
       project: f.project ? projectSlugs[f.project] : undefined,
       publish: Boolean(f.publishedAt),
-      data: { editorialStatus: f.status ?? 'approved' },
+      data: { editorialStatus: f.status ?? 'approved', referralSource: f.referralSource ?? null },
     });
     const rowIds = await knex('stories').where({ document_id: documentId }).pluck('id');
     if (!f.region) await knex('stories_region_lnk').whereIn('story_id', rowIds).delete();
@@ -197,7 +200,12 @@ interface Figures {
   themes: { key: string | null; name: string; stories: number }[];
   projects: { key: string | null; name: string; stories: number }[];
   months: { key: string; stories: number }[];
-  submissions: { received: number; byStatus: Record<string, number>; medianDaysToPublication: number | null };
+  submissions: {
+    received: number;
+    byStatus: Record<string, number>;
+    medianDaysToPublication: number | null;
+    byReferralSource: { source: string | null; submissions: number }[];
+  };
   youtube: { views: number; likes: number; comments: number };
   topStories: { title: string; views: number }[];
   syncFailures: { total: number; rows: { title: string; lastError: string }[] };
@@ -240,6 +248,7 @@ function expectFiguresToMatch(figures: Figures, want: ReturnType<typeof expected
     want.submissions.inReview,
   ]);
   expect(s.medianDaysToPublication).toBe(want.submissions.median);
+  expect(s.byReferralSource.map((r) => [r.source, r.submissions]).sort()).toEqual([...want.submissions.bySource].sort());
 
   expect([figures.youtube.views, figures.youtube.likes, figures.youtube.comments]).toEqual([want.views, want.likes, want.comments]);
   expect(figures.topStories.map((t) => t.title)).toEqual(want.top);
@@ -301,6 +310,7 @@ describe('reports', () => {
       'Projekte',
       'Monate',
       'Einreichungen',
+      'Einreichungen nach Quelle',
       'Top-Geschichten',
       'Sync-Fehler',
       'Definitionen',
@@ -333,6 +343,13 @@ describe('reports', () => {
     expect(overview.getCell(figure('Zeitraum von'), 2).type).toBe(ExcelJS.ValueType.Date);
     expect(overview.getCell(figure('Median Tage vom Eingang bis zur Veröffentlichung'), 2).value).toBe(want.submissions.median);
     expect(overview.getCell(figure('YouTube-Aufrufe (Summe)'), 2).value).toBe(want.views);
+
+    const sources = workbook.getWorksheet('Einreichungen nach Quelle') as ExcelJS.Worksheet;
+    expect((sources.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r[2]])).toEqual([
+      ['stadtbibliothek-celle', 2],
+      ['awo-goettingen', 1],
+      ['ohne Quelle', want.submissions.received - 3],
+    ]);
 
     const list = workbook.getWorksheet('Geschichten') as ExcelJS.Worksheet;
     expect(list.rowCount).toBe(1 + want.published);
@@ -374,6 +391,13 @@ describe('reports', () => {
     ) as Record<string, string>;
     expect(median.Wert).toBe(String(want.submissions.median?.toFixed(1)).replace('.', ','));
 
+    const sources = await download(`/youtube-sync/reports/csv?${query({ table: 'referralSources' })}`);
+    expect(parse(sources.body as Buffer, { bom: true, delimiter: ';', columns: true })).toEqual([
+      { 'Quelle (Partner-Link)': 'stadtbibliothek-celle', Einreichungen: '2' },
+      { 'Quelle (Partner-Link)': 'awo-goettingen', Einreichungen: '1' },
+      { 'Quelle (Partner-Link)': 'ohne Quelle', Einreichungen: String(want.submissions.received - 3) },
+    ]);
+
     const rfc = await download(`/youtube-sync/reports/csv?${query({ table: 'districts', csvStyle: 'rfc4180' })}`);
     const text = (rfc.body as Buffer).toString('utf8');
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
@@ -408,6 +432,7 @@ describe('reports', () => {
     expect(text).toContain('Seite 4 von 4');
     for (const district of ['Göttingen', 'Region Hannover', 'Celle', 'Wolfsburg']) expect(text).toContain(district);
     expect(text).toContain('Anna lernt Deutsch');
+    expect(text).toMatch(/Einreichungen nach Quelle[\s\S]*stadtbibliothek-celle\s+2\n[\s\S]*ohne Quelle/);
     expect(text).toContain('Goran spielt Fußball');
     expect(text).toContain('Emre und Ольга im Theater'); // letters beyond Latin-1 need the embedded Unicode font
   });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import sharp from 'sharp';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { createProject, createStory, documentIdOf } from '../support/fixtures';
 import { addCoverImage, addMarkedSignedForm } from '../support/media';
@@ -180,11 +181,12 @@ describe('a story page', () => {
     expect(metaContent(html, 'og:type')).toBe('article');
     expect(metaContent(html, 'og:title')).toBe('Deutsch lernen im Sprachcafé');
     expect(metaContent(html, 'og:url')).toBe(link);
-    expect(metaContent(html, 'og:image')).toBe(`${PUBLIC_URL}/uploads/${coverHash}.png`);
-    expect(metaContent(html, 'og:image:width')).toBe('1600');
-    expect(metaContent(html, 'og:image:alt')).toBe('Menschen am Tisch im Sprachcafé');
+    expect(metaContent(html, 'og:image')).toBe(`${link}/vorschau.jpg`);
+    expect(metaContent(html, 'og:image:width')).toBe('1200');
+    expect(metaContent(html, 'og:image:height')).toBe('630');
+    expect(metaContent(html, 'og:image:alt')).toBe('Menschen am Tisch im Sprachcafé – Deutsch lernen im Sprachcafé');
     expect(metaContent(html, 'twitter:card')).toBe('summary_large_image');
-    expect(metaContent(html, 'twitter:image')).toBe(`${PUBLIC_URL}/uploads/${coverHash}.png`);
+    expect(metaContent(html, 'twitter:image')).toBe(`${link}/vorschau.jpg`);
     const oembed = attribute(html, /<link rel="alternate" type="application\/json\+oembed"[^>]*>/, 'href')!.replace(/&amp;/g, '&');
     expect(oembed).toBe(`${PUBLIC_URL}/api/v1/oembed?url=${encodeURIComponent(link)}&format=json`);
     expect(html).toContain(`<link rel="alternate" type="application/rss+xml" title="ZUSAMMEN. MEHR. – Geschichten (RSS)" href="${PUBLIC_URL}/api/v1/stories.rss">`);
@@ -219,13 +221,100 @@ describe('a story page', () => {
     expect(html).not.toContain('stories.js');
     expect(html).not.toContain('story-media');
     expect(html).not.toContain('Sprache des Videos');
-    expect(metaContent(html, 'twitter:card')).toBe('summary');
-    expect(metaContent(html, 'og:image')).toBeUndefined();
+    // Without a cover, the link picture shows the title on the claim's blue.
+    expect(metaContent(html, 'twitter:card')).toBe('summary_large_image');
+    expect(metaContent(html, 'og:image')).toBe(`${PUBLIC_URL}/geschichten/fussball-verbindet/vorschau.jpg`);
   });
 
   test('other pages do not frame YouTube', async () => {
     const res = await get('/mitmachen');
     expect(cspDirectives(res)['frame-src'] ?? '').not.toContain('youtube');
+  });
+});
+
+describe('sharing', () => {
+  const storyLink = `${PUBLIC_URL}/geschichten/deutsch-lernen-im-sprachcafe`;
+  const shareAnchors = (html: string) =>
+    [...(html.match(/<ul class="share__links"[^>]*>(.*?)<\/ul>/s)?.[1] ?? '').matchAll(/<a class="share__link" href="([^"]+)"([^>]*)>([^<]+)</g)].map((m) => ({
+      name: m[3],
+      href: m[1].replace(/&amp;/g, '&'),
+      rel: m[2].match(/rel="([^"]+)"/)?.[1] ?? null,
+    }));
+
+  test("a story page offers plain share links to the story's own address, without tracking parameters", async () => {
+    const html = (await page('/geschichten/deutsch-lernen-im-sprachcafe')).text;
+    const links = shareAnchors(html);
+    expect(links.map((link) => link.name)).toEqual(['E-Mail', 'WhatsApp', 'Telegram', 'Mastodon', 'Bluesky', 'Facebook', 'LinkedIn', 'X']);
+    for (const link of links) {
+      const url = new URL(link.href);
+      expect({ name: link.name, tracking: [...url.searchParams.keys()].filter((key) => /^(utm_|fbclid|gclid|ref)/i.test(key)) }).toEqual({ name: link.name, tracking: [] });
+      const carried = [...url.searchParams.values()].join(' ');
+      if (link.name === 'Mastodon') expect(link.href).toBe(`${PUBLIC_URL}/teilen/mastodon?geschichte=deutsch-lernen-im-sprachcafe`);
+      else expect({ name: link.name, carriesLink: carried.includes(storyLink) }).toEqual({ name: link.name, carriesLink: true });
+      if (url.protocol === 'https:') expect(link.rel).toBe('noopener noreferrer');
+    }
+    expect(links.find((link) => link.name === 'WhatsApp')?.href).toBe(`https://wa.me/?text=${encodeURIComponent(`Deutsch lernen im Sprachcafé ${storyLink}`)}`);
+    // The device's share sheet: a button that share.js shows only where the browser has the Web Share API.
+    expect(html).toContain(`<button type="button" class="button share__native" data-share-title="Deutsch lernen im Sprachcafé" data-share-url="${storyLink}" hidden>Teilen</button>`);
+    expect(html).toContain('<script src="/assets/share.js" defer></script>');
+    // Nothing of the networks is loaded by the page itself.
+    expect(html).not.toMatch(/<(script|img|iframe|link)[^>]+(facebook|twitter|x\.com|linkedin|bsky|whatsapp|t\.me|telegram)/i);
+  });
+
+  test('the link picture is a 1200×630 JPEG, drawn once and answered the same, and not found for a story the public may not see', async () => {
+    const res = await get('/geschichten/deutsch-lernen-im-sprachcafe/vorschau.jpg');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    const body = res.body as Buffer;
+    expect(await sharp(body).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
+    // The cover (red, 1600×1000) fills the picture's top; the bottom carries the title on the dark blue shade.
+    const { data } = await sharp(body).extract({ left: 900, top: 200, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+    expect(data[0]).toBeGreaterThan(150);
+    const again = await get('/geschichten/deutsch-lernen-im-sprachcafe/vorschau.jpg', { 'If-None-Match': res.headers.etag });
+    expect(again.status).toBe(304);
+    expect(await sharp((await get('/geschichten/fussball-verbindet/vorschau.jpg')).body as Buffer).metadata()).toMatchObject({ width: 1200, height: 630 });
+
+    const draft = await slugOf((await app.strapi.db.query(STORY).findOne({ where: { title: `Noch nicht fertig ${CANARY}` }, select: ['documentId'] })).documentId);
+    for (const slug of [draft, await slugOf(ids.gone), await slugOf(ids.withdrawn), 'gibt-es-nicht']) {
+      const hidden = await page(`/geschichten/${slug}/vorschau.jpg`);
+      expect({ slug, status: hidden.status, type: hidden.headers['content-type'] }).toEqual({ slug, status: 404, type: 'text/html; charset=utf-8' });
+    }
+  });
+
+  test('Mastodon: the visitor names an instance and gets a plain link to its share form; nonsense and hidden stories are refused', async () => {
+    const ask = await page('/teilen/mastodon?geschichte=deutsch-lernen-im-sprachcafe');
+    expect(ask.status).toBe(200);
+    expect(ask.headers['cache-control']).toBe('no-store');
+    expect(ask.text).toContain('<label for="instanz">Ihre Mastodon-Instanz</label>');
+    const text = encodeURIComponent(`Deutsch lernen im Sprachcafé ${storyLink}`);
+    for (const typed of ['norden.social', 'https://Norden.Social/', '@amal@norden.social']) {
+      const res = await page(`/teilen/mastodon?geschichte=deutsch-lernen-im-sprachcafe&instanz=${encodeURIComponent(typed)}`);
+      expect({ typed, status: res.status }).toEqual({ typed, status: 200 });
+      expect(res.text).toContain(`<a class="button button--primary" href="https://norden.social/share?text=${text}" rel="noopener noreferrer">Weiter zu norden.social</a>`);
+    }
+    for (const typed of ['evil.example/phish?x=', 'localhost', 'javascript:alert(1)']) {
+      const res = await page(`/teilen/mastodon?geschichte=deutsch-lernen-im-sprachcafe&instanz=${encodeURIComponent(typed)}`);
+      expect({ typed, status: res.status, link: res.text.includes('/share?text=') }).toEqual({ typed, status: 400, link: false });
+      expect(res.text).toContain('aria-invalid="true"');
+    }
+    expect((await page(`/teilen/mastodon?geschichte=${await slugOf(ids.gone)}&instanz=norden.social`)).status).toBe(404);
+  });
+});
+
+describe("the widget map's outlines", () => {
+  test('are one cacheable file of the 45 districts as SVG paths, with the source the licence asks for', async () => {
+    const res = await get('/embed/districts.json', { 'Accept-Encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const map = res.body as { source: string; sourceUrl: string; width: number; height: number; districts: { key: string; name: string; d: string }[] };
+    expect(map.districts).toHaveLength(45);
+    expect(new Set(map.districts.map((d) => d.key)).size).toBe(45);
+    expect(map.districts.find((d) => d.key === '03159')).toMatchObject({ name: 'Göttingen' });
+    for (const district of map.districts) expect(district.d).toMatch(/^(M\d+ \d+l[-\d ]+z)+$/);
+    expect(map).toMatchObject({ source: '© GeoBasis-DE / BKG 2021 (Daten verändert)', sourceUrl: 'https://www.bkg.bund.de' });
+    expect(Number(res.headers['content-length'])).toBeLessThan(10_000);
+    expect((await get('/embed/districts.json', { 'If-None-Match': res.headers.etag })).status).toBe(304);
   });
 });
 

@@ -495,6 +495,37 @@ describe('abuse protection', () => {
   });
 });
 
+describe('a partner link’s source travels with the submission, without a cookie', () => {
+  const hiddenSource = (html: string) => /<input type="hidden" id="referralSource" name="referralSource" value="([^"]*)">/.exec(html)?.[1];
+
+  test('?quelle= on /mitmachen goes into the form and is stored on the story; no response sets a cookie', async () => {
+    const page = await request(app.server).get('/mitmachen?quelle=Stadtbibliothek-Celle.Banner_2');
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const source = hiddenSource(page.text);
+    expect(source).toBe('stadtbibliothek-celle.banner_2');
+
+    const res = await submitForm(writtenStory({ title: 'Über den Link eines Partners', referralSource: source }));
+    expect(res.status).toBe(201);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const story = await storyByReference(res.body.referenceNumber);
+    expect(story).toMatchObject({ referralSource: 'stadtbibliothek-celle.banner_2', submissionSource: 'form' });
+  });
+
+  test('a source that is not a short slug is dropped, and the story is taken anyway', async () => {
+    const page = await request(app.server).get(`/mitmachen?quelle=${encodeURIComponent('"><script>x</script>')}`);
+    expect(page.status).toBe(200);
+    expect(hiddenSource(page.text)).toBeUndefined();
+    expect(page.text).not.toContain('<script>x</script>');
+
+    for (const given of ['mit Leerzeichen', 'x'.repeat(65), 'ümlaut']) {
+      const res = await submitJson(writtenStory({ title: 'Ohne gültige Quelle', referralSource: given }));
+      expect(res.status).toBe(201);
+      expect((await storyByReference(res.body.referenceNumber)).referralSource).toBeNull();
+    }
+  });
+});
+
 describe('a failure on the way leaves nothing behind', () => {
   async function snapshot() {
     return {

@@ -52,7 +52,7 @@ const slugsOn = async (instance: AppInstance) =>
 (why ? describe.skip : describe)('two app instances on PostgreSQL, Redis and S3 (PostgreSQL pass only)', () => {
   beforeAll(async () => {
     [s3, youtube] = await Promise.all([startS3Server(), startYouTube()]);
-    database = await createTestDatabase({ empty: true });
+    database = await createTestDatabase('postgres', { empty: true });
     env = {
       ...testEnvironment(),
       ...database.env,

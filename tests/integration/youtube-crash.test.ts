@@ -39,7 +39,8 @@ describe('a worker that dies mid-upload', () => {
     const documentId = await storyWithVideo('Abgebrochener Upload');
     youtube.setFaults({ latencyMs: 300, errorEndpoints: ['videos.insert.upload'] });
     const worker = spawnSyncWorker();
-    await waitFor(() => youtube.uploadSessions().some((s) => s.received > 0), 60000);
+    // The worker process boots the whole app first: on a machine busy with the other test files that takes a while.
+    await waitFor(() => youtube.uploadSessions().some((s) => s.received > 0), 150_000);
     worker.child.kill('SIGKILL');
     const exit = await worker.done;
     expect(exit.signal).toBe('SIGKILL');

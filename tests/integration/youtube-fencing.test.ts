@@ -14,6 +14,18 @@ const LEASE_MS = 5000;
 let app: TestApp;
 let youtube: Emulator;
 
+/**
+ * The requests the app has sent ("PUT /youtube/v3/videos"), counted when sent: the emulator logs a call only once it
+ * answered, which under an injected latency is seconds later. The app runs in this file's sandbox and uses its fetch.
+ */
+const sent: string[] = [];
+const realFetch = globalThis.fetch;
+globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+  const request = input instanceof Request ? input : null;
+  sent.push(`${init?.method ?? request?.method ?? 'GET'} ${new URL(request ? request.url : String(input)).pathname}`);
+  return realFetch(input, init);
+}) as typeof fetch;
+
 beforeAll(async () => {
   youtube = await startYouTube();
   app = await startStrapi(youtubeEnv(youtube, { YOUTUBE_SYNC_LEASE_MS: String(LEASE_MS), YOUTUBE_SYNC_MAX_LOST_LEASES: '3' }));
@@ -59,9 +71,12 @@ describe('an edit made while the story syncs', () => {
     // Another instance whose clock is a minute ahead: "requested after started" cannot be judged by timestamps.
     clock.advance(60_000);
     await editTitle(documentId, 'Erste Fassung');
-    youtube.setFaults({ latencyMs: 1500, errorEndpoints: ['videos.update'] });
+    // videos.update takes 4 s: time for the second edit (an update and a publish) to land while it runs, even with
+    // the other test files of the run on the same cores.
+    youtube.setFaults({ latencyMs: 4000, errorEndpoints: ['videos.update'] });
+    sent.length = 0;
     const running = syncService(app.strapi).drain(clock);
-    await waitFor('the job to run', async () => (await jobOf(documentId)).status === 'running');
+    await waitFor('videos.update to be sent', () => sent.includes('PUT /youtube/v3/videos'));
     await editTitle(documentId, 'Zweite Fassung');
     // The job goes round once more within the same drain instead of ending `done` with the first title.
     expect((await running).results).toEqual({ synced: 2 });
@@ -93,9 +108,10 @@ describe('two workers and one story', () => {
     const clock = manualClock();
     const documentId = await storyWithVideo('Übernommener Auftrag');
     youtube.setFaults({ latencyMs: 2000, errorEndpoints: ['thumbnails.set'] });
+    sent.length = 0;
     const stale = syncService(app.strapi).drain(clock);
     await waitFor('the last chunk', () => callsTo('videos.insert.upload').some((c) => c.status === 200 || c.status === 201));
-    await sleep(500); // the stale worker is inside thumbnails.set now
+    await waitFor('the stale worker to be inside thumbnails.set', () => sent.some((r) => r.endsWith('/thumbnails/set')));
     // Another instance whose clock is past the lease, as if the stale worker had hung for longer than it.
     const takerClock = manualClock();
     takerClock.advance(LEASE_MS * 2);

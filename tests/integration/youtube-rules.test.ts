@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Emulator } from '../../src/youtube-emulator';
-import { readSettings, saveSettings } from '../../src/plugins/youtube-sync/server/src/admin-api/settings';
+import { readSettings, saveSettings } from '../../src/plugins/youtube-sync/server/src/config/settings';
 import { pluginConfig } from '../../src/plugins/youtube-sync/server/src/utils/plugin-config';
 import { adminToken } from '../support/admin';
 import { completeConsent, createStory, documentIdOf } from '../support/fixtures';

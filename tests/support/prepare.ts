@@ -1,10 +1,14 @@
 import { buildAdminIfStale } from '../../scripts/admin-build';
-import { compileIfChanged, markCompiled } from '../../scripts/app-build';
+import { appSourceHash, compileIfChanged, markCompiled } from '../../scripts/app-build';
+import type { Backend } from './database';
+import { ensureTemplate } from './template';
 import { testEnvironment } from './test-env';
 
 /**
  * Before the test passes start side by side (scripts/test.js): the admin bundle for the browser tests and the
- * compiled app, each only when its sources changed. Nothing may rewrite dist/ once a pass loads from it.
+ * compiled app, each only when its sources changed, then the template database of each backend in TEST_BACKENDS.
+ * Nothing may rewrite dist/ once a pass loads from it, and the jest processes of a pass, which start at once, find
+ * their template ready instead of each building it.
  */
 async function prepare() {
   // `strapi build` loads the app's configuration, which refuses to start without its secrets.
@@ -18,6 +22,10 @@ async function prepare() {
     console.log(`Compiled the app in ${Math.round((Date.now() - startedAt) / 1000)} s (the admin panel was current).`);
   } else {
     console.log('The compiled app and the admin panel are current.');
+  }
+  for (const backend of (process.env.TEST_BACKENDS ?? '').split(',').filter(Boolean) as Backend[]) {
+    const templateStarted = Date.now();
+    if (await ensureTemplate(backend, appSourceHash())) console.log(`Built the ${backend} template database in ${Math.round((Date.now() - templateStarted) / 1000)} s.`);
   }
 }
 

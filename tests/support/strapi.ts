@@ -14,8 +14,8 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-async function boot(database: TestDatabase, extraEnv: Record<string, string>): Promise<Core.Strapi> {
-  Object.assign(process.env, testEnvironment(), database.env, extraEnv);
+async function boot(database: TestDatabase, extraEnv: Record<string, string>, baseEnv = testEnvironment()): Promise<Core.Strapi> {
+  Object.assign(process.env, baseEnv, database.env, extraEnv);
   const app = await createStrapi({ appDir, distDir }).load();
   await app.server.mount();
   return app;
@@ -37,6 +37,15 @@ function wrap(app: Core.Strapi, database: TestDatabase, keepDatabase: boolean): 
       if (!keepDatabase) await database.drop();
     },
   };
+}
+
+/**
+ * Boots Strapi with exactly `environment` as far as the app's variables go (`cleared` are removed from the process
+ * first), on a database the caller made and whose variables are part of `environment`.
+ */
+export async function startStrapiWithEnvironment(environment: Record<string, string>, cleared: string[], database: TestDatabase): Promise<TestApp> {
+  for (const name of cleared) delete process.env[name];
+  return wrap(await boot({ ...database, env: {} }, {}, environment), database, false);
 }
 
 /** Boots Strapi from the compiled dist/ (tests/support/global-setup.ts) against a fresh database. */

@@ -27,7 +27,10 @@ export async function startYouTube(options: EmulatorOptions = {}): Promise<Emula
   return startEmulator({ port: 0, ...options });
 }
 
-/** Env that points the plugin at the emulator with its default client and refresh token; no background worker. */
+/**
+ * Env that points the plugin at the emulator with its default client and refresh token; no background worker, and
+ * googleapis' immediate repeats of a failed call without its pauses of up to 1.5 s (the emulator's faults are no load).
+ */
 export function youtubeEnv(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
   return {
     YOUTUBE_API_ROOT: `${emulator.url}/`,
@@ -37,6 +40,7 @@ export function youtubeEnv(emulator: Emulator, extra: Record<string, string> = {
     YOUTUBE_REFRESH_TOKEN: 'emulator-refresh-token',
     YOUTUBE_SYNC_WORKER: 'false',
     YOUTUBE_UPLOAD_CHUNK_BYTES: String(256 * 1024),
+    YOUTUBE_RETRY_MAX_DELAY_MS: '10',
     ...extra,
   };
 }
@@ -52,13 +56,13 @@ export interface WorkerProcess {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-/** Starts tests/support/sync-worker-process.ts with this process's environment (same database, same emulator). */
-export function spawnSyncWorker(extraEnv: Record<string, string> = {}): WorkerProcess {
+/** Runs a TypeScript file of tests/support/ through tsx with this process's environment (same database, same emulator). */
+export function spawnSupportProcess(file: string, extraEnv: Record<string, string> = {}): WorkerProcess {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { spawn } = require('child_process') as typeof import('child_process');
   const path = require('path') as typeof import('path');
   const root = path.resolve(__dirname, '..', '..');
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'sync-worker-process.ts')], {
+  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, file)], {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,3 +76,6 @@ export function spawnSyncWorker(extraEnv: Record<string, string> = {}): WorkerPr
   );
   return { child, done };
 }
+
+/** Starts tests/support/sync-worker-process.ts: drains the sync queue once and exits. */
+export const spawnSyncWorker = (extraEnv: Record<string, string> = {}): WorkerProcess => spawnSupportProcess('sync-worker-process.ts', extraEnv);

@@ -68,4 +68,14 @@ describe('configuration checked at start-up', () => {
     expect(parseEnvironment({ ...s3, S3_BUCKET: 'media', S3_PRIVATE_BUCKET: 'private' })).toMatchObject({ STORAGE_DRIVER: 's3', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false });
     expect(parseEnvironment(testEnvironment()).STORAGE_DRIVER).toBe('local');
   });
+
+  test('the shutdown time, the metrics access and the log format are checked with messages naming the variable', () => {
+    expect(parseEnvironment(testEnvironment())).toMatchObject({ SHUTDOWN_TIMEOUT_SECONDS: 25, METRICS_ALLOW: ['127.0.0.1', '::1'], LOG_FORMAT: 'text' });
+    expect(() => parseEnvironment({ ...testEnvironment(), SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(/SHUTDOWN_TIMEOUT_SECONDS must be at least 1 seconds/);
+    expect(() => parseEnvironment({ ...testEnvironment(), SHUTDOWN_TIMEOUT_SECONDS: 'soon' })).toThrow(/SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds/);
+    expect(() => parseEnvironment({ ...testEnvironment(), METRICS_ALLOW: '10.0.0.0/33' })).toThrow(/METRICS_ALLOW: "10.0.0.0\/33" has a prefix length outside 0–32/);
+    expect(() => parseEnvironment({ ...testEnvironment(), METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN is too short/);
+    expect(() => parseEnvironment({ ...testEnvironment(), LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be "text" \(default\) or "json"/);
+    expect(parseEnvironment({ ...testEnvironment(), METRICS_ALLOW: 'none', LOG_FORMAT: 'json' })).toMatchObject({ METRICS_ALLOW: [], LOG_FORMAT: 'json' });
+  });
 });

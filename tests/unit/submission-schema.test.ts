@@ -27,6 +27,20 @@ describe('form values are understood as people send them', () => {
     expect(paths(errorsOf(writtenStory({ needsEquipment: 'vielleicht' })))).toEqual(['needsEquipment']);
   });
 
+  test.each([
+    ['AWO-Goettingen', 'awo-goettingen'],
+    [' stadtbibliothek_celle.banner ', 'stadtbibliothek_celle.banner'],
+    [['erste', 'zweite'], 'zweite'],
+    ['x'.repeat(64), 'x'.repeat(64)],
+    ['x'.repeat(65), undefined],
+    ['mit leerzeichen', undefined],
+    ['göttingen', undefined],
+    ['<script>', undefined],
+    [42, undefined],
+  ])('the partner link’s source %j is taken as %j, and never refuses the story', (given, stored) => {
+    expect(inputOf(writtenStory({ referralSource: given })).referralSource).toBe(stored);
+  });
+
   test('themes as repeated fields, a comma list or a JSON array, without duplicates', () => {
     expect(inputOf(writtenStory({ themes: ['sprache', 'arbeit', 'sprache'] })).themes).toEqual(['sprache', 'arbeit']);
     expect(inputOf(writtenStory({ themes: 'sprache, arbeit' })).themes).toEqual(['sprache', 'arbeit']);

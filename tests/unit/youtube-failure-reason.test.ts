@@ -1,4 +1,4 @@
-import { failureReasonOf, storedFailureReason } from '../../src/plugins/youtube-sync/server/src/queue/failure-reason';
+import { failureReasonOf, storedFailureReason } from '../../src/plugins/youtube-sync/server/src/sync/failure-reason';
 import { MediaFileMissingError } from '../../src/plugins/youtube-sync/server/src/sync/media';
 import { classify } from '../../src/plugins/youtube-sync/server/src/youtube/errors';
 

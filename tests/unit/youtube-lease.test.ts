@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { fencedClient } from '../../src/plugins/youtube-sync/server/src/queue/fenced-client';
-import { holdLease, LeaseLostError } from '../../src/plugins/youtube-sync/server/src/queue/lease';
-import type { SyncJob } from '../../src/plugins/youtube-sync/server/src/queue/jobs';
+import { holdLease } from '../../src/plugins/youtube-sync/server/src/lease-queue/hold-lease';
+import { LeaseLostError } from '../../src/plugins/youtube-sync/server/src/lease-queue/lease-lost';
+import { JOB_QUEUE, jobLabel, type SyncJob } from '../../src/plugins/youtube-sync/server/src/queue/jobs';
 import type { YouTubeClient } from '../../src/plugins/youtube-sync/server/src/youtube/client';
 
 const LEASE_MS = 30_000;
@@ -36,7 +37,7 @@ describe('the lease a worker holds while it syncs a story', () => {
 
   test('is renewed every third of the lease with a write conditional on the lock token, for as long as the job runs', async () => {
     const { strapi, renewals } = strapiRenewing([1, 1, 1, 1]);
-    const lease = holdLease(strapi, job, clock, LEASE_MS);
+    const lease = holdLease(strapi, JOB_QUEUE, job, jobLabel(job.storyDocumentId), clock, LEASE_MS);
     for (let i = 0; i < 4; i++) {
       now = new Date(now.getTime() + LEASE_MS / 3);
       await jest.advanceTimersByTimeAsync(LEASE_MS / 3);
@@ -49,7 +50,7 @@ describe('the lease a worker holds while it syncs a story', () => {
 
   test('is lost once a renewal matches no row (another worker took the job)', async () => {
     const { strapi } = strapiRenewing([1, 0]);
-    const lease = holdLease(strapi, job, clock, LEASE_MS);
+    const lease = holdLease(strapi, JOB_QUEUE, job, jobLabel(job.storyDocumentId), clock, LEASE_MS);
     await jest.advanceTimersByTimeAsync(LEASE_MS / 3);
     expect(() => lease.assert()).not.toThrow();
     await jest.advanceTimersByTimeAsync(LEASE_MS / 3);
@@ -58,7 +59,7 @@ describe('the lease a worker holds while it syncs a story', () => {
   });
 
   test('is lost when its time is up without a renewal, even if the database could not be asked', () => {
-    const lease = holdLease(strapiRenewing([]).strapi, job, clock, LEASE_MS);
+    const lease = holdLease(strapiRenewing([]).strapi, JOB_QUEUE, job, jobLabel(job.storyDocumentId), clock, LEASE_MS);
     now = new Date(now.getTime() + LEASE_MS);
     expect(() => lease.assert()).toThrow(LeaseLostError);
     lease.stop();
@@ -80,7 +81,7 @@ describe('the YouTube client of a worker', () => {
       },
     } as unknown as YouTubeClient;
     const fenced = fencedClient(client, () => {
-      if (!held) throw new LeaseLostError('story-7');
+      if (!held) throw new LeaseLostError(jobLabel('story-7'));
     });
     await fenced.videos(['a']);
     await fenced.metered('videos.insert', async () => new Response());

@@ -6,7 +6,7 @@
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'waiting_for_quota' | 'needs_reconnect';
 
-/** Why a job failed, in terms an editor can act on (server/src/queue/failure-reason.ts decides which). */
+/** Why a job failed, in terms an editor can act on (server/src/sync/failure-reason.ts decides which). */
 export const FAILURE_REASONS = [
   'quota',
   'reconnect',

@@ -19,6 +19,7 @@ export const CSV_TABLES = [
   'projects',
   'months',
   'submissions',
+  'referralSources',
   'topStories',
   'syncFailures',
 ] as const;

@@ -4,6 +4,8 @@ import { registerPublicApiHooks } from './public-api/lifecycle';
 import { registerReviewMiddleware } from './review/status-middleware';
 import { extendUploadProvider } from './media-privacy/provider';
 import { registerMediaPrivacyMiddleware } from './media-privacy/hooks';
+import { registerPublicRouters } from './routes/public-router';
+import { PUBLIC_ROUTERS } from './routes/public-routers';
 
 const STORY = 'api::story.story';
 
@@ -37,4 +39,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   registerMediaPrivacyMiddleware(strapi);
   registerReviewMiddleware(strapi);
   extendUploadProvider(strapi);
+  registerPublicRouters(strapi, PUBLIC_ROUTERS);
 };

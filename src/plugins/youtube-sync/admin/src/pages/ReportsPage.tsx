@@ -6,9 +6,10 @@ import { ChartImage } from '../components/reports/ChartImage';
 import { DistrictMap } from '../components/reports/DistrictMap';
 import { ExportPanel } from '../components/reports/ExportPanel';
 import { KeyFigures } from '../components/reports/KeyFigures';
+import { ReferralSources } from '../components/reports/ReferralSources';
 import { isoDay, ReportFilters } from '../components/reports/ReportFilters';
 import { errorMessage, useReportsApi, type ReportOptions, type ReportQuery, type ReportSummary } from '../components/reports/reports-api';
-import { useReportsT } from '../components/reports/translate';
+import { useT } from '../translate';
 
 /** The action the server checks on every report route (server/src/permissions.ts). */
 const REPORTS = [{ action: 'plugin::youtube-sync.reports', subject: null }];
@@ -30,7 +31,7 @@ function useSettled<T>(value: T, ms: number) {
 }
 
 function Preview({ query }: { query: ReportQuery }) {
-  const t = useReportsT();
+  const t = useT();
   const api = useReportsApi();
   const [summary, setSummary] = React.useState<ReportSummary>();
   const [error, setError] = React.useState<string>();
@@ -85,13 +86,18 @@ function Preview({ query }: { query: ReportQuery }) {
             <ChartImage api={api} name="months" query={query} width={460} alt={t('reports.chart.months')} />
           </Card>
         </Grid.Item>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <Card title={t('reports.sources.title')}>
+            <ReferralSources sources={summary.submissions.byReferralSource} />
+          </Card>
+        </Grid.Item>
       </Grid.Root>
     </Flex>
   );
 }
 
 function Reports() {
-  const t = useReportsT();
+  const t = useT();
   const api = useReportsApi();
   const [options, setOptions] = React.useState<ReportOptions>();
   const [failed, setFailed] = React.useState(false);

@@ -7,10 +7,10 @@ import { jobs } from '../queue/jobs';
 import { channelImage, createYouTubeClient, revokeGrant } from '../youtube/client';
 import { classify, YouTubeError } from '../youtube/errors';
 import { createQuotaLedger } from '../youtube/quota';
-import { readConnection, writeConnection, type ChannelInfo } from './connection-store';
-import { connectingClient, effectiveCredentials, type OAuthClientCredentials } from './credentials';
-import { createSecretBox } from './secret-box';
-import { parseInput } from './validate';
+import { readConnection, writeConnection, type ChannelInfo } from '../config/connection-store';
+import { connectingClient, effectiveCredentials, type OAuthClientCredentials } from '../config/credentials';
+import { createSecretBox } from '../config/secret-box';
+import { parseInput } from '../utils/validate';
 import { channelUrl } from './video-links';
 import type { ChannelView, ConnectionSummary, ConnectionTest } from '../../../shared/admin-views';
 

@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import type { SecretBox } from './secret-box';
+import type { SecretBox } from '../config/secret-box';
 
 const OAUTH_STATE = 'plugin::youtube-sync.oauth-state';
 const LIFETIME_MS = 15 * 60 * 1000;

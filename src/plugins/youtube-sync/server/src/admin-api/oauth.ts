@@ -4,9 +4,9 @@ import type { PluginConfig } from '../config';
 import { authorisationRequest, exchangeAuthorisationCode } from '../youtube/client';
 import { classify } from '../youtube/errors';
 import { connectWithRefreshToken, OtherChannelError, redirectUri } from './connection';
-import { connectingClient } from './credentials';
+import { connectingClient } from '../config/credentials';
 import { newState, rememberAuthorisation, takeAuthorisation } from './oauth-states';
-import { createSecretBox } from './secret-box';
+import { createSecretBox } from '../config/secret-box';
 
 /** How a connection attempt ended; the settings page explains each one to the editor. */
 export type ConnectResult =

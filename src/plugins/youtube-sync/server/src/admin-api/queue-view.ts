@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { jobs, type JobStatus, type SyncJob } from '../queue/jobs';
-import { storedFailureReason } from '../queue/failure-reason';
+import { storedFailureReason } from '../sync/failure-reason';
 import { storyTitles } from './stories';
 import type { JobView } from '../../../shared/admin-views';
 

@@ -30,6 +30,8 @@ export default {
     route('POST', '/connection/test', 'testConnection', ACTIONS.settings),
     route('DELETE', '/connection', 'disconnect', ACTIONS.settings),
     route('GET', '/oauth/start', 'startConnecting', ACTIONS.settings),
+    // The one admin route without a permission (tests/integration/route-guards.test.ts lists it): Google's redirect
+    // brings no admin token; finishConnecting (oauth.ts) accepts only a state that /oauth/start stored for an admin.
     { method: 'GET', path: '/oauth/callback', handler: 'admin-api.finishConnecting', config: { auth: false } },
 
     route('GET', '/settings', 'settings', ACTIONS.settings),

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { pluginConfig } from '../utils/plugin-config';
 import { connectionSummary, connectWithRefreshToken, disconnect, saveClient, testConnection } from './connection';
-import type { OAuthClientCredentials } from './credentials';
+import type { OAuthClientCredentials } from '../config/credentials';
 import { finishConnecting, settingsPageUrl, startConnecting, type AdminUser, type CallbackQuery } from './oauth';
 import { playlistsView } from './playlists-view';
 import { previewDescription, previewStories } from './preview';
 import { queueView } from './queue-view';
 import { startResync } from './resync';
 import { retryAllFailed, syncStoryNow } from './retry';
-import { DESCRIPTION_PLACEHOLDERS, readSettings, resetSettings, saveSettings } from './settings';
+import { DESCRIPTION_PLACEHOLDERS, readSettings, resetSettings, saveSettings } from '../config/settings';
 import { syncStatus } from './status';
 import { storyBadges, storyStatus } from './story-status';
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
 import { jobs, type JobStatus, type SyncJob } from '../queue/jobs';
 import { PLAYLIST, STATE, type SyncState } from '../sync/state';
-import { storedFailureReason } from '../queue/failure-reason';
+import { storedFailureReason } from '../sync/failure-reason';
 import { isPublished } from './stories';
 import { playlistUrl, videoUrl } from './video-links';
 import type { DisplayStatus, MissingItem, StoryStatusView } from '../../../shared/admin-views';

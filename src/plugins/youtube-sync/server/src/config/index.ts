@@ -39,6 +39,10 @@ export const configSchema = z.object({
     .min(1, 'YOUTUBE_SYNC_MAX_LOST_LEASES must be at least 1')
     .max(100, 'YOUTUBE_SYNC_MAX_LOST_LEASES must be at most 100'),
   reconcileIntervalMs: z.number().int().min(60000, 'YOUTUBE_RECONCILE_INTERVAL_MS must be at least 60000 (one minute)'),
+  retryMaxDelayMs: z
+    .number({ invalid_type_error: 'YOUTUBE_RETRY_MAX_DELAY_MS must be a whole number of milliseconds' })
+    .int('YOUTUBE_RETRY_MAX_DELAY_MS must be a whole number of milliseconds')
+    .min(0, 'YOUTUBE_RETRY_MAX_DELAY_MS must be 0 or more'),
   defaultPrivacy: z.enum(['public', 'unlisted', 'private'], {
     errorMap: () => ({ message: 'YOUTUBE_DEFAULT_PRIVACY must be public, unlisted or private' }),
   }),
@@ -75,6 +79,8 @@ export const configSchema = z.object({
     .min(16, 'YOUTUBE_TOKEN_KEY (or ENCRYPTION_KEY) must have at least 16 characters: it encrypts the stored YouTube credentials'),
   publicApi: z.object({
     cache: z.boolean(),
+    compression: z.boolean(),
+    modernImages: z.boolean(),
     cacheTtlMs: z.number().int().min(1000, 'PUBLIC_API_CACHE_TTL_MS must be at least 1000'),
     rateLimitPerMinute: z.number().int().min(0, 'PUBLIC_API_RATE_LIMIT_PER_MINUTE must be 0 (no limit) or more'),
     cachedRateLimitPerMinute: z
@@ -129,6 +135,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     retryHorizonMs: int(env.YOUTUBE_SYNC_RETRY_HOURS, 24) * 3600 * 1000,
     maxLostLeases: int(env.YOUTUBE_SYNC_MAX_LOST_LEASES, 5),
     reconcileIntervalMs: int(env.YOUTUBE_RECONCILE_INTERVAL_MS, 24 * 3600 * 1000),
+    retryMaxDelayMs: int(env.YOUTUBE_RETRY_MAX_DELAY_MS, 1500),
     defaultPrivacy: env.YOUTUBE_DEFAULT_PRIVACY || 'public',
     takedown: env.YOUTUBE_TAKEDOWN || 'private',
     categoryId: env.YOUTUBE_CATEGORY_ID || '29',
@@ -150,6 +157,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     tokenKey: env.YOUTUBE_TOKEN_KEY || env.ENCRYPTION_KEY,
     publicApi: {
       cache: flag(true).parse(env.PUBLIC_API_CACHE),
+      // Both on in production; off only to measure what they save (npm run bench:widget).
+      compression: flag(true).parse(env.PUBLIC_COMPRESSION),
+      modernImages: flag(true).parse(env.PUBLIC_MODERN_IMAGES),
       cacheTtlMs: int(env.PUBLIC_API_CACHE_TTL_MS, 5 * 60 * 1000),
       rateLimitPerMinute: int(env.PUBLIC_API_RATE_LIMIT_PER_MINUTE, 120),
       // Answers from the cache cost next to nothing: many visitors behind one address (a school, a carrier's NAT) get ten times as many.

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { sendPageResponse } from '../public-api/koa-response';
+import { preparePublicHeaders, sendPageResponse } from '../public-api/koa-response';
 import { parseParams } from '../public-api/params';
 import { render, type PublicResponse } from '../public-api/response';
+import { runtimeOf } from '../public-api/runtime';
 import type publicApiService from '../public-api/service';
+import { districtMapJson } from '../districts/map-shapes';
+import { sendStaticFile, staticFileOf, type StaticFile } from '../pages/static-file';
 import { EMBED_CACHE_CONTROL, EMBED_HEADERS } from './headers';
 import { embedErrorPage, embedPage } from './page';
 import { embedParams, storiesQuery } from './params';
@@ -25,13 +28,21 @@ export function embedController(strapi: Core.Strapi) {
       const params = parseParams(embedParams, query);
       const selection = storiesQuery(params);
       const stories = await api().respond({ endpoint: 'stories', query: selection, rawUrl: `/api/v1/stories?${new URLSearchParams(selection)}` });
-      return render(embedPage(params), EMBED_HEADERS['Content-Type'], new Date(stories.lastModified), EMBED_CACHE_CONTROL);
+      return render(embedPage(params, runtimeOf(strapi).widget.widgetPath), EMBED_HEADERS['Content-Type'], new Date(stories.lastModified), EMBED_CACHE_CONTROL);
     } catch (error) {
       if (error instanceof errors.ValidationError) return error;
       throw error;
     }
   };
+  let districts: StaticFile | undefined;
   return {
+    /** The map layout's outlines: the same for every partner until the next release, so shared caches keep them a day. */
+    districts(ctx: KoaContext) {
+      districts ??= staticFileOf(Buffer.from(districtMapJson(strapi.dirs.app.root)), 'application/json; charset=utf-8');
+      // Fetched by the widget from partners' pages: the public API's CORS rule.
+      preparePublicHeaders(ctx, api().corsOrigins());
+      sendStaticFile(ctx, districts, 'public, max-age=86400');
+    },
     async page(ctx: KoaContext) {
       ctx.remove('X-Frame-Options');
       ctx.set(EMBED_HEADERS);

@@ -2,14 +2,15 @@ import { escapeHtml, renderPage } from '../pages/layout';
 import { DEFAULT_LIMIT, MAX_LIMIT, type EmbedParams } from './params';
 
 /**
- * The iframe page: the shared page shell around one element that public/embed/stories.js renders into, configured
+ * The iframe page: the shared page shell around one element that the partner widget (src/plugins/youtube-sync/widget/stories.js) renders into, configured
  * through the same data attributes a partner would write; frame.js reports the page's height to the partner page.
  * Links open in a new tab, so that a click does not load the alliance's site inside the partner's frame.
  */
 
 const FRAME_HEAD = ['<meta name="robots" content="noindex">', '<base target="_blank">', '<link rel="stylesheet" href="/embed/frame.css">'];
 
-function widgetScript(params: EmbedParams): string {
+/** The widget from its content-named address: the page is ours, so it needs no loader in between. */
+function widgetScript(params: EmbedParams, widgetPath: string): string {
   const attributes: [string, string | undefined][] = [
     ['data-target', '#stories'],
     ['data-region', params.region],
@@ -22,14 +23,14 @@ function widgetScript(params: EmbedParams): string {
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
-  return `<script src="/embed/stories.js"${data} defer></script>`;
+  return `<script src="${escapeHtml(widgetPath)}"${data} defer></script>`;
 }
 
-export function embedPage(params: EmbedParams): string {
+export function embedPage(params: EmbedParams, widgetPath: string): string {
   return renderPage({
     title: params.lang === 'en' ? 'Stories' : 'Geschichten',
     main: '<div id="stories" class="embed-stories"></div>',
-    head: [...FRAME_HEAD, widgetScript(params)].join('\n'),
+    head: [...FRAME_HEAD, widgetScript(params, widgetPath)].join('\n'),
     scripts: ['/embed/frame.js'],
   });
 }

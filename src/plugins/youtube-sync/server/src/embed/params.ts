@@ -28,7 +28,7 @@ export const embedParams = z
 export type EmbedParams = z.infer<typeof embedParams>;
 
 /** The same selection as a /api/v1/stories query, in the order the widget asks for it. */
-export function storiesQuery(params: EmbedParams): Record<string, string> {
+export function storiesQuery(params: Pick<EmbedParams, 'region' | 'theme' | 'project' | 'limit'>): Record<string, string> {
   return {
     ...(params.region && { region: params.region }),
     ...(params.theme && { theme: params.theme }),

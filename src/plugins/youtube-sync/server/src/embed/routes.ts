@@ -1,15 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { embedController } from './controller';
+import { publicPageRouter } from '../routes/public-router';
 
 /**
- * The iframe variant of the partner widget at /embed/stories (an admin-type router with an empty prefix, like
- * the other public pages); the widget script itself, /embed/stories.js, is a static file in public/embed/.
+ * The iframe variant of the partner widget at /embed/stories and the district outlines its map layout draws, public
+ * pages (routes/public-router.ts); /embed/stories.js and the widget it loads are built and served by
+ * embed/widget-assets.ts, the map layout's script is the static file public/embed/stories-map.js.
  */
 export const embedRouter = ({ strapi }: { strapi: Core.Strapi }) => {
   const controller = embedController(strapi);
-  return {
-    type: 'admin',
-    prefix: '',
-    routes: [{ method: 'GET', path: '/embed/stories', handler: controller.page, config: { auth: false } }],
-  };
+  return publicPageRouter([
+    { method: 'GET', path: '/embed/stories', handler: controller.page },
+    { method: 'GET', path: '/embed/districts.json', handler: controller.districts },
+  ]);
 };

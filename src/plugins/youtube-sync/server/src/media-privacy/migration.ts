@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { systemClock, type Clock } from '../queue/worker';
+import { systemClock, type Clock } from '../../../shared/clock';
 import { runtimeOf } from '../public-api/runtime';
 import { resolveTables } from '../public-api/tables';
-import { runOncePerPeriod, type Schedule } from '../sync/scheduled-run';
+import { runOncePerPeriod, type Schedule } from '../utils/scheduled-run';
 import { placeStoryFiles } from './story-media';
 
 /**

@@ -1,11 +1,10 @@
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { outboxMails, type OutboxMail } from './mails';
+import { claimNext, release, type LeaseQueue } from '../lease-queue/lease-queue';
+import { OUTBOX_MAIL, type OutboxMail } from './mails';
 
 /**
- * Delivers due outbox mails. A mail is claimed by compare-and-set on (id, status, lockToken) — of several instances
- * that read the same row exactly one UPDATE matches — and held under a lease; a mail whose lease ran out (its
- * instance died while sending) is due again. Only the lease holder records the outcome. A failed attempt is retried
+ * Delivers due outbox mails. A mail is claimed from the lease queue (one instance wins each mail) and held under a
+ * lease; a mail whose lease ran out (its instance died while sending) is due again. Only the lease holder records the outcome. A failed attempt is retried
  * with capped, jittered backoff until the mail's horizon (MAIL_RETRY_HOURS), then the mail is `failed` and logged in
  * full so the office can send it by hand. Once sent, recipient and content are erased at once: they are personal
  * data and nothing needs them any more; the row (what it was, when it went out) stays until outbox retention.
@@ -22,53 +21,29 @@ export function retryDelayMs(attempts: number, random: () => number): number {
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export async function claimMail(strapi: Core.Strapi, now: Date): Promise<OutboxMail | null> {
-  const at = now.toISOString();
-  const candidates = (await outboxMails(strapi).findMany({
-    where: {
-      $or: [
-        { status: 'pending', nextAttemptAt: { $lte: at } },
-        { status: 'sending', leaseExpiresAt: { $lt: at } },
-      ],
-    },
-    orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
-    limit: 10,
-  })) as OutboxMail[];
-  for (const candidate of candidates) {
-    const lockToken = crypto.randomUUID();
-    const attempts = candidate.attempts + 1;
-    const { count } = await outboxMails(strapi).updateMany({
-      where: { id: candidate.id, status: candidate.status, lockToken: candidate.lockToken },
-      data: { status: 'sending', lockToken, leaseExpiresAt: new Date(now.getTime() + LEASE_MS).toISOString(), attempts },
-    });
-    if (count === 1) return { ...candidate, status: 'sending', lockToken, attempts };
-  }
-  return null;
-}
+const OUTBOX_QUEUE: LeaseQueue = {
+  uid: OUTBOX_MAIL,
+  heldStatus: 'sending',
+  waiting: (at) => ({ status: 'pending', nextAttemptAt: { $lte: at } }),
+  orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
+};
 
-const held = (mail: OutboxMail) => ({ id: mail.id, lockToken: mail.lockToken, status: 'sending' });
+const claimMail = (strapi: Core.Strapi, now: Date) =>
+  claimNext<OutboxMail>(strapi, OUTBOX_QUEUE, { now, leaseMs: LEASE_MS, claimData: (candidate) => ({ attempts: candidate.attempts + 1 }) });
 
 async function markSent(strapi: Core.Strapi, mail: OutboxMail, now: Date) {
-  await outboxMails(strapi).updateMany({
-    where: held(mail),
-    data: { status: 'sent', finishedAt: now.toISOString(), lockToken: null, leaseExpiresAt: null, lastError: null, to: null, replyTo: null, subject: null, text: null, html: null },
-  });
+  await release(strapi, OUTBOX_QUEUE, mail, { status: 'sent', finishedAt: now.toISOString(), lastError: null, to: null, replyTo: null, subject: null, text: null, html: null });
 }
 
 async function markFailedAttempt(strapi: Core.Strapi, mail: OutboxMail, error: Error, now: Date, random: () => number): Promise<'retry' | 'failed'> {
   const giveUpAt = new Date(mail.giveUpAt).getTime();
   const outcome = now.getTime() >= giveUpAt ? 'failed' : 'retry';
   const next = Math.min(now.getTime() + retryDelayMs(mail.attempts, random), giveUpAt);
-  await outboxMails(strapi).updateMany({
-    where: held(mail),
-    data: {
-      status: outcome === 'failed' ? 'failed' : 'pending',
-      nextAttemptAt: new Date(next).toISOString(),
-      finishedAt: outcome === 'failed' ? now.toISOString() : null,
-      lastError: error.message.slice(0, 2000),
-      lockToken: null,
-      leaseExpiresAt: null,
-    },
+  await release(strapi, OUTBOX_QUEUE, mail, {
+    status: outcome === 'failed' ? 'failed' : 'pending',
+    nextAttemptAt: new Date(next).toISOString(),
+    finishedAt: outcome === 'failed' ? now.toISOString() : null,
+    lastError: error.message.slice(0, 2000),
   });
   if (outcome === 'failed') {
     strapi.log.error(

@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { REFERENCE_PATTERN } from '../submissions/reference-number';
+import { referralSourceOf } from '../submissions/referral-source';
 import { loadFormChoices } from './choices';
 import { formLimits } from './form-limits';
 import { renderLegalPage, renderMissingLegalPage } from './legal-pages';
@@ -31,7 +32,7 @@ export const pagesController = (strapi: Core.Strapi) => ({
   async submissionForm(ctx: Context) {
     const choices = await loadFormChoices(strapi);
     const limits = formLimits(strapi);
-    sendHtml(ctx, 200, renderSubmissionForm(limits, choices, TUS_VERSION), 'no-cache');
+    sendHtml(ctx, 200, renderSubmissionForm(limits, choices, TUS_VERSION, referralSourceOf(ctx.query.quelle)), 'no-cache');
   },
 
   thankYou(ctx: Context) {

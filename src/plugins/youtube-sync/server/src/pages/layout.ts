@@ -56,7 +56,7 @@ ${options.main}
 </main>
 <footer class="site-footer">
   <div class="site-footer__inner">
-    <nav aria-label="Rechtliches"><ul class="site-footer__links">${footerLinks}</ul></nav>
+    <nav aria-label="Rechtliches"><ul class="site-footer__links">${footerLinks}<li><a href="/partner">Für Partner</a></li></ul></nav>
     <p>Ein Angebot des Bündnisses „Niedersachsen packt an“.</p>
   </div>
 </footer>

@@ -17,10 +17,12 @@ export interface StaticFile {
   type: string;
 }
 
-export function loadStaticFile(file: string, type: string): StaticFile {
-  const body = fs.readFileSync(file);
+/** Bytes made once per process (a file read, a file derived from one), ready to be answered. */
+export function staticFileOf(body: Buffer, type: string): StaticFile {
   return { body, gzipped: zlib.gzipSync(body), etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"`, type };
 }
+
+export const loadStaticFile = (file: string, type: string): StaticFile => staticFileOf(fs.readFileSync(file), type);
 
 export function sendStaticFile(ctx: Context, file: StaticFile, cacheControl: string) {
   ctx.set('Cache-Control', cacheControl);

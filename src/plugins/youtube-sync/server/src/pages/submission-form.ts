@@ -364,7 +364,11 @@ function statement(name: string, label: string, english: string, extra = '') {
 </div>`;
 }
 
-function submitStep(limits: FormLimits): string {
+/** The partner link's source travels as a hidden field: in the page, never in a cookie or the browser's storage. */
+const referralField = (referralSource: string | undefined) =>
+  referralSource ? `<input type="hidden" id="referralSource" name="referralSource" value="${escapeHtml(referralSource)}">` : '';
+
+function submitStep(limits: FormLimits, referralSource: string | undefined): string {
   const newTab = '<span class="visually-hidden"> (öffnet in neuem Tab)</span>';
   return `<fieldset class="step">
 <legend><span class="step-number" aria-hidden="true">5</span>Absenden${en('Send')}</legend>
@@ -376,6 +380,7 @@ ${statement('consentPrivacy', `Ich habe die <a href="/datenschutz" target="_blan
   <label for="${escapeHtml(limits.honeypotField)}">Bitte dieses Feld leer lassen</label>
   <input type="text" id="${escapeHtml(limits.honeypotField)}" name="${escapeHtml(limits.honeypotField)}" tabindex="-1" autocomplete="off">
 </div>
+${referralField(referralSource)}
 <div class="actions">
   <button type="submit" class="button button--primary" id="submit-button" disabled>Geschichte absenden${en('Send story')}</button>
 </div>
@@ -383,8 +388,11 @@ ${statement('consentPrivacy', `Ich habe die <a href="/datenschutz" target="_blan
 </fieldset>`;
 }
 
-/** The whole /mitmachen page. Everything dynamic is escaped; the limits travel to the script as one data attribute. */
-export function renderSubmissionForm(limits: FormLimits, choices: FormChoices, tusVersion: string): string {
+/**
+ * The whole /mitmachen page. Everything dynamic is escaped; the limits travel to the script as one data attribute.
+ * `referralSource` is the already validated `quelle` of the link that led here.
+ */
+export function renderSubmissionForm(limits: FormLimits, choices: FormChoices, tusVersion: string, referralSource?: string): string {
   const scriptOptions = escapeHtml(JSON.stringify(limits));
   return renderPage({
     title: 'Mitmachen: Ihre Geschichte',
@@ -413,7 +421,7 @@ ${aboutYou(limits)}
 ${yourStory(choices)}
 ${videoStep(limits)}
 ${peopleStep(limits)}
-${submitStep(limits)}
+${submitStep(limits, referralSource)}
 </form>`,
   });
 }

@@ -45,13 +45,15 @@ export interface AnswerContext {
   queries: PublicQueries;
   reference: () => Promise<Reference>;
   publicUrl: string;
+  /** Whether covers list their AVIF/WebP copies (PUBLIC_MODERN_IMAGES). */
+  modernImages: boolean;
   /** When public content last changed (the cache generation's time): the Last-Modified of every answer. */
   lastModified: Date;
 }
 
 async function serializeRows(ctx: AnswerContext, rows: StoryRow[]): Promise<PublicStory[]> {
   const [reference, extras] = await Promise.all([ctx.reference(), ctx.queries.extras(rows)]);
-  return rows.map((row) => serializeStory(row, extras, reference, ctx.publicUrl));
+  return rows.map((row) => serializeStory(row, extras, reference, ctx.publicUrl, ctx.modernImages));
 }
 
 async function storyPage(ctx: AnswerContext, input: AnswerInput) {

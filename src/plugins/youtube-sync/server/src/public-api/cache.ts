@@ -14,6 +14,12 @@ interface Entry {
   bytes: number;
 }
 
+/** How often the front layer answered from the cache and how often it passed a cacheable request on, per instance. */
+export class LookupCounts {
+  hits = 0;
+  misses = 0;
+}
+
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;

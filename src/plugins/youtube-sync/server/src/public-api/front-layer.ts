@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
-import { cacheKey, type ResponseCache } from './cache';
+import { cacheKey, type LookupCounts, type ResponseCache } from './cache';
 import { variantOf, type Variant } from './encoding';
 import { corsHeaders, isNotModified, preflightHeaders, publicHeaders, SECURITY_HEADERS, type CorsOrigins } from './headers';
 import { API_KEY_PARAM } from './params';
@@ -12,6 +12,7 @@ import { writeAccessFor } from '../submissions/cors';
 import { isAssetTarget, isPageTarget, servePage, StaticAssets } from './front-pages';
 import { canonicalTarget, isUnder } from './request-target';
 import { clientAddress, proxyTrustOf, type ProxyTrust } from '../utils/client-address';
+import type { WidgetAssets } from '../embed/widget-assets';
 
 /**
  * A `request` listener in front of Koa's. It first rewrites every request's URL to its canonical form
@@ -19,20 +20,30 @@ import { clientAddress, proxyTrustOf, type ProxyTrust } from '../utils/client-ad
  * differently. For /api/v1/* it then answers preflights, applies the rate limits (a generous one per address for
  * cached answers, the strict one for everything built), counts partner usage, and serves cached answers in the
  * coding the client accepts with the headers Strapi's chain would have set; the story pages, the iframe page and the
- * widget's files are served from the same cache (front-pages.ts); everything else goes on to Koa untouched.
+ * widget's other files are served from the same cache (front-pages.ts), the widget's scripts from memory
+ * (embed/widget-assets.ts); everything else goes on to Koa untouched.
  * Strapi's per-request cost caps anything routed through its middleware chain near 3,000 requests/s on this
  * hardware; a cache hit here costs about what a bare server does.
  */
 
 export const PUBLIC_PREFIX = '/api/v1';
 
+/**
+ * Runs first for every request, after the URL is made canonical: answers it (returns true) — health, readiness,
+ * metrics, which must answer even when everything behind them is slow or limited — or only watches it.
+ */
+export type EarlyHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 interface FrontLayerRuntime {
   readonly cache: ResponseCache;
+  readonly widget: WidgetAssets;
   readonly cacheEnabled: boolean;
+  readonly cacheLookups: LookupCounts;
+  readonly earlyHandlers: readonly EarlyHandler[];
   readonly usage: UsageCounter;
   readonly keys: PartnerKeyResolver;
   readonly limits: RateLimits;
-  readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins };
+  readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins; compression: boolean };
 }
 
 function presentedKey(req: IncomingMessage): string | undefined {
@@ -85,8 +96,13 @@ const cachedAnswer = (runtime: FrontLayerRuntime, req: IncomingMessage) =>
   runtime.cacheEnabled ? runtime.cache.get(cacheKey(req.url ?? '', API_KEY_PARAM)) : undefined;
 
 function serveCached(runtime: FrontLayerRuntime, req: IncomingMessage, res: ServerResponse, next: () => void, cached = cachedAnswer(runtime, req)) {
-  if (cached) writeCached(req, res, cached, runtime.settings.corsOrigins);
-  else next();
+  if (cached) {
+    runtime.cacheLookups.hits += 1;
+    writeCached(req, res, cached, runtime.settings.corsOrigins);
+  } else {
+    runtime.cacheLookups.misses += 1;
+    next();
+  }
 }
 
 /**
@@ -167,7 +183,11 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
   };
   const front: RequestListener = (req, res) => {
     if (req.url) req.url = canonicalTarget(req.url);
-    if (req.url && isPageTarget(req.url)) return servePage(runtime.cache, runtime.cacheEnabled, req, res, () => pass(req, res));
+    for (const early of runtime.earlyHandlers) if (early(req, res)) return;
+    // Switched off only to measure what compression saves: every answer after this layer is then sent as it is.
+    if (!runtime.settings.compression) delete req.headers['accept-encoding'];
+    if (req.url && runtime.widget.serve(req, (script) => writeCached(req, res, script, runtime.settings.corsOrigins))) return;
+    if (req.url && isPageTarget(req.url)) return servePage(runtime.cache, runtime.cacheLookups, runtime.cacheEnabled, req, res, () => pass(req, res));
     if (req.url && isAssetTarget(req.url)) return assets.serve(req, res, () => pass(req, res));
     if (!req.url || !isUnder(req.url, PUBLIC_PREFIX)) return pass(req, res);
     try {

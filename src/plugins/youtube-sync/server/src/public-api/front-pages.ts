@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'http';
-import { cacheKey, type ResponseCache } from './cache';
+import { cacheKey, type LookupCounts, type ResponseCache } from './cache';
 import { variantHeaders, variantOf, type Variant } from './encoding';
 import { isNotModified } from './headers';
 import { isPath, isUnder, pathOf } from './request-target';
@@ -92,12 +92,16 @@ function writePage(req: IncomingMessage, res: ServerResponse, page: PublicRespon
  * Serves a page from the cache, or passes the request on (and records the headers of what Koa answers). Requests
  * with an Origin header always pass: Strapi's CORS middleware answers them per origin.
  */
-export function servePage(cache: ResponseCache, cacheEnabled: boolean, req: IncomingMessage, res: ServerResponse, pass: () => void) {
+export function servePage(cache: ResponseCache, counts: LookupCounts, cacheEnabled: boolean, req: IncomingMessage, res: ServerResponse, pass: () => void) {
   if (!cacheEnabled || (req.method !== 'GET' && req.method !== 'HEAD') || req.headers.origin) return pass();
   const key = cacheKey(req.url ?? '');
   const page = cache.get(key);
   const known = page && recorded.get(page);
-  if (page && known) return writePage(req, res, page, known);
+  if (page && known) {
+    counts.hits += 1;
+    return writePage(req, res, page, known);
+  }
+  counts.misses += 1;
   recordWhenSent(cache, key, res);
   pass();
 }

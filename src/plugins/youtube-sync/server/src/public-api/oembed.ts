@@ -1,5 +1,5 @@
 import { escapeHtml } from './blocks';
-import type { PublicStory } from './serialize';
+import { fallbackSizes, type PublicStory } from './serialize';
 
 /**
  * oEmbed (https://oembed.com) for story pages: a CMS that knows the endpoint turns a pasted story link into the
@@ -46,7 +46,8 @@ export function oembedFor(story: PublicStory, publicUrl: string, limits: { maxwi
     cache_age: 3600,
   };
   if (!story.youtube) {
-    const image = story.cover?.sizes.find((s) => s.width >= 400) ?? story.cover?.sizes.at(-1);
+    const sizes = story.cover ? fallbackSizes(story.cover) : [];
+    const image = sizes.find((s) => s.width >= 400) ?? sizes.at(-1);
     return {
       ...common,
       type: 'link',

@@ -50,14 +50,23 @@ const schemas: Record<string, Schema> = {
   Region: object(regionProperties),
   Theme: object({ slug, name: { type: 'string' } }),
   ProjectRef: object({ slug, name: { type: 'string' }, organisation: nullable('string'), website: nullable('string', { format: 'uri' }) }),
-  ImageSize: object({ name: { type: 'string', description: 'thumbnail, small, medium, large or original' }, url, width: count, height: count }),
+  ImageSize: object({
+    name: {
+      type: 'string',
+      description: 'thumbnail, small, medium, large or original (the uploaded coding), or a modern copy named by coding and width: avif-480, webp-480, …',
+    },
+    url,
+    width: count,
+    height: count,
+    mime: { type: 'string', description: 'image/avif and image/webp for the modern copies; offer them in <picture><source type> with the others as fallback.' },
+  }),
   Cover: object({
     url,
     width: nullable('integer'),
     height: nullable('integer'),
     alternativeText: nullable('string'),
     mime: nullable('string'),
-    sizes: { type: 'array', items: ref('ImageSize'), description: 'Every available size, narrowest first.' },
+    sizes: { type: 'array', items: ref('ImageSize'), description: 'Every available size, narrowest first; of one width AVIF, then WebP, then the uploaded coding.' },
   }),
   YouTube: object(
     {
@@ -395,6 +404,10 @@ const submissionFields = (file: Schema) => ({
   consentMinor: { ...bool, description: 'Must be true when a minor aged 14 or over is shown.' },
   people: { type: ['array', 'string'], items: SUBMISSION_PERSON, description: 'One entry per person shown (a JSON string in a form). Required with a video.' },
   website: { type: 'string', description: 'Leave empty (a trap for robots).' },
+  referralSource: {
+    type: 'string',
+    description: 'The `quelle` of the partner link that led to the form (up to 64 of a-z 0-9 - _ .); anything else is ignored, never refused.',
+  },
 });
 const submissionRequest = (file: Schema): Schema => ({
   type: 'object',

@@ -72,6 +72,12 @@ export class RateLimits {
     return this.redis ? 'redis' : 'memory';
   }
 
+  /** Asks Redis for a PONG (for the readiness check); resolves when it answers, rejects otherwise. */
+  async ping(): Promise<void> {
+    if (!this.redis) return;
+    await this.redis.ping();
+  }
+
   private limiter(points: number, windowSeconds: number): RateLimiterAbstract {
     const key = `${points}/${windowSeconds}`;
     let limiter = this.limiters.get(key);

@@ -2,8 +2,8 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { pluginConfig } from '../utils/plugin-config';
-import { ResponseCache } from './cache';
-import { installFrontLayer } from './front-layer';
+import { LookupCounts, ResponseCache } from './cache';
+import { installFrontLayer, type EarlyHandler } from './front-layer';
 import { GenerationWatcher } from './generation';
 import { ensurePublicApiSchema } from './indexes';
 import { clearShownKeys, PartnerKeyResolver } from './partner-keys';
@@ -12,6 +12,7 @@ import { RateLimits } from './rate-limit';
 import { syncSearchIndex } from './search-index';
 import { resolveTables, type PublicTables } from './tables';
 import { UsageCounter } from './usage';
+import { buildWidgetAssets, widgetSourceDir, type WidgetAssets } from '../embed/widget-assets';
 
 /**
  * The public API's moving parts of one Strapi instance: its response cache, the generation watcher, rate limits,
@@ -40,6 +41,11 @@ export class PublicApiRuntime {
   readonly settings: PublicApiSettings;
   readonly cache: ResponseCache;
   readonly usage = new UsageCounter();
+  /** Built when the runtime is made, so a broken widget source stops the boot with its error. */
+  readonly widget: WidgetAssets;
+  readonly cacheLookups = new LookupCounts();
+  /** Handlers of other concerns that the front layer runs first (operations/: health, readiness, metrics). */
+  readonly earlyHandlers: EarlyHandler[] = [];
   cacheEnabled: boolean;
   private state: {
     tables: PublicTables;
@@ -59,6 +65,7 @@ export class PublicApiRuntime {
     this.settings = { ...config.publicApi, publicUrl: config.publicUrl };
     this.cache = new ResponseCache(this.settings.cacheTtlMs, CACHE_BYTES);
     this.cacheEnabled = this.settings.cache;
+    this.widget = buildWidgetAssets(widgetSourceDir(strapi.dirs.app.root), new Date());
   }
 
   get knex(): Knex {

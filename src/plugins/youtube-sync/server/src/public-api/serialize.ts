@@ -1,6 +1,7 @@
 import { absoluteUrl, blocksToHtml, blocksToText, parseBlocks } from './blocks';
 import type { ProjectRow, Reference, RegionRow, StoryExtras, StoryRow, ThemeRow } from './query';
 import { toDay, toInt, toIso, toJson } from './values';
+import { isVariantKey, MODERN_ORDER, MODERN_TYPES } from '../cover-variants/names';
 
 /**
  * The only door from the database to the public. Every public object is built here field by field from an explicit
@@ -26,10 +27,12 @@ export interface PublicProjectRef {
   website: string | null;
 }
 export interface PublicImageSize {
+  /** thumbnail, small, medium, large, original — or a modern copy such as avif-480, webp-480. */
   name: string;
   url: string;
   width: number;
   height: number;
+  mime: string;
 }
 export interface PublicCover {
   url: string;
@@ -110,22 +113,34 @@ function youtubeOf(story: StoryRow): PublicYouTube | null {
   return youtubeFields(videoId);
 }
 
-function size(name: string, value: unknown, publicUrl: string): PublicImageSize | null {
-  const v = value as { url?: unknown; width?: unknown; height?: unknown } | null;
+function size(name: string, value: unknown, publicUrl: string, fallbackMime: string): PublicImageSize | null {
+  const v = value as { url?: unknown; width?: unknown; height?: unknown; mime?: unknown } | null;
   const width = toInt(v?.width);
   const height = toInt(v?.height);
   if (!v || typeof v.url !== 'string' || !width || !height) return null;
-  return { name, url: absoluteUrl(v.url, publicUrl), width, height };
+  return { name, url: absoluteUrl(v.url, publicUrl), width, height, mime: typeof v.mime === 'string' ? v.mime : fallbackMime };
 }
 
-function coverOf(story: StoryRow, publicUrl: string): PublicCover | null {
+/** Narrowest first; of one width, the best coding first (AVIF, WebP, then the original's). */
+const MIME_RANK: string[] = MODERN_ORDER.map((type) => MODERN_TYPES[type]);
+const rank = (mime: string) => (MIME_RANK.includes(mime) ? MIME_RANK.indexOf(mime) : MIME_RANK.length);
+const bySizeThenCoding = (a: PublicImageSize, b: PublicImageSize) => a.width - b.width || rank(a.mime) - rank(b.mime);
+
+/** The sizes in the original's own coding (what the media library made), for places that need one plain image. */
+export const fallbackSizes = (cover: PublicCover) => cover.sizes.filter((s) => !isVariantKey(s.name));
+
+/** The AVIF/WebP copies only when `modernImages` (PUBLIC_MODERN_IMAGES; off, the cover is as before them). */
+function coverOf(story: StoryRow, publicUrl: string, modernImages: boolean): PublicCover | null {
   if (!story.coverUrl) return null;
   const formats = (toJson(story.coverFormats) ?? {}) as Record<string, unknown>;
+  const mime = story.coverMime ?? 'application/octet-stream';
   const sizes = [
-    ...Object.entries(formats).map(([name, value]) => size(name, value, publicUrl)),
-    size('original', { url: story.coverUrl, width: story.coverWidth, height: story.coverHeight }, publicUrl),
+    ...Object.entries(formats)
+      .filter(([name]) => modernImages || !isVariantKey(name))
+      .map(([name, value]) => size(name, value, publicUrl, mime)),
+    size('original', { url: story.coverUrl, width: story.coverWidth, height: story.coverHeight, mime }, publicUrl, mime),
   ].filter((s): s is PublicImageSize => s !== null);
-  sizes.sort((a, b) => a.width - b.width);
+  sizes.sort(bySizeThenCoding);
   return {
     url: absoluteUrl(story.coverUrl, publicUrl),
     width: toInt(story.coverWidth),
@@ -153,7 +168,7 @@ const projectRef = (project: ProjectRow): PublicProjectRef => ({
   website: project.website ?? null,
 });
 
-export function serializeStory(story: StoryRow, extras: StoryExtras, reference: Reference, publicUrl: string): PublicStory {
+export function serializeStory(story: StoryRow, extras: StoryExtras, reference: Reference, publicUrl: string, modernImages = true): PublicStory {
   const blocks = parseBlocks(story.body);
   const region = story.regionId === null ? undefined : reference.regions.get(Number(story.regionId));
   const project = story.projectRowId === null ? undefined : reference.projectsByRowId.get(Number(story.projectRowId));
@@ -173,7 +188,7 @@ export function serializeStory(story: StoryRow, extras: StoryExtras, reference: 
     project: project ? projectRef(project) : null,
     themes: themes.map(themeRef),
     credits: (extras.credits.get(story.id) ?? []).map((c) => ({ name: c.name, role: c.role ?? null })),
-    cover: coverOf(story, publicUrl),
+    cover: coverOf(story, publicUrl, modernImages),
     youtube: youtubeOf(story),
     publishedAt: toIso(story.publishedAt) ?? new Date(0).toISOString(),
     updatedAt: toIso(story.updatedAt) ?? toIso(story.publishedAt) ?? new Date(0).toISOString(),

@@ -30,6 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         queries: runtime.queries,
         reference: () => runtime.reference(generation.value),
         publicUrl: runtime.settings.publicUrl,
+        modernImages: runtime.settings.modernImages,
         lastModified: generation.changedAt,
       },
       { query: request.query, slug: request.slug, normalisedUrl: key }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { jobs, type SyncJob } from './jobs';
+import { release } from '../lease-queue/lease-queue';
+import { JOB_QUEUE, type SyncJob } from './jobs';
 
 /**
  * Marks the job done — only the lease holder may, and only if no enqueue moved its revision while it ran; otherwise
@@ -8,18 +9,7 @@ import { jobs, type SyncJob } from './jobs';
  */
 export async function complete(strapi: Core.Strapi, job: SyncJob, now: Date) {
   const at = now.toISOString();
-  const held = { id: job.id, lockToken: job.lockToken, status: 'running' };
-  const finished = {
-    lockToken: null,
-    leaseExpiresAt: null,
-    finishedAt: at,
-    lastError: null,
-    errorKind: null,
-    failureReason: null,
-    attempts: 0,
-    expiredLeases: 0,
-    firstFailedAt: null,
-  };
-  const done = await jobs(strapi).updateMany({ where: { ...held, revision: job.revision }, data: { ...finished, status: 'done' } });
-  if (done.count === 0) await jobs(strapi).updateMany({ where: held, data: { ...finished, status: 'pending', runAt: at } });
+  const finished = { finishedAt: at, lastError: null, errorKind: null, failureReason: null, attempts: 0, expiredLeases: 0, firstFailedAt: null };
+  if (await release(strapi, JOB_QUEUE, job, { ...finished, status: 'done' }, { revision: job.revision })) return;
+  await release(strapi, JOB_QUEUE, job, { ...finished, status: 'pending', runAt: at });
 }

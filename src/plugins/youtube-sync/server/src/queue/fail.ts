@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { ErrorKind, YouTubeError } from '../youtube/errors';
-import type { FailureReason } from './failure-reason';
+import type { FailureReason } from '../../../shared/admin-views';
 import { nextPacificMidnight } from '../youtube/quota';
-import { jobs, type JobStatus, type SyncJob } from './jobs';
+import { release } from '../lease-queue/lease-queue';
+import { JOB_QUEUE, jobs, type JobStatus, type SyncJob } from './jobs';
 
 const BASE_DELAY_MS = 2000;
 /** No wait between two attempts is longer than an hour, so a job is back soon after an outage ends. */
@@ -61,12 +62,9 @@ export interface JobError {
  * fail for good although an edit arrived while it ran starts again instead: the edit may be the fix.
  */
 export async function fail(strapi: Core.Strapi, job: SyncJob, outcome: FailureOutcome, error: JobError, now: Date): Promise<boolean> {
-  const held = { id: job.id, lockToken: job.lockToken, status: 'running' };
   const data = {
     status: outcome.status,
     runAt: outcome.runAt.toISOString(),
-    lockToken: null,
-    leaseExpiresAt: null,
     finishedAt: now.toISOString(),
     lastError: error.message.slice(0, 2000),
     errorKind: error.kind,
@@ -74,10 +72,9 @@ export async function fail(strapi: Core.Strapi, job: SyncJob, outcome: FailureOu
     firstFailedAt: outcome.firstFailedAt?.toISOString() ?? null,
     ...(error.kind === 'quota' && { attempts: Math.max(0, job.attempts - 1) }),
   };
-  if (outcome.status !== 'failed') return (await jobs(strapi).updateMany({ where: held, data })).count === 1;
-  if ((await jobs(strapi).updateMany({ where: { ...held, revision: job.revision }, data })).count === 1) return true;
-  const again = { ...data, status: 'pending', runAt: now.toISOString(), attempts: 0, expiredLeases: 0, firstFailedAt: null };
-  return (await jobs(strapi).updateMany({ where: held, data: again })).count === 1;
+  if (outcome.status !== 'failed') return release(strapi, JOB_QUEUE, job, data);
+  if (await release(strapi, JOB_QUEUE, job, data, { revision: job.revision })) return true;
+  return release(strapi, JOB_QUEUE, job, { ...data, status: 'pending', runAt: now.toISOString(), attempts: 0, expiredLeases: 0, firstFailedAt: null });
 }
 
 /** After the channel is reconnected, every parked job runs again. */

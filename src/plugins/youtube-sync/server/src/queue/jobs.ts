@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { JobStatus } from '../../../shared/admin-views';
+import type { LeaseQueue } from '../lease-queue/lease-queue';
 
 export const JOB = 'plugin::youtube-sync.sync-job';
 
@@ -28,3 +29,14 @@ export interface SyncJob {
 }
 
 export const jobs = (strapi: Core.Strapi) => strapi.db.query(JOB);
+
+/** Jobs wait while pending (or parked for the quota) until their run time; a worker holds one while it runs. */
+export const JOB_QUEUE: LeaseQueue = {
+  uid: JOB,
+  heldStatus: 'running',
+  waiting: (at) => ({ status: { $in: ['pending', 'waiting_for_quota'] }, runAt: { $lte: at } }),
+  orderBy: [{ runAt: 'asc' }, { id: 'asc' }],
+};
+
+/** How log lines and lease errors name a job. */
+export const jobLabel = (storyDocumentId: string) => `the sync job of story ${storyDocumentId}`;

@@ -1,5 +1,5 @@
 import type { ReportFigures } from './figures';
-import { districtOutlines } from './geo';
+import { districtOutlines } from '../districts/outlines';
 import { STATISTICAL_REGION_NAMES } from './labels';
 import { renderSvg, type VegaLiteSpec } from './vega';
 import type { ChartName } from '../../../shared/report-options';

@@ -35,13 +35,11 @@ export const SYNC_STATUS_NAMES: Record<string, string> = {
 
 export const MONTH_NAMES = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 
-export const WITHOUT = { district: 'ohne Landkreis', statisticalRegion: 'ohne Landkreis', theme: 'ohne Thema', project: 'ohne Projekt' };
+export const WITHOUT = { district: 'ohne Landkreis', statisticalRegion: 'ohne Landkreis', theme: 'ohne Thema', project: 'ohne Projekt', referralSource: 'ohne Quelle' };
 
 export const REPORT_TITLE = 'ZUSAMMEN. MEHR. – Bericht';
 
-/** The note the district outlines' licence requires wherever they are shown. */
-export const MAP_SOURCE_NOTE = '© GeoBasis-DE / BKG 2021 (Daten verändert)';
-export const MAP_SOURCE_URL = 'https://www.bkg.bund.de';
+export { MAP_SOURCE_NOTE, MAP_SOURCE_URL } from '../districts/outlines';
 
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -84,6 +82,7 @@ export const DEFINITIONS = [
   'Landkreise: alle 45 Landkreise, die Region Hannover und die kreisfreien Städte Niedersachsens, auch ohne Geschichten (0).',
   'Themen: eine Geschichte kann mehrere Themen haben und zählt dann bei jedem; die Summe kann über der Zahl der Geschichten liegen.',
   'Einreichungen: Geschichten, die im Zeitraum angelegt wurden und einen redaktionellen Status haben (eingereicht, in Prüfung, angenommen, abgelehnt, zurückgezogen); gezählt nach ihrem heutigen Status.',
+  'Einreichungen nach Quelle: die Einreichungen des Zeitraums nach der Quelle des Partner-Links, über den die Person zum Formular kam (/mitmachen?quelle=…); „ohne Quelle“: ohne Partner-Link. Gezählt wird ohne Cookie und ohne gespeicherte Adresse.',
   'Tage bis zur Veröffentlichung: Median der Tage vom Eingang bis zur aktuellen Veröffentlichung, über die eingegangenen und inzwischen veröffentlichten Geschichten; nachträglich erfasste ältere Geschichten mit früherem Veröffentlichungsdatum zählen nicht mit.',
   'YouTube-Zahlen: Aufrufe, Likes und Kommentare, wie der regelmäßige Abgleich mit YouTube sie zuletzt abgerufen hat (Stand siehe Übersicht).',
   'Sync-Fehler: veröffentlichte Geschichten im Zeitraum, deren Übertragung zu YouTube zuletzt endgültig fehlgeschlagen ist.',

@@ -28,7 +28,8 @@ function packageDir(): string | null {
 
 let found: FontFiles | null | undefined;
 
-function unicodeFonts(): FontFiles | null {
+/** The Unicode fonts' files, or null when neither source has them (also drawn into the partner kit's banners). */
+export function unicodeFonts(): FontFiles | null {
   if (found !== undefined) return found;
   found = null;
   for (const dir of [packageDir(), SYSTEM_DEJAVU]) {

@@ -14,6 +14,7 @@ import {
   MAP_SOURCE_NOTE,
   MAP_SOURCE_URL,
   REPORT_TITLE,
+  WITHOUT,
 } from './labels';
 
 /**
@@ -53,8 +54,20 @@ function drawSvg(doc: Doc, svg: string, x: number, y: number, maxWidth: number, 
   return height;
 }
 
-function heading(doc: Doc, text: string, y: number) {
-  doc.font(BOLD).fontSize(15).fillColor(INK).text(text, MARGIN.left, y, { width: CONTENT_WIDTH });
+/** Where a heading or table goes across the page: the full width by default, or one of two columns. */
+interface Span {
+  x: number;
+  width: number;
+}
+
+const FULL: Span = { x: MARGIN.left, width: CONTENT_WIDTH };
+const COLUMN_GAP = 16;
+const HALF = (CONTENT_WIDTH - COLUMN_GAP) / 2;
+const LEFT_HALF: Span = { x: MARGIN.left, width: HALF };
+const RIGHT_HALF: Span = { x: MARGIN.left + HALF + COLUMN_GAP, width: HALF };
+
+function heading(doc: Doc, text: string, y: number, span = FULL) {
+  doc.font(BOLD).fontSize(15).fillColor(INK).text(text, span.x, y, { width: span.width });
   return doc.y + 6;
 }
 
@@ -89,21 +102,21 @@ interface TableColumn {
   align?: 'left' | 'right';
 }
 
-function table(doc: Doc, printable: Printable, columns: TableColumn[], rows: string[][], y: number) {
+function table(doc: Doc, printable: Printable, columns: TableColumn[], rows: string[][], y: number, span = FULL) {
   const rowHeight = 14;
-  let x = MARGIN.left;
+  let x = span.x;
   doc.font(BOLD).fontSize(8.5).fillColor(INK);
   for (const c of columns) {
     doc.text(c.header, x + 2, y + 3, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false });
     x += c.width;
   }
   let top = y + rowHeight;
-  doc.moveTo(MARGIN.left, top).lineTo(MARGIN.left + CONTENT_WIDTH, top).lineWidth(0.6).strokeColor('#999999').stroke();
+  doc.moveTo(span.x, top).lineTo(span.x + span.width, top).lineWidth(0.6).strokeColor('#999999').stroke();
   doc.font(BODY).fontSize(8.5);
   rows.forEach((row, i) => {
-    if (i % 2 === 1) doc.rect(MARGIN.left, top, CONTENT_WIDTH, rowHeight).fill('#f6f6f6');
+    if (i % 2 === 1) doc.rect(span.x, top, span.width, rowHeight).fill('#f6f6f6');
     doc.fillColor(INK);
-    x = MARGIN.left;
+    x = span.x;
     row.forEach((cell, j) => {
       doc.text(printable(cell), x + 2, top + 3, { width: columns[j].width - 4, height: rowHeight - 4, align: columns[j].align ?? 'left', ellipsis: true });
       x += columns[j].width;
@@ -111,6 +124,23 @@ function table(doc: Doc, printable: Printable, columns: TableColumn[], rows: str
     top += rowHeight;
   });
   return top + 6;
+}
+
+/**
+ * Sources named on the first page; the others are summed up in one row, so the table is never longer than the one
+ * of the statistical regions beside it, however many partners link.
+ */
+const NAMED_SOURCES = 4;
+
+function referralRows(f: ReportFigures): string[][] {
+  const named = f.submissions.byReferralSource.flatMap((r) => (r.source === null ? [] : [{ source: r.source, submissions: r.submissions }]));
+  const without = f.submissions.byReferralSource.find((r) => r.source === null);
+  const others = named.slice(NAMED_SOURCES);
+  return [
+    ...named.slice(0, NAMED_SOURCES).map((r) => [r.source, formatInteger(r.submissions)]),
+    ...(others.length ? [[`${formatInteger(others.length)} weitere Quellen`, formatInteger(others.reduce((sum, r) => sum + r.submissions, 0))]] : []),
+    ...(without ? [[WITHOUT.referralSource, formatInteger(without.submissions)]] : []),
+  ];
 }
 
 const periodText = (f: ReportFigures) => `${formatIsoDate(f.period.from)} – ${formatIsoDate(f.period.to)}`;
@@ -143,17 +173,34 @@ function overviewPage(doc: Doc, printable: Printable, f: ReportFigures) {
   );
   small(doc, `YouTube-Zahlen: Stand ${y2.statsAt ? formatDateTime(y2.statsAt) : 'noch nicht abgerufen'} (regelmäßiger Abgleich mit YouTube).`, MARGIN.left, y - 2, CONTENT_WIDTH);
 
-  y = heading(doc, 'Nach statistischen Regionen', doc.y + 12);
-  y = table(
+  const tablesTop = doc.y + 12;
+  const regionsEnd = table(
     doc,
     printable,
     [
-      { header: 'Statistische Region', width: 300 },
-      { header: 'Veröffentlichte Geschichten', width: CONTENT_WIDTH - 300, align: 'right' },
+      { header: 'Statistische Region', width: HALF - 90 },
+      { header: 'Geschichten', width: 90, align: 'right' },
     ],
     [...f.statisticalRegions.map((r) => [r.name, formatInteger(r.stories)]), ['Zusammen', formatInteger(f.published)]],
-    y
+    heading(doc, 'Nach statistischen Regionen', tablesTop, LEFT_HALF),
+    LEFT_HALF
   );
+  const sourcesTop = heading(doc, 'Einreichungen nach Quelle', tablesTop, RIGHT_HALF);
+  const sources = referralRows(f);
+  const sourcesEnd = sources.length
+    ? table(
+        doc,
+        printable,
+        [
+          { header: 'Quelle (Partner-Link)', width: HALF - 90 },
+          { header: 'Einreichungen', width: 90, align: 'right' },
+        ],
+        sources,
+        sourcesTop,
+        RIGHT_HALF
+      )
+    : small(doc, 'Im Zeitraum ist keine Einreichung eingegangen.', RIGHT_HALF.x, sourcesTop, HALF) + 8;
+  y = Math.max(regionsEnd, sourcesEnd);
 
   y = heading(doc, 'Meistgesehene Geschichten auf YouTube', y + 6);
   const top = f.topStories.slice(0, 8);

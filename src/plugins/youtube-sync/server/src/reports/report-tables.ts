@@ -1,6 +1,6 @@
 import { CSV_TABLES, type CsvTable } from './filters';
 import type { ReportFigures } from './figures';
-import { DEFINITIONS, EDITORIAL_STATUS_NAMES, STATISTICAL_REGION_NAMES, SYNC_STATUS_NAMES } from './labels';
+import { DEFINITIONS, EDITORIAL_STATUS_NAMES, STATISTICAL_REGION_NAMES, SYNC_STATUS_NAMES, WITHOUT } from './labels';
 import type { StoryListRow } from './story-rows';
 import { storyUrl, youtubeUrl } from './links';
 
@@ -62,6 +62,11 @@ export const TABLES: Record<Exclude<CsvTable, 'stories'> | 'definitions', TableS
   },
   months: { key: 'months', sheet: 'Monate', columns: [col('month', 'Monat', 'month', 18), col('stories', 'Veröffentlichte Geschichten', 'integer', 26)] },
   submissions: { key: 'submissions', sheet: 'Einreichungen', columns: [col('figure', 'Kennzahl', 'text', 52), col('value', 'Wert', 'auto', 14)] },
+  referralSources: {
+    key: 'referralSources',
+    sheet: 'Einreichungen nach Quelle',
+    columns: [col('source', 'Quelle (Partner-Link)', 'text', 40), col('submissions', 'Einreichungen', 'integer', 16)],
+  },
   topStories: {
     key: 'topStories',
     sheet: 'Top-Geschichten',
@@ -174,6 +179,7 @@ export function aggregateRows(figures: ReportFigures, publicUrl: string): Record
       figure('Median Tage vom Eingang bis zur Veröffentlichung', s.medianDaysToPublication),
       figure('Grundlage des Medians (Geschichten)', s.medianBasis),
     ],
+    referralSources: s.byReferralSource.map((r) => ({ source: r.source ?? WITHOUT.referralSource, submissions: r.submissions })),
     topStories: figures.topStories.map((story, i) => ({
       rank: i + 1,
       title: story.title,

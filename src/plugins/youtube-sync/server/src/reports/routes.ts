@@ -8,9 +8,8 @@ import reportsService from './service';
  * factory: Strapi calls it with `strapi` when it registers routes, and the handlers are bound to the reports
  * controller here, so the feature needs no entry in the plugin's controller and service lists to work.
  *
- * Every route but the download link checks the reports permission; the link carries its own expiring token
- * instead, because a browser following a plain link cannot send the admin's bearer token. Literal paths come
- * before `/reports/:format`.
+ * Every route checks the reports permission; the download link of an export is a public route
+ * (reports/exports/routes.ts). Literal paths come before `/reports/:format`.
  */
 const guarded = { policies: [{ name: 'admin::hasPermissions', config: { actions: [ACTIONS.reports] } }] };
 
@@ -23,7 +22,6 @@ export function reportRoutes({ strapi }: { strapi: Core.Strapi }) {
     { method: 'GET', path: '/reports/exports', handler: c.listExports, config: guarded },
     { method: 'POST', path: '/reports/exports', handler: c.startExport, config: guarded },
     { method: 'GET', path: '/reports/exports/:id', handler: c.exportStatus, config: guarded },
-    { method: 'GET', path: '/reports/exports/:id/download', handler: c.downloadExport, config: { auth: false } },
     { method: 'GET', path: '/reports/:format', handler: c.download, config: guarded },
   ];
 }

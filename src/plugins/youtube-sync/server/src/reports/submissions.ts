@@ -20,6 +20,8 @@ export interface SubmissionFigures {
   medianDaysToPublication: number | null;
   /** How many stories the median is taken over. */
   medianBasis: number;
+  /** Received per partner link (`/mitmachen?quelle=…`), most first; `source` null for those without one (last). */
+  byReferralSource: { source: string | null; submissions: number }[];
 }
 
 function daysToPublication(knex: Knex, created: string, published: string) {
@@ -55,6 +57,14 @@ async function medianDays(ctx: ScopeContext): Promise<{ median: number | null; b
   return { median: Math.round(median * 10) / 10, basis, published: toCount(publishedRow.n) };
 }
 
+async function countByReferralSource(ctx: ScopeContext): Promise<SubmissionFigures['byReferralSource']> {
+  const column = `d.${ctx.t.stories.col.referralSource}`;
+  const rows = (await submittedStories(ctx).groupBy(column).select({ source: column }).count({ n: '*' })) as { source: string | null; n: unknown }[];
+  return rows
+    .map((row) => ({ source: row.source || null, submissions: toCount(row.n) }))
+    .sort((a, b) => Number(a.source === null) - Number(b.source === null) || b.submissions - a.submissions || (a.source ?? '').localeCompare(b.source ?? ''));
+}
+
 export async function countSubmissions(ctx: ScopeContext): Promise<SubmissionFigures> {
   const c = ctx.t.stories.col;
   const rows = (await submittedStories(ctx).groupBy(`d.${c.editorialStatus}`).select({ status: `d.${c.editorialStatus}` }).count({ n: '*' })) as {
@@ -63,12 +73,13 @@ export async function countSubmissions(ctx: ScopeContext): Promise<SubmissionFig
   }[];
   const byStatus = Object.fromEntries(SUBMISSION_STATUSES.map((s) => [s, 0])) as Record<SubmissionStatus, number>;
   for (const row of rows) byStatus[row.status] = toCount(row.n);
-  const { median, basis, published } = await medianDays(ctx);
+  const [{ median, basis, published }, byReferralSource] = await Promise.all([medianDays(ctx), countByReferralSource(ctx)]);
   return {
     received: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
     byStatus,
     published,
     medianDaysToPublication: median,
     medianBasis: basis,
+    byReferralSource,
   };
 }

@@ -22,7 +22,7 @@ export interface Link {
 export interface ReportTables {
   stories: {
     table: string;
-    col: Record<'id' | 'documentId' | 'title' | 'slug' | 'youtubeVideoId' | 'editorialStatus' | 'createdAt' | 'publishedAt', string>;
+    col: Record<'id' | 'documentId' | 'title' | 'slug' | 'youtubeVideoId' | 'editorialStatus' | 'referralSource' | 'createdAt' | 'publishedAt', string>;
   };
   regions: { table: string; col: Record<'id' | 'key' | 'name' | 'kind' | 'statisticalRegion', string> };
   themes: { table: string; col: Record<'id' | 'slug' | 'name', string> };
@@ -70,7 +70,7 @@ export function reportTables(strapi: Core.Strapi): ReportTables {
   return {
     stories: {
       table: story.table,
-      col: story.columns(['id', 'documentId', 'title', 'slug', 'youtubeVideoId', 'editorialStatus', 'createdAt', 'publishedAt'] as const),
+      col: story.columns(['id', 'documentId', 'title', 'slug', 'youtubeVideoId', 'editorialStatus', 'referralSource', 'createdAt', 'publishedAt'] as const),
     },
     regions: { table: region.table, col: region.columns(['id', 'key', 'name', 'kind', 'statisticalRegion'] as const) },
     themes: { table: theme.table, col: theme.columns(['id', 'slug', 'name'] as const) },

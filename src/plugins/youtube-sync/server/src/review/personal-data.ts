@@ -65,6 +65,7 @@ export interface PersonalData {
     needsEquipment: boolean;
     submittedAt: string | null;
     submissionSource: string | null;
+    referralSource: string | null;
   };
   files: {
     video: FileInfo | null;
@@ -147,6 +148,7 @@ export async function personalData(strapi: Core.Strapi, documentId: string, now 
       needsEquipment: Boolean(story.needsEquipment),
       submittedAt: story.submittedAt,
       submissionSource: story.submissionSource,
+      referralSource: story.referralSource ?? null,
     },
     files: {
       video: file(story.video),

@@ -135,6 +135,8 @@ export interface ReviewDetail {
   creditPreference: string | null;
   editorialStatus: EditorialStatus | null;
   source: QueueRow['source'];
+  /** The `quelle` of the partner link the submitter came by, if any. */
+  referralSource: string | null;
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -184,6 +186,7 @@ export async function reviewDetail(strapi: Core.Strapi, documentId: string): Pro
     creditPreference: story.creditPreference,
     editorialStatus: status,
     source: sourceOf(story.submissionSource),
+    referralSource: story.referralSource ?? null,
     submittedAt: story.submittedAt,
     createdAt: story.createdAt,
     updatedAt: story.updatedAt,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { resolveTables } from '../public-api/tables';
-import { systemClock, type Clock } from '../queue/worker';
-import { runOncePerPeriod, startSchedule, type Schedule, type ScheduleHandle } from '../sync/scheduled-run';
+import { systemClock, type Clock } from '../../../shared/clock';
+import { runOncePerPeriod, startSchedule, type Schedule, type ScheduleHandle } from '../utils/scheduled-run';
 import { AUDIT_ENTRY, recordAudit } from './audit';
 import { reviewSettings, type ReviewSettings } from './settings';
 import { loadStoryRecord, type StoredFile, type StoredStory } from './story-record';

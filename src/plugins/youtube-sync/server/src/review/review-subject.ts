@@ -1,7 +1,4 @@
-import type { Core } from '@strapi/strapi';
 import type { ConsentRecord, ReviewSubject } from './consent-completeness';
-
-const STORY = 'api::story.story';
 
 /** What the publish gate and the review views read of a story, as Document Service populate and field lists. */
 export const REVIEW_FIELDS = ['editorialStatus', 'submissionSource', 'youtubeVideoId'] as const;
@@ -25,8 +22,3 @@ export const reviewSubjectOf = (story: ReviewedStory): ReviewSubject => ({
   consent: story.consent ?? null,
 });
 
-/** The draft of a story as the publish gate sees it; null when there is no such story. */
-export async function loadReviewSubject(strapi: Core.Strapi, documentId: string): Promise<ReviewSubject | null> {
-  const draft = await strapi.documents(STORY).findOne({ documentId, status: 'draft', fields: [...REVIEW_FIELDS], populate: REVIEW_POPULATE as never });
-  return draft ? reviewSubjectOf(draft as unknown as ReviewedStory) : null;
-}

@@ -2,14 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS } from '../permissions';
 import { reviewAdminController } from './admin-controller';
 import { reviewPagesController } from './pages/controller';
+import { publicPageRouter } from '../routes/public-router';
 
 /**
- * The review's routers, as factories Strapi calls with `strapi` (like reports/routes.ts): the admin API of the
- * queue under /youtube-sync/review/… (every route checks the review permission), and the public pages /widerruf
- * (with /widerruf/code, /widerruf/daten, /widerruf/neuer-link) and /melden at the site's root. Its JSON endpoints under /api/v1 are part of the v1 contract (routes/content-api.ts).
+ * The review's routers, as factories called with `strapi`: the admin API of the queue under /youtube-sync/review/…
+ * (every route checks the review permission), and the public pages /widerruf (with /widerruf/code, /widerruf/daten,
+ * /widerruf/neuer-link) and /melden at the site's root (routes/public-router.ts). Its JSON endpoints under /api/v1
+ * are part of the v1 contract (routes/content-api.ts).
  */
 const guarded = { policies: [{ name: 'admin::hasPermissions', config: { actions: [ACTIONS.review] } }] };
-const open = { auth: false };
 
 export const reviewAdminRouter = ({ strapi }: { strapi: Core.Strapi }) => {
   const c = reviewAdminController(strapi);
@@ -29,18 +30,14 @@ export const reviewAdminRouter = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export const reviewPagesRouter = ({ strapi }: { strapi: Core.Strapi }) => {
   const c = reviewPagesController(strapi);
-  return {
-    type: 'admin',
-    prefix: '',
-    routes: [
-      { method: 'GET', path: '/widerruf', handler: c.withdrawalPage, config: open },
-      { method: 'POST', path: '/widerruf', handler: c.withdraw, config: open },
-      { method: 'POST', path: '/widerruf/code', handler: c.sendCode, config: open },
-      { method: 'POST', path: '/widerruf/daten', handler: c.showData, config: open },
-      { method: 'POST', path: '/widerruf/neuer-link', handler: c.newLink, config: open },
-      { method: 'GET', path: '/melden', handler: c.reportPage, config: open },
-      { method: 'POST', path: '/melden', handler: c.report, config: open },
-      { method: 'GET', path: '/melden/danke', handler: c.reportThanks, config: open },
-    ],
-  };
+  return publicPageRouter([
+    { method: 'GET', path: '/widerruf', handler: c.withdrawalPage },
+    { method: 'POST', path: '/widerruf', handler: c.withdraw },
+    { method: 'POST', path: '/widerruf/code', handler: c.sendCode },
+    { method: 'POST', path: '/widerruf/daten', handler: c.showData },
+    { method: 'POST', path: '/widerruf/neuer-link', handler: c.newLink },
+    { method: 'GET', path: '/melden', handler: c.reportPage },
+    { method: 'POST', path: '/melden', handler: c.report },
+    { method: 'GET', path: '/melden/danke', handler: c.reportThanks },
+  ]);
 };

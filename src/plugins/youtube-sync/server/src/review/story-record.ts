@@ -54,6 +54,7 @@ export interface StoredStory {
   referenceNumber: string | null;
   submittedAt: string | null;
   submissionSource: string | null;
+  referralSource: string | null;
   creditPreference: string | null;
   needsFilmingHelp: boolean | null;
   needsEquipment: boolean | null;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { effectiveSettings } from '../admin-api/settings';
+import { effectiveSettings } from '../config/settings';
 import { applyConsentChange } from '../public-api/hooks';
 import { storyVisibilityChanged } from '../media-privacy/hooks';
 import { enqueue } from '../queue/enqueue';

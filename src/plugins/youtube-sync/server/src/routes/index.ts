@@ -1,20 +1,12 @@
 import contentApi from './content-api';
 import admin from '../admin-api/routes';
 import { reportRouter } from '../reports/routes';
-import { embedRouter } from '../embed/routes';
-import { pagesRouter } from '../pages/routes';
-import { reviewAdminRouter, reviewPagesRouter } from '../review/routes';
-import { storyPagesRouter } from '../story-pages/routes';
-import { privateMediaRouter } from '../media-privacy/routes';
+import { reviewAdminRouter } from '../review/routes';
 
+/** The plugin's routers as Strapi registers them: the v1 contract and the admin API; public pages: public-routers.ts. */
 export default {
   'content-api': contentApi,
   admin,
   reports: reportRouter,
-  embed: embedRouter,
-  pages: pagesRouter,
   review: reviewAdminRouter,
-  'review-pages': reviewPagesRouter,
-  'story-pages': storyPagesRouter,
-  'private-media': privateMediaRouter,
 };

@@ -7,6 +7,7 @@ import { renderListPage } from './list-page';
 import { listHref, listParams, storiesQuery, withoutEmptyFields } from './params';
 import { renderBadFilter, renderPageNotFound, renderStoryGone, renderStoryNotFound } from './problem-pages';
 import { filterChoices, findStories, findStory, latestOf, wasRemoved } from './public-data';
+import { readCover, SOCIAL_IMAGE, socialImageOf } from './social-image';
 import { renderStoryPage } from './story-page';
 
 /** What each story page answers: the page (kept in the public API's cache), or a problem page's status and HTML. */
@@ -31,8 +32,18 @@ export async function storyPageAnswer(strapi: Core.Strapi, slug: string): Promis
   return render(renderStoryPage(story.body, related.body.data, pluginConfig(strapi).publicUrl), HTML_TYPE, latestOf([story, related]));
 }
 
+/** The story's link picture (og:image), or the 404 page when the public may not see the story. */
+export async function socialImageAnswer(strapi: Core.Strapi, slug: string): Promise<PageAnswer> {
+  const story = await findStory(strapi, slug);
+  if (!story) return { status: 404, html: renderStoryNotFound() };
+  const { cover } = story.body;
+  const publicUrl = pluginConfig(strapi).publicUrl;
+  const image = await socialImageOf(story.body, async () => (cover ? readCover(cover, publicUrl, strapi.dirs.static.public) : null));
+  return render(image, SOCIAL_IMAGE.type, new Date(story.lastModified));
+}
+
 /** The parameter a validation error of the public API names (parseParams and the filter resolution both do). */
-function parameterOf(error: errors.ValidationError): string {
+export function parameterOf(error: errors.ValidationError): string {
   const details = error.details as { errors?: { path?: unknown[] }[] } | undefined;
   return String(details?.errors?.[0]?.path?.[0] ?? '');
 }

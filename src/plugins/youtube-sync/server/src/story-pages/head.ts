@@ -1,7 +1,7 @@
 import { escapeHtml } from '../pages/layout';
 import type { PublicStory } from '../public-api/serialize';
 import { shorten } from './format';
-import { shareImage } from './images';
+import { SOCIAL_IMAGE, socialImagePath } from './social-image';
 
 /**
  * What goes into <head> of the story pages besides the shell's own: the stylesheet, the canonical address, the
@@ -54,8 +54,9 @@ export function storyDescription(story: PublicStory): string {
 
 export function storyHead(story: PublicStory, publicUrl: string, widgetScript: string): string {
   const description = storyDescription(story);
-  const image = story.cover ? shareImage(story.cover) : null;
-  const imageAlt = story.cover?.alternativeText || story.title;
+  // The generated link picture (social-image.ts) also names the story, so its description is the title after the cover's.
+  const image = `${site(publicUrl)}${socialImagePath(story.slug)}`;
+  const imageAlt = story.cover?.alternativeText ? `${story.cover.alternativeText} – ${story.title}` : story.title;
   const oembed = `${site(publicUrl)}/api/v1/oembed?url=${encodeURIComponent(story.link)}&format=json`;
   return [
     STYLESHEET,
@@ -67,21 +68,19 @@ export function storyHead(story: PublicStory, publicUrl: string, widgetScript: s
     meta('property', 'og:title', story.title),
     meta('property', 'og:description', description),
     meta('property', 'og:url', story.link),
-    ...(image
-      ? [
-          meta('property', 'og:image', image.url),
-          meta('property', 'og:image:width', image.width),
-          meta('property', 'og:image:height', image.height),
-          meta('property', 'og:image:alt', imageAlt),
-        ]
-      : []),
+    meta('property', 'og:image', image),
+    meta('property', 'og:image:type', SOCIAL_IMAGE.type),
+    meta('property', 'og:image:width', SOCIAL_IMAGE.width),
+    meta('property', 'og:image:height', SOCIAL_IMAGE.height),
+    meta('property', 'og:image:alt', imageAlt),
     meta('property', 'article:published_time', story.publishedAt),
     meta('property', 'article:modified_time', story.updatedAt),
     ...story.themes.map((theme) => meta('property', 'article:tag', theme.name)),
-    meta('name', 'twitter:card', image ? 'summary_large_image' : 'summary'),
+    meta('name', 'twitter:card', 'summary_large_image'),
     meta('name', 'twitter:title', story.title),
     meta('name', 'twitter:description', description),
-    ...(image ? [meta('name', 'twitter:image', image.url), meta('name', 'twitter:image:alt', imageAlt)] : []),
+    meta('name', 'twitter:image', image),
+    meta('name', 'twitter:image:alt', imageAlt),
     `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(oembed)}" title="${escapeHtml(story.title)}">`,
     feedLinks(publicUrl, '', `${SITE_NAME} – Geschichten`),
     widgetScript,

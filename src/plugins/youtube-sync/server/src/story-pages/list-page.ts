@@ -17,7 +17,7 @@ const option = (value: string, label: string, selected: boolean) =>
   `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
 /** Which district or statistical region a `region` value means, by the API's rules (district first). */
-function chosenRegion(regions: RegionChoices, value: string | undefined) {
+export function chosenRegion(regions: RegionChoices, value: string | undefined) {
   if (!value) return null;
   const district = value.startsWith('statistical:') ? undefined : regions.data.find((r) => r.slug === value || r.key === value);
   if (district) return { value: district.slug, label: district.name };
@@ -26,7 +26,7 @@ function chosenRegion(regions: RegionChoices, value: string | undefined) {
   return area ? { value: area.filter, label: `Raum ${area.name}` } : null;
 }
 
-function regionSelect(regions: RegionChoices, selected: string | undefined): string {
+export function regionSelect(regions: RegionChoices, selected: string | undefined): string {
   const groups = regions.meta.statisticalRegions.map((area) => {
     const districts = regions.data
       .filter((r) => r.statisticalRegion === area.key)
@@ -43,14 +43,14 @@ ${groups.join('\n')}
 </select>`;
 }
 
-function themeSelect(themes: ThemeChoices, selected: string | undefined): string {
+export function themeSelect(themes: ThemeChoices, selected: string | undefined): string {
   return `<select id="filter-theme" name="theme">
 ${option('', 'Alle Themen', !selected)}
 ${themes.data.map((t) => option(t.slug, `${t.name} (${t.storyCount})`, selected === t.slug)).join('\n')}
 </select>`;
 }
 
-function projectSelect(projects: ProjectChoices, selected: string | undefined): string {
+export function projectSelect(projects: ProjectChoices, selected: string | undefined): string {
   return `<select id="filter-project" name="project">
 ${option('', 'Alle Projekte', !selected)}
 ${projects.data.map((p) => option(p.slug, `${p.name} (${p.storyCount})`, selected === p.slug)).join('\n')}
@@ -82,7 +82,7 @@ ${hasFilters(filters) ? `<a href="${LIST_PATH}">Alle Filter zurücksetzen</a>` :
 }
 
 /** What the filters select, in words: "Göttingen", "Thema Sprache", "Suche „Pflege“". */
-function scopeOf(filters: ListFilters, choices: FilterChoices): string[] {
+export function scopeOf(filters: ListFilters, choices: FilterChoices): string[] {
   const scope: string[] = [];
   const region = chosenRegion(choices.regions.body, filters.region);
   if (region) scope.push(region.label);

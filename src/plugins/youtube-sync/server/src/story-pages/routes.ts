@@ -1,19 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { storyPagesController } from './controller';
+import { publicPageRouter } from '../routes/public-router';
+import { MASTODON_PATH } from './share-links';
 
 /**
- * The public story pages at the site's root (an admin-type router with an empty prefix, like the other public
- * pages), open to everyone: the address every story's `link` in the public API, its feeds and oEmbed point to.
+ * The public story pages at the site's root (routes/public-router.ts), open to everyone: the address every story's
+ * `link` in the public API, its feeds and oEmbed point to.
  */
 export const storyPagesRouter = ({ strapi }: { strapi: Core.Strapi }) => {
   const c = storyPagesController(strapi);
-  const open = { auth: false };
-  return {
-    type: 'admin',
-    prefix: '',
-    routes: [
-      { method: 'GET', path: '/geschichten', handler: c.list, config: open },
-      { method: 'GET', path: '/geschichten/:slug', handler: c.story, config: open },
-    ],
-  };
+  return publicPageRouter([
+    { method: 'GET', path: '/geschichten', handler: c.list },
+    { method: 'GET', path: '/geschichten/:slug', handler: c.story },
+    { method: 'GET', path: '/geschichten/:slug/vorschau.jpg', handler: c.socialImage },
+    { method: 'GET', path: MASTODON_PATH, handler: c.mastodon },
+  ]);
 };

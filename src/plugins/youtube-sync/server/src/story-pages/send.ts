@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { sendPageResponse } from '../public-api/koa-response';
 import type { PublicResponse } from '../public-api/response';
 import { pagePolicy } from '../utils/page-policy';
-import { HTML_TYPE, type ProblemAnswer } from './answers';
+import { HTML_TYPE } from './answers';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
@@ -17,10 +17,13 @@ export function sendPage(ctx: KoaContext, page: PublicResponse) {
   sendPageResponse(ctx, page, { 'Content-Security-Policy': STORY_PAGES_CONTENT_SECURITY_POLICY });
 }
 
-/** 400, 404 and 410 pages: never stored, so that a story published a minute later is found at once. */
-export function sendProblemPage(ctx: KoaContext, problem: ProblemAnswer) {
+/**
+ * Pages never stored: 400, 404 and 410, so that a story published a minute later is found at once, and pages that
+ * echo what the visitor typed (/teilen/mastodon).
+ */
+export function sendUncachedPage(ctx: KoaContext, page: { status: number; html: string }) {
   ctx.set({ 'Content-Security-Policy': STORY_PAGES_CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' });
-  ctx.status = problem.status;
+  ctx.status = page.status;
   ctx.type = HTML_TYPE;
-  ctx.body = problem.html;
+  ctx.body = page.html;
 }

@@ -6,6 +6,7 @@ import { germanDate, KIND_NAMES, LANGUAGE_NAMES } from './format';
 import { storyHead } from './head';
 import { coverImage } from './images';
 import { listHref } from './params';
+import { shareSection } from './share-links';
 
 /**
  * The page of one story at /geschichten/<slug>, rendered from the public API's answer. The video is the partner
@@ -15,6 +16,8 @@ import { listHref } from './params';
 
 const MEDIA_SIZES = '(min-width: 48rem) 44rem, calc(100vw - 2rem)';
 const PLAYER_ID = 'story-player';
+/** Shows the "Teilen" button where the browser offers the Web Share API. */
+const SHARE_SCRIPT = '/assets/share.js';
 
 /** The story body's headings sit below the page's own h1 (the title). */
 const belowTitle = (html: string) => html.replace(/<(\/?)h1>/g, '<$1h2>');
@@ -92,6 +95,7 @@ export function renderStoryPage(story: PublicStory, related: PublicStory[], publ
   return renderPage({
     title: story.title,
     head: storyHead(story, publicUrl, widgetScript(story)),
+    scripts: [SHARE_SCRIPT],
     main: `<div class="story-page">
 ${breadcrumb(story)}
 <article class="story" aria-labelledby="story-title">
@@ -105,6 +109,7 @@ ${media(story)}
 ${belowTitle(story.bodyHtml)}
 </div>
 ${facts(story)}
+${shareSection(story, publicUrl)}
 <p class="story__report">Stimmt etwas nicht, oder verletzt diese Geschichte Rechte? <a href="/melden?story=${encodeURIComponent(story.slug)}">Inhalt melden</a></p>
 </article>
 ${CALL_TO_ACTION}

@@ -3,6 +3,7 @@ import { InvalidYouTubeReference, parseYouTubeReference } from '../../../../../a
 import captionComponent from '../../../../../components/story/caption.json';
 import { STORY_KINDS } from '../public-api/params';
 import { LIMITS, MESSAGES as M } from './messages';
+import { referralSourceOf } from './referral-source';
 
 /**
  * One schema for a submission, whether it arrives as multipart (every value a string, repeated fields as arrays)
@@ -169,6 +170,7 @@ const fields = z.object({
   consentGuardian: yesNo(false),
   consentMinor: yesNo(false),
   people: z.preprocess(cleanJson, z.array(person, { invalid_type_error: M.peopleUnreadable }).max(LIMITS.peopleMax, M.peopleTooMany).default([])),
+  referralSource: z.unknown().transform(referralSourceOf),
 });
 
 type Fields = z.infer<typeof fields>;

@@ -103,6 +103,7 @@ export function storyData(input: SubmissionInput, links: StoryLinks) {
     referenceNumber: links.referenceNumber,
     submittedAt: links.now.toISOString(),
     submissionSource: links.source,
+    referralSource: input.referralSource ?? null,
     creditPreference: input.credit,
     needsFilmingHelp: input.needsFilmingHelp,
     needsEquipment: input.needsEquipment,

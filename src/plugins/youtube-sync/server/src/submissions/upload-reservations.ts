@@ -33,6 +33,18 @@ function clientKey(strapi: Core.Strapi, address: string): string {
   return crypto.createHmac('sha256', key).update(address).digest('hex').slice(0, 32);
 }
 
+async function pendingBytesIn(knex: Knex, c: ReturnType<typeof columns>, now: Date): Promise<number> {
+  const pending = await knex(c.table)
+    .whereNull(c.releasedAt)
+    .where(c.reservedAt, '>', new Date(now.getTime() - UPLOAD_EXPIRY_MS))
+    .sum({ total: c.bytes })
+    .first();
+  return Number(pending?.total ?? 0);
+}
+
+/** Bytes of resumable uploads started and neither taken, cancelled nor expired, on all instances together. */
+export const pendingUploadBytes = (strapi: Core.Strapi, now = new Date()) => pendingBytesIn(strapi.db.connection, columns(strapi), now);
+
 export interface Reservation {
   uploadId: string;
   address: string;
@@ -47,17 +59,13 @@ export async function reserveUpload(strapi: Core.Strapi, reservation: Reservatio
   const client = clientKey(strapi, reservation.address);
   return strapi.db.transaction(async ({ trx }) => {
     if (isPostgres(trx)) await trx.raw('SELECT pg_advisory_xact_lock(?)', [LOCK_KEY]);
-    const pending = await trx(c.table)
-      .whereNull(c.releasedAt)
-      .where(c.reservedAt, '>', new Date(now.getTime() - UPLOAD_EXPIRY_MS))
-      .sum({ total: c.bytes })
-      .first();
+    const pending = await pendingBytesIn(trx, c, now);
     const started = (await trx(c.table)
       .where(c.client, client)
       .where(c.reservedAt, '>', new Date(now.getTime() - DAY_MS))
       .select({ bytes: c.bytes, reservedAt: c.reservedAt })) as { bytes: string | number; reservedAt: Date | string | number }[];
     const startedByAddress: StartedUpload[] = started.map((s) => ({ bytes: Number(s.bytes), reservedAt: new Date(s.reservedAt) }));
-    const decision = decideUpload(reservation.bytes, reservation.partner, { pendingBytes: Number(pending?.total ?? 0), startedByAddress }, limits, now);
+    const decision = decideUpload(reservation.bytes, reservation.partner, { pendingBytes: pending, startedByAddress }, limits, now);
     if (decision.allowed) {
       await strapi.db.query(RESERVATION).create({ data: { uploadId: reservation.uploadId, client, bytes: reservation.bytes, reservedAt: now } });
     }

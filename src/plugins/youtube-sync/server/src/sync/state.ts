@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { LeaseLostError } from '../queue/lease-lost';
+import { LeaseLostError } from '../lease-queue/lease-lost';
+import type { Where } from '../lease-queue/lease-queue';
+import { jobLabel, type SyncJob } from '../queue/jobs';
 
 export const STATE = 'plugin::youtube-sync.sync-state';
 export const PLAYLIST = 'plugin::youtube-sync.playlist';
@@ -74,6 +76,19 @@ export async function stateOf(strapi: Core.Strapi, storyDocumentId: string): Pro
  */
 export async function saveState(strapi: Core.Strapi, state: SyncState, changes: Partial<SyncState> & Record<string, unknown>) {
   const { count } = await strapi.db.query(STATE).updateMany({ where: { id: state.id, lockToken: state.lockToken ?? null }, data: changes });
-  if (count !== 1) throw new LeaseLostError(state.storyDocumentId);
+  if (count !== 1) throw new LeaseLostError(jobLabel(state.storyDocumentId));
   Object.assign(state, changes);
+}
+
+/**
+ * The story's side of a job claim, in the claim's transaction: its state takes the job's new lock token (none when
+ * the job was given up, which also fails the story), so every write of a worker that held the job before no longer
+ * matches. A story without a state row gets one here, so that it carries the token from its first write.
+ */
+export async function fenceState(strapi: Core.Strapi, job: SyncJob, written: Where) {
+  const states = strapi.db.query(STATE);
+  const fence = { storyDocumentId: job.storyDocumentId, lockToken: (written.lockToken as string | null) ?? null };
+  const { count } = await states.updateMany({ where: { storyDocumentId: fence.storyDocumentId }, data: { lockToken: fence.lockToken } });
+  if (count === 0) await states.create({ data: { ...fence, status: 'pending', playlistItems: {} } });
+  if (written.status === 'failed') await states.updateMany({ where: { storyDocumentId: fence.storyDocumentId }, data: { status: 'failed', lastError: written.lastError } });
 }

@@ -42,6 +42,21 @@ function parseRange(text: string): { address: string; prefix: number | null } | 
   return { address, prefix };
 }
 
+/** Addresses and CIDR ranges separated by commas; empty or "none" is the empty list. */
+export function parseAddressRanges(value: string): string[] | { error: string } {
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'none') return [];
+  const ranges = text
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const range of ranges) {
+    const parsed = parseRange(range);
+    if (typeof parsed === 'string') return { error: parsed };
+  }
+  return ranges;
+}
+
 /** TRUSTED_PROXIES as written: empty, "none" or "0"; a hop count; or addresses and CIDR ranges separated by commas. */
 export function parseTrustedProxies(value: string): TrustedProxies | { error: string } {
   const text = value.trim().toLowerCase();
@@ -51,15 +66,8 @@ export function parseTrustedProxies(value: string): TrustedProxies | { error: st
     if (hops > MAX_PROXY_HOPS) return { error: `a hop count must be between 1 and ${MAX_PROXY_HOPS}, not ${hops}` };
     return { kind: 'hops', hops };
   }
-  const ranges = text
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
-  for (const range of ranges) {
-    const parsed = parseRange(range);
-    if (typeof parsed === 'string') return { error: parsed };
-  }
-  return { kind: 'addresses', ranges };
+  const ranges = parseAddressRanges(text);
+  return 'error' in ranges ? ranges : { kind: 'addresses', ranges };
 }
 
 export interface ProxyTrust {
@@ -70,19 +78,23 @@ export interface ProxyTrust {
 export function proxyTrust(setting: TrustedProxies): ProxyTrust {
   if (setting.kind === 'none') return { vouchesFor: () => false };
   if (setting.kind === 'hops') return { vouchesFor: (_address, hop) => hop < setting.hops };
+  const inList = addressMatcher(setting.ranges);
+  return { vouchesFor: (address) => inList(address) };
+}
+
+/** Whether an address lies in one of the ranges (already validated by parseAddressRanges). */
+export function addressMatcher(ranges: string[]): (address: string) => boolean {
   const list = new net.BlockList();
-  for (const range of setting.ranges) {
+  for (const range of ranges) {
     const parsed = parseRange(range);
-    if (typeof parsed === 'string') throw new Error(`TRUSTED_PROXIES: ${parsed}`);
+    if (typeof parsed === 'string') throw new Error(`Address range: ${parsed}`);
     const family = net.isIP(parsed.address) === 4 ? 'ipv4' : 'ipv6';
     if (parsed.prefix === null) list.addAddress(parsed.address, family);
     else list.addSubnet(parsed.address, parsed.prefix, family);
   }
-  return {
-    vouchesFor: (address) => {
-      const family = net.isIP(address);
-      return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
-    },
+  return (address) => {
+    const family = net.isIP(address);
+    return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
   };
 }
 

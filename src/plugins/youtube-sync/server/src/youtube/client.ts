@@ -18,6 +18,8 @@ export interface YouTubeClientOptions {
   clientId?: string;
   clientSecret?: string;
   refreshToken?: string;
+  /** googleapis retries a failed GET or PUT at once, up to three times with a growing pause; this caps the pause. */
+  retryMaxDelayMs?: number;
   ledger: QuotaLedger;
 }
 
@@ -49,7 +51,7 @@ export function createYouTubeClient(options: YouTubeClientOptions) {
     transporterOptions: { fetchImplementation: fetch },
   });
   auth.setCredentials({ refresh_token: options.refreshToken });
-  const youtube = youtubeApi({ version: 'v3', rootUrl, auth, fetchImplementation: fetch });
+  const youtube = youtubeApi({ version: 'v3', rootUrl, auth, fetchImplementation: fetch, retryConfig: { maxRetryDelay: options.retryMaxDelayMs } });
 
   async function call<T>(endpoint: string, request: () => Promise<{ data: T }>): Promise<T> {
     const reservation = await options.ledger.reserve(endpoint);

@@ -30,8 +30,6 @@ export function unitsFor(endpoint: string, model: QuotaModel): number {
   return QUOTA_COSTS[endpoint] ?? 1;
 }
 
-export const WRITE_CALLS = new Set(Object.keys(QUOTA_COSTS).filter((k) => !k.endsWith('.list')));
-
 const PACIFIC = 'America/Los_Angeles';
 
 /** The quota day as YouTube counts it: the calendar date in Pacific time. */

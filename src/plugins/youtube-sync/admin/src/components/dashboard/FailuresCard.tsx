@@ -1,4 +1,4 @@
-import { Button, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Button, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import type { JobView } from '../../api-types';
 import { useTimeFormat } from '../../format';
@@ -6,6 +6,7 @@ import { useT } from '../../translate';
 import { Card } from '../Card';
 import { FailureReason } from '../FailureReason';
 import { StoryLink } from '../StoryLink';
+import { TableHead } from '../TableHead';
 
 interface Props {
   failures: JobView[];
@@ -32,24 +33,7 @@ export function FailuresCard({ failures, total, canSync, busy, onRetry, onRetryA
         <Typography textColor="success600">{t('dashboard.failures.empty')}</Typography>
       ) : (
         <Table colCount={canSync ? 4 : 3} rowCount={failures.length + 1}>
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.table.story')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.table.reason')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.table.when')}</Typography>
-              </Th>
-              {canSync && (
-                <Th>
-                  <Typography variant="sigma">{t('dashboard.table.actions')}</Typography>
-                </Th>
-              )}
-            </Tr>
-          </Thead>
+          <TableHead labels={[t('dashboard.table.story'), t('dashboard.table.reason'), t('dashboard.table.when'), ...(canSync ? [t('dashboard.table.actions')] : [])]} />
           <Tbody>
             {failures.map((job) => (
               <Tr key={job.storyDocumentId} data-story={job.storyDocumentId}>

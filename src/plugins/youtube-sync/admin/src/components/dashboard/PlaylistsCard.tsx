@@ -1,8 +1,9 @@
-import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { PlaylistView } from '../../api-types';
 import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
 import { Card } from '../Card';
+import { TableHead } from '../TableHead';
 
 /** The channel's playlists the plugin keeps, with how many videos it put into each. */
 export function PlaylistsCard({ playlists }: { playlists: PlaylistView[] }) {
@@ -14,19 +15,7 @@ export function PlaylistsCard({ playlists }: { playlists: PlaylistView[] }) {
         <Typography textColor="neutral600">{t('dashboard.playlists.empty')}</Typography>
       ) : (
         <Table colCount={3} rowCount={playlists.length + 1}>
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.playlists.name')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.playlists.kind')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.playlists.videos')}</Typography>
-              </Th>
-            </Tr>
-          </Thead>
+          <TableHead labels={[t('dashboard.playlists.name'), t('dashboard.playlists.kind'), t('dashboard.playlists.videos')]} />
           <Tbody>
             {playlists.map((playlist) => (
               <Tr key={playlist.key}>

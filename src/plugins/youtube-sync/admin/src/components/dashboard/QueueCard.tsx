@@ -1,10 +1,11 @@
-import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { JobView } from '../../api-types';
 import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
 import { Card } from '../Card';
 import { StatusBadge } from '../StatusBadge';
 import { StoryLink } from '../StoryLink';
+import { TableHead } from '../TableHead';
 
 /** What is still to do, soonest first, with when each job is tried next. */
 export function QueueCard({ queue, total }: { queue: JobView[]; total: number }) {
@@ -17,22 +18,7 @@ export function QueueCard({ queue, total }: { queue: JobView[]; total: number })
         <Typography textColor="neutral600">{t('dashboard.queue.empty')}</Typography>
       ) : (
         <Table colCount={4} rowCount={queue.length + 1}>
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.table.story')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.table.status')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.table.next')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('dashboard.table.attempts')}</Typography>
-              </Th>
-            </Tr>
-          </Thead>
+          <TableHead labels={[t('dashboard.table.story'), t('dashboard.table.status'), t('dashboard.table.next'), t('dashboard.table.attempts')]} />
           <Tbody>
             {queue.map((job) => (
               <Tr key={job.storyDocumentId} data-story={job.storyDocumentId}>

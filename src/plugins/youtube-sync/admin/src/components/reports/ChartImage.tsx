@@ -1,14 +1,14 @@
 import * as React from 'react';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import type { ChartName, ReportQuery, ReportsApi } from './reports-api';
-import { useReportsT } from './translate';
+import { useT } from '../../translate';
 
 /**
  * A chart as the server draws it for the PDF (Vega-Lite → SVG), shown as an image: the same picture in the page
  * and in the report, and SVG markup never enters the page's DOM.
  */
 export function ChartImage({ api, name, query, width, alt }: { api: ReportsApi; name: ChartName; query: ReportQuery; width: number; alt: string }) {
-  const t = useReportsT();
+  const t = useT();
   const [url, setUrl] = React.useState<string>();
   const [failed, setFailed] = React.useState(false);
   React.useEffect(() => {

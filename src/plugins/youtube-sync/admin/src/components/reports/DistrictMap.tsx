@@ -1,13 +1,13 @@
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { ChartImage } from './ChartImage';
 import type { ReportQuery, ReportsApi } from './reports-api';
-import { useReportsT } from './translate';
+import { useT } from '../../translate';
 
 const BKG = 'https://www.bkg.bund.de';
 
 /** The map of the 45 districts with the source note the outlines' licence requires, linked to the BKG. */
 export function DistrictMap({ api, query }: { api: ReportsApi; query: ReportQuery }) {
-  const t = useReportsT();
+  const t = useT();
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <ChartImage api={api} name="map" query={query} width={560} alt={t('reports.map.alt')} />

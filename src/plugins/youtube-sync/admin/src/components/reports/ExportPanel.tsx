@@ -5,7 +5,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { absoluteDownloadUrl, CSV_TABLES, errorMessage, type CsvStyle, type CsvTable, type ExportView, type ReportFormat, type ReportQuery, type ReportsApi } from './reports-api';
 import { useExports } from './use-exports';
-import { useReportsT, type ReportsMessageKey } from './translate';
+import { useT, type MessageKey } from '../../translate';
 
 const STATUS_VARIANT: Record<ExportView['status'], 'secondary' | 'success' | 'danger' | 'neutral'> = {
   queued: 'neutral',
@@ -18,7 +18,7 @@ const STATUS_VARIANT: Record<ExportView['status'], 'secondary' | 'success' | 'da
 const day = (iso: string) => iso.split('-').reverse().join('.');
 
 function ExportRow({ job }: { job: ExportView }) {
-  const t = useReportsT();
+  const t = useT();
   const intl = useIntl();
   return (
     <Tr>
@@ -35,7 +35,7 @@ function ExportRow({ job }: { job: ExportView }) {
       </Td>
       <Td>
         <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Badge variant={STATUS_VARIANT[job.status]}>{t(`reports.exports.status.${job.status}` as ReportsMessageKey)}</Badge>
+          <Badge variant={STATUS_VARIANT[job.status]}>{t(`reports.exports.status.${job.status}` as MessageKey)}</Badge>
           {job.status === 'running' && (
             <>
               <ProgressBar value={Math.round(job.progress * 100)} size="S" />
@@ -76,7 +76,7 @@ function ExportRow({ job }: { job: ExportView }) {
  * one shows its progress here instead of holding a request open; the finished file comes through its expiring link.
  */
 export function ExportPanel({ api, query, disabled }: { api: ReportsApi; query: ReportQuery; disabled: boolean }) {
-  const t = useReportsT();
+  const t = useT();
   const { toggleNotification } = useNotification();
   const { exports, refresh } = useExports(api);
   const [table, setTable] = React.useState<CsvTable>('stories');
@@ -95,7 +95,7 @@ export function ExportPanel({ api, query, disabled }: { api: ReportsApi; query: 
     }
   };
 
-  const button = (key: string, label: ReportsMessageKey, icon: React.ReactNode, format: ReportFormat, csvStyle?: CsvStyle) => (
+  const button = (key: string, label: MessageKey, icon: React.ReactNode, format: ReportFormat, csvStyle?: CsvStyle) => (
     <Button variant="secondary" startIcon={icon} loading={starting === key} disabled={disabled || Boolean(starting)} onClick={() => start(key, format, csvStyle)}>
       {t(label)}
     </Button>
@@ -116,7 +116,7 @@ export function ExportPanel({ api, query, disabled }: { api: ReportsApi; query: 
           <SingleSelect value={table} onChange={(value) => setTable(value as CsvTable)} size="S">
             {CSV_TABLES.map((key) => (
               <SingleSelectOption key={key} value={key}>
-                {t(`reports.downloads.table.${key}` as ReportsMessageKey)}
+                {t(`reports.downloads.table.${key}` as MessageKey)}
               </SingleSelectOption>
             ))}
           </SingleSelect>

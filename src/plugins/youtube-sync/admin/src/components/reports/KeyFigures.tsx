@@ -1,7 +1,7 @@
 import { Box, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { ReportSummary } from './reports-api';
-import { useReportsT, type ReportsMessageKey } from './translate';
+import { useT, type MessageKey } from '../../translate';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -18,11 +18,11 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 
 /** The key figures of the report, as the PDF's first page shows them. */
 export function KeyFigures({ summary }: { summary: ReportSummary }) {
-  const t = useReportsT();
+  const t = useT();
   const intl = useIntl();
   const n = (value: number) => intl.formatNumber(value);
   const s = summary.submissions;
-  const figures: [ReportsMessageKey, string, string][] = [
+  const figures: [MessageKey, string, string][] = [
     ['reports.figures.published', n(summary.published), 'published'],
     ['reports.figures.districts', n(summary.districts.filter((d) => d.key && d.stories > 0).length), 'districts'],
     ['reports.figures.received', n(s.received), 'received'],

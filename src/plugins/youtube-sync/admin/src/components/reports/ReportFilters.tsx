@@ -1,6 +1,6 @@
 import { DatePicker, Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import type { ReportOptions, ReportQuery } from './reports-api';
-import { useReportsT } from './translate';
+import { useT } from '../../translate';
 
 const ALL = '';
 
@@ -19,7 +19,7 @@ interface Choice {
 }
 
 function Select({ label, value, choices, onChange }: { label: string; value?: string; choices: Choice[]; onChange: (value: string) => void }) {
-  const t = useReportsT();
+  const t = useT();
   return (
     <Field.Root>
       <Field.Label>{label}</Field.Label>
@@ -37,7 +37,7 @@ function Select({ label, value, choices, onChange }: { label: string; value?: st
 
 /** The period and the optional filters; the district list follows the chosen statistical region. */
 export function ReportFilters({ query, options, onChange }: { query: ReportQuery; options: ReportOptions; onChange: (query: ReportQuery) => void }) {
-  const t = useReportsT();
+  const t = useT();
   const set = (patch: Partial<ReportQuery>) => onChange({ ...query, ...patch });
   const districts = options.districts.filter((d) => !query.statisticalRegion || d.statisticalRegion === query.statisticalRegion);
   const invalid = query.from > query.to;

@@ -27,7 +27,13 @@ export interface ReportOptions {
 export interface ReportSummary {
   published: number;
   districts: { key: string | null; name: string; stories: number }[];
-  submissions: { received: number; byStatus: Record<string, number>; medianDaysToPublication: number | null };
+  submissions: {
+    received: number;
+    byStatus: Record<string, number>;
+    medianDaysToPublication: number | null;
+    /** Per partner link (`/mitmachen?quelle=…`); `source` null for submissions without one. */
+    byReferralSource: { source: string | null; submissions: number }[];
+  };
   youtube: { views: number; likes: number; comments: number; statsAt: string | null };
   syncFailures: { total: number };
 }

@@ -1,9 +1,10 @@
-import { Badge, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Badge, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
 import { EditorialStatusBadge } from './EditorialStatusBadge';
 import { STATUS_KEY } from './labels';
 import { EDITORIAL_STATUSES, type EditorialStatus, type QueuePage, type QueueQuery, type QueueRow } from './review-api';
+import { TableHead } from '../TableHead';
 
 const ALL = '';
 
@@ -121,18 +122,11 @@ export function QueueTable({ page, query, onChange, onOpen }: { page: QueuePage;
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Table colCount={COLUMNS.length + 1} rowCount={page.data.length + 1} aria-label={t('review.table.caption')} data-testid="review-queue">
-        <Thead>
-          <Tr>
-            {COLUMNS.map((key) => (
-              <Th key={key}>
-                <Typography variant="sigma">{t(key)}</Typography>
-              </Th>
-            ))}
-            <Th>
-              <VisuallyHidden>{t('review.table.open')}</VisuallyHidden>
-            </Th>
-          </Tr>
-        </Thead>
+        <TableHead labels={COLUMNS.map((key) => t(key))}>
+          <Th>
+            <VisuallyHidden>{t('review.table.open')}</VisuallyHidden>
+          </Th>
+        </TableHead>
         <Tbody>
           {page.data.map((row) => (
             <Row key={row.documentId} row={row} onOpen={onOpen} />

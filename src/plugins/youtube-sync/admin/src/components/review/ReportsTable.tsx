@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { Button, Flex, Loader, Table, Tbody, Td, TextButton, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Button, Flex, Loader, Table, Tbody, Td, TextButton, Tr, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { errorMessage } from '../../api';
 import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
 import { REASON_KEY, REPORT_STATUS_KEY } from './labels';
 import type { ContentReportView, ReportStatus, ReviewApi } from './review-api';
+import { TableHead } from '../TableHead';
 
 const COLUMNS = ['review.reports.story', 'review.reports.reason', 'review.reports.message', 'review.reports.contact', 'review.reports.receivedAt', 'review.reports.status', 'review.reports.actions'] as const;
 
@@ -46,15 +47,7 @@ export function ReportsTable({ api, onOpenStory, onChanged }: { api: ReviewApi; 
   if (!reports.length) return <Typography textColor="neutral600">{t('review.reports.empty')}</Typography>;
   return (
     <Table colCount={COLUMNS.length} rowCount={reports.length + 1} aria-label={t('review.reports.caption')} data-testid="review-reports">
-      <Thead>
-        <Tr>
-          {COLUMNS.map((key) => (
-            <Th key={key}>
-              <Typography variant="sigma">{t(key)}</Typography>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
+      <TableHead labels={COLUMNS.map((key) => t(key))} />
       <Tbody>
         {reports.map((report) => (
           <Tr key={report.id}>

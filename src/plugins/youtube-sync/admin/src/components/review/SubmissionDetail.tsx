@@ -130,6 +130,11 @@ function DetailBody({ story, api, onChanged }: { story: ReviewDetail; api: Revie
         <Typography variant="pi" textColor="neutral600">
           {t('review.detail.received', { date: format.dateTime(story.submittedAt ?? story.createdAt), source: t(SOURCE_KEY[story.source]) })}
         </Typography>
+        {story.referralSource && (
+          <Typography variant="pi" textColor="neutral600" data-testid="referral-source">
+            {t('review.detail.referral', { source: story.referralSource })}
+          </Typography>
+        )}
         <Link tag={NavLink} to={editViewPath(story.documentId)}>
           {t('review.detail.edit')}
         </Link>

@@ -91,6 +91,7 @@ export interface ReviewDetail {
   creditPreference: string | null;
   editorialStatus: EditorialStatus | null;
   source: QueueRow['source'];
+  referralSource: string | null;
   submittedAt: string | null;
   createdAt: string;
   published: boolean;

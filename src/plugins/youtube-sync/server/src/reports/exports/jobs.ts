@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ReportFormat, ReportRequestInput } from '../filters';
 import type { ExportStatus } from '../../../../shared/report-options';
+import type { LeaseQueue } from '../../lease-queue/lease-queue';
 
 export const EXPORT_UID = 'plugin::youtube-sync.report-export';
 
@@ -34,3 +35,11 @@ export interface ReportExport {
 export const MAX_ATTEMPTS = 3;
 
 export const exportsTable = (strapi: Core.Strapi) => strapi.db.query(EXPORT_UID);
+
+/** Exports wait while queued; an instance holds one while it makes the file. */
+export const EXPORT_QUEUE: LeaseQueue = {
+  uid: EXPORT_UID,
+  heldStatus: 'running',
+  waiting: () => ({ status: 'queued' }),
+  orderBy: [{ id: 'asc' }],
+};

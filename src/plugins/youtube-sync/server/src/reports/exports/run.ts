@@ -4,12 +4,12 @@ import type { Core } from '@strapi/strapi';
 import { parseReportRequest } from '../filters';
 import { renderReport, reportFileName, writesStoryList, type Progress } from '../render';
 import type { ReportSettings } from '../settings';
-import { exportsTable, type ReportExport } from './jobs';
+import { LeaseLostError } from '../../lease-queue/lease-lost';
+import { release, renewLease } from '../../lease-queue/lease-queue';
+import { EXPORT_QUEUE, type ReportExport } from './jobs';
 
 /** How often a running export writes its progress (and so renews its lease) at most. */
 const HEARTBEAT_MS = 1000;
-
-class LeaseLost extends Error {}
 
 /**
  * Makes the file of one claimed export. The file is written under a name that carries the claim's lock token and
@@ -17,7 +17,6 @@ class LeaseLost extends Error {}
  * midway can never overwrite or announce another instance's file.
  */
 export async function runExport(strapi: Core.Strapi, job: ReportExport, settings: ReportSettings, now: () => Date): Promise<'done' | 'failed' | 'lost'> {
-  const held = { id: job.id, lockToken: job.lockToken };
   fs.mkdirSync(settings.exportDir, { recursive: true });
   const base = path.join(settings.exportDir, `${job.id}-${job.lockToken}.${job.format}`);
   const part = `${base}.part`;
@@ -26,16 +25,8 @@ export async function runExport(strapi: Core.Strapi, job: ReportExport, settings
     const at = now().getTime();
     if (at - lastBeat < HEARTBEAT_MS) return;
     lastBeat = at;
-    const { count } = await exportsTable(strapi).updateMany({
-      where: held,
-      data: {
-        rowsDone,
-        rowsTotal,
-        progress: rowsTotal > 0 ? Math.min(0.99, rowsDone / rowsTotal) : 0,
-        leaseExpiresAt: new Date(at + settings.leaseMs).toISOString(),
-      },
-    });
-    if (count !== 1) throw new LeaseLost(`report export ${job.id}: the lease passed to another instance`);
+    const progress = { rowsDone, rowsTotal, progress: rowsTotal > 0 ? Math.min(0.99, rowsDone / rowsTotal) : 0 };
+    if (!(await renewLease(strapi, EXPORT_QUEUE, job, new Date(at), settings.leaseMs, progress))) throw new LeaseLostError(`report export ${job.id}`);
   };
 
   let fileName: string;
@@ -53,35 +44,27 @@ export async function runExport(strapi: Core.Strapi, job: ReportExport, settings
     fs.renameSync(part, base);
   } catch (error) {
     fs.rmSync(part, { force: true });
-    if (error instanceof LeaseLost) return 'lost';
+    if (error instanceof LeaseLostError) return 'lost';
     const message = (error as Error).message || String(error);
     strapi.log.error(`Report export ${job.id} (${job.format}) failed: ${message}`);
-    await exportsTable(strapi).updateMany({
-      where: held,
-      data: { status: 'failed', lockToken: null, leaseExpiresAt: null, finishedAt: now().toISOString(), lastError: message.slice(0, 2000) },
-    });
+    await release(strapi, EXPORT_QUEUE, job, { status: 'failed', finishedAt: now().toISOString(), lastError: message.slice(0, 2000) });
     return 'failed';
   }
 
   const finishedAt = now();
-  const { count } = await exportsTable(strapi).updateMany({
-    where: held,
-    data: {
-      status: 'done',
-      filePath: base,
-      fileName,
-      fileBytes: fs.statSync(base).size,
-      progress: 1,
-      rowsDone: rowsTotal,
-      rowsTotal,
-      lockToken: null,
-      leaseExpiresAt: null,
-      finishedAt: finishedAt.toISOString(),
-      expiresAt: new Date(finishedAt.getTime() + settings.linkTtlMs).toISOString(),
-      lastError: null,
-    },
+  const published = await release(strapi, EXPORT_QUEUE, job, {
+    status: 'done',
+    filePath: base,
+    fileName,
+    fileBytes: fs.statSync(base).size,
+    progress: 1,
+    rowsDone: rowsTotal,
+    rowsTotal,
+    finishedAt: finishedAt.toISOString(),
+    expiresAt: new Date(finishedAt.getTime() + settings.linkTtlMs).toISOString(),
+    lastError: null,
   });
-  if (count !== 1) {
+  if (!published) {
     fs.rmSync(base, { force: true });
     return 'lost';
   }

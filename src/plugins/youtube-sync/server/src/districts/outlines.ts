@@ -2,9 +2,13 @@ import fs from 'fs';
 import path from 'path';
 
 /**
- * The official outlines of Lower Saxony's 45 districts (BKG VG5000, 2021) as shipped in database/seed. Read once
- * per process: the file never changes while the app runs.
+ * The official outlines of Lower Saxony's 45 districts (BKG VG5000, 2021) as shipped in database/seed, for the
+ * reports' map and the widget's. Read once per process: the file never changes while the app runs.
  */
+
+/** The note the outlines' licence requires wherever they are shown, linked to the source on web pages. */
+export const MAP_SOURCE_NOTE = '© GeoBasis-DE / BKG 2021 (Daten verändert)';
+export const MAP_SOURCE_URL = 'https://www.bkg.bund.de';
 
 export interface DistrictFeature {
   type: 'Feature';
@@ -26,9 +30,9 @@ export function districtOutlines(appRoot: string): DistrictFeature[] {
     try {
       outlines = JSON.parse(fs.readFileSync(file, 'utf8')) as FeatureCollection;
     } catch (error) {
-      throw new Error(`reports: cannot read the district outlines from ${file}: ${(error as Error).message}`);
+      throw new Error(`district outlines: cannot read the district outlines from ${file}: ${(error as Error).message}`);
     }
-    if (outlines.features?.length !== 45) throw new Error(`reports: ${file} should hold 45 districts, found ${outlines.features?.length ?? 0}`);
+    if (outlines.features?.length !== 45) throw new Error(`district outlines: ${file} should hold 45 districts, found ${outlines.features?.length ?? 0}`);
     cache.set(file, outlines);
   }
   return outlines.features;

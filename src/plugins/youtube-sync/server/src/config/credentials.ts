@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { PluginConfig } from '../config';
+import type { PluginConfig } from './index';
 import { readConnection, type StoredConnection } from './connection-store';
 import { createSecretBox } from './secret-box';
 import type { CredentialSource } from '../../../shared/admin-views';

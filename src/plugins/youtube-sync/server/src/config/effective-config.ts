@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { PluginConfig } from '../config';
+import type { PluginConfig } from './index';
 import { effectiveCredentials } from './credentials';
 import { effectiveSettings } from './settings';
 

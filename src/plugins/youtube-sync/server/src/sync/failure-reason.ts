@@ -1,4 +1,4 @@
-import { MediaFileMissingError } from '../sync/media';
+import { MediaFileMissingError } from './media';
 import type { YouTubeError } from '../youtube/errors';
 import { FAILURE_REASONS, type FailureReason } from '../../../shared/admin-views';
 

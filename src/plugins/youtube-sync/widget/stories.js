@@ -4,11 +4,13 @@
  *   <script src="https://…/embed/stories.js" data-region="goettingen" async></script>
  *
  * Options (all optional): data-region, data-theme, data-project, data-limit (1–24, default 6), data-layout
- * ("grid" or "banner"), data-lang ("de" or "en"), data-target (CSS selector of an element to render into),
- * data-refresh-seconds (how often to look for removed stories, default 300), data-cache="off".
+ * ("grid", "banner" or "map": the districts above the grid, each choosing its stories), data-lang ("de" or "en"),
+ * data-target (CSS selector of an element to render into), data-refresh-seconds (how often to look for removed
+ * stories, default 300), data-cache="off".
  * data-story="<slug>" shows only that story's video (the two-click player), e.g. beside the story's own text: the
  * target's content (a cover and a link for visitors without JavaScript) stays until the player can replace it.
- * Plain ES2018, no dependencies, no build step: the file is served as it is.
+ * Plain ES2018, no dependencies. Partners load the small, briefly cached loader.js at /embed/stories.js, which adds
+ * this file, minified at start-up (embed/widget-assets.ts), from /embed/stories.<hash>.js, cached for a year.
  */
 (function () {
   'use strict';
@@ -58,6 +60,11 @@
       attribution: 'Ein Angebot des Bündnisses „Niedersachsen packt an“',
       imprint: 'Impressum',
       privacy: 'Datenschutz',
+      share: 'Teilen',
+      shareNative: 'Mit einer App teilen …',
+      shareOn: function (name, title) {
+        return name + ': „' + title + '“ teilen';
+      },
     },
     en: {
       heading: function (region) {
@@ -91,8 +98,27 @@
       attribution: 'A project of the alliance “Niedersachsen packt an”',
       imprint: 'Legal notice',
       privacy: 'Privacy',
+      share: 'Share',
+      shareNative: 'Share with an app …',
+      shareOn: function (name, title) {
+        return name + ': share “' + title + '”';
+      },
     },
   };
+
+  // The story pages' share links (story-pages/share-links.ts), in the same order: plain links to the networks' own
+  // share forms, nothing loaded before the click, no tracking parameters. [name, address, leaves for a new tab]
+  var enc = encodeURIComponent;
+  var SHARE_TARGETS = [
+    ['E-Mail', function (s) { return 'mailto:?subject=' + enc(s.title) + '&body=' + enc(s.title + '\n\n' + s.link); }, false],
+    ['WhatsApp', function (s) { return 'https://wa.me/?text=' + enc(s.title + ' ' + s.link); }, true],
+    ['Telegram', function (s) { return 'https://t.me/share/url?url=' + enc(s.link) + '&text=' + enc(s.title); }, true],
+    ['Mastodon', function (s) { return origin + '/teilen/mastodon?geschichte=' + enc(s.slug); }, false],
+    ['Bluesky', function (s) { return 'https://bsky.app/intent/compose?text=' + enc(s.title + ' ' + s.link); }, true],
+    ['Facebook', function (s) { return 'https://www.facebook.com/sharer/sharer.php?u=' + enc(s.link); }, true],
+    ['LinkedIn', function (s) { return 'https://www.linkedin.com/sharing/share-offsite/?url=' + enc(s.link); }, true],
+    ['X', function (s) { return 'https://x.com/intent/post?text=' + enc(s.title) + '&url=' + enc(s.link); }, true],
+  ];
 
   var STYLES = [
     // The partner's styles reach the host element (and through it every inherited property): reset it with
@@ -125,6 +151,7 @@
     // One column no wider than the card: the notice wraps its text instead of widening the cell.
     '.zm-media { display: grid; grid-template-columns: minmax(0, 1fr); background: #003a70; }',
     '.zm-media > * { grid-area: 1 / 1; }',
+    '.zm-media > picture { display: contents; }',
     '.zm-cover, .zm-placeholder, .zm-video { display: block; width: 100%; height: 100%; min-height: 0; aspect-ratio: 16 / 9; }',
     '.zm-cover { object-fit: cover; }',
     '.zm-placeholder { display: flex; flex-direction: column; align-items: flex-start; justify-content: flex-end; gap: 0.3em; padding: 0.9em 1em; color: #fff; background: linear-gradient(135deg, #003a70 0%, #0b4f8f 100%); }',
@@ -158,6 +185,10 @@
     '.zm-actions { margin-top: auto; padding-top: 0.35em; display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.4em 1em; font-size: 0.85em; }',
     '.zm-read { font-weight: 700; }',
     '.zm-report { color: #4a5561; margin-inline-start: auto; }',
+    '.zm-share { flex-basis: 100%; font-size: 1.05em; }',
+    '.zm-share summary { cursor: pointer; font-weight: 700; color: #003a70; width: max-content; }',
+    '.zm-share ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4em 0.9em; padding-top: 0.5em; }',
+    '.zm-share-native { padding: 0; border: 0; background: none; color: #003a70; text-decoration: underline; }',
     '.zm-error { padding: 0.9em 1em; border-left: 6px solid #d4213d; border-radius: 0 6px 6px 0; background: #fbeef0; display: grid; gap: 0.6em; justify-items: start; }',
     '.zm-error code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }',
     '.zm-retry { min-height: 2.75em; padding: 0.4em 1em; border: 2px solid #003a70; border-radius: 4px; background: #fff; color: #003a70; font-weight: 700; }',
@@ -177,16 +208,11 @@
     '@media (forced-colors: active) { .zm-play, .zm-button, .zm-cta, .zm-retry { border: 2px solid ButtonText; } .zm-play-icon { border-left-color: ButtonText; } }',
   ].join('\n');
 
-  var script = document.currentScript || unclaimedScript();
-  if (!script || script.getAttribute('data-zm-widget')) return;
+  // Added by the loader, which hands over the partner's tag; or named by a page of ours with its data- attributes.
+  var current = document.currentScript;
+  var script = current && (current.zmPartnerTag || current);
+  if (!script || script.getAttribute('data-zm-widget') === 'started') return;
   script.setAttribute('data-zm-widget', 'started');
-
-  /** A loader that adds the tag later without currentScript support still finds its (first unhandled) tag. */
-  function unclaimedScript() {
-    var tags = document.querySelectorAll('script[src*="/embed/stories.js"]');
-    for (var i = 0; i < tags.length; i++) if (!tags[i].getAttribute('data-zm-widget')) return tags[i];
-    return null;
-  }
 
   function warn(message) {
     if (window.console) console.warn(LOG + ' ' + message);
@@ -218,7 +244,7 @@
       theme: text(data.theme),
       project: text(data.project),
       limit: whole('limit', data.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-      layout: oneOf('layout', data.layout, ['grid', 'banner']),
+      layout: oneOf('layout', data.layout, ['grid', 'banner', 'map']),
       lang: oneOf('lang', data.lang, ['de', 'en']),
       refreshSeconds: whole('refresh-seconds', data.refreshSeconds, DEFAULT_REFRESH_SECONDS, 1, 86400),
       cache: data.cache !== 'off' && data.cache !== 'false',
@@ -361,7 +387,7 @@
             height: cover.height,
             alternativeText: cover.alternativeText || '',
             sizes: (cover.sizes || []).map(function (size) {
-              return { url: size.url, width: size.width, height: size.height };
+              return { name: size.name, url: size.url, width: size.width, height: size.height, mime: size.mime || null };
             }),
           }
         : null,
@@ -371,12 +397,15 @@
 
   // --------------------------------------------------------------------------------------------- cache
 
-  var cacheKey = 'zusammen-mehr:stories:' + JSON.stringify([api, options.region, options.theme, options.project, options.limit, options.story]);
+  // A function: the map layout changes the region.
+  function cacheKey() {
+    return 'zusammen-mehr:stories:' + JSON.stringify([api, options.region, options.theme, options.project, options.limit, options.story]);
+  }
 
   function readCache() {
     if (!options.cache) return null;
     try {
-      var entry = JSON.parse(window.localStorage.getItem(cacheKey));
+      var entry = JSON.parse(window.localStorage.getItem(cacheKey()));
       if (!entry || entry.version !== CACHE_VERSION || !Array.isArray(entry.stories)) return null;
       if (!(Date.now() - entry.savedAt < CACHE_MAX_AGE_MS)) return null;
       return entry;
@@ -389,7 +418,7 @@
     if (!options.cache) return;
     try {
       window.localStorage.setItem(
-        cacheKey,
+        cacheKey(),
         JSON.stringify({ version: CACHE_VERSION, savedAt: Date.now(), asOf: state.asOf, stories: state.stories })
       );
     } catch (error) {
@@ -482,8 +511,31 @@
     return minutes + ':' + (rest.length < 2 ? '0' + rest : rest);
   }
 
+  var MODERN_TYPES = ['image/avif', 'image/webp'];
+  // The API's AVIF/WebP copies of a cover (avif-480, webp-480, …), beside the sizes in the uploaded coding.
+  var COPY = /^(avif|webp)-\d+$/;
+
+  function srcsetOf(sizes) {
+    return sizes
+      .filter(function (size) {
+        return size.width;
+      })
+      .map(function (size) {
+        return size.url + ' ' + size.width + 'w';
+      })
+      .join(', ');
+  }
+
+  /** The cover as a <picture>: AVIF and WebP copies first where the API lists them, the uploaded sizes in the <img>. */
   function coverImage(cover) {
-    var sizes = cover.sizes.length ? cover.sizes : [{ url: cover.url, width: cover.width, height: cover.height }];
+    var isCopy = function (size) {
+      return COPY.test(size.name || '');
+    };
+    var copies = cover.sizes.filter(isCopy);
+    var sizes = cover.sizes.filter(function (size) {
+      return !isCopy(size);
+    });
+    if (!sizes.length) sizes = [{ url: cover.url, width: cover.width, height: cover.height }];
     var fallback = sizes.filter(function (size) {
       return size.width >= 600;
     })[0] || sizes[sizes.length - 1];
@@ -495,19 +547,22 @@
       width: fallback.width || 1600,
       height: fallback.height || 900,
     });
+    var sources = MODERN_TYPES.map(function (type) {
+      var ofType = copies.filter(function (size) {
+        return size.mime === type;
+      });
+      return ofType.length ? { element: h('source', { type: type }), srcset: srcsetOf(ofType) } : null;
+    }).filter(Boolean);
     // srcset and src are set once the card's width is known (sizeImages), so the browser fetches the right file.
-    image.zmSources = {
-      srcset: sizes
-        .filter(function (size) {
-          return size.width;
-        })
-        .map(function (size) {
-          return size.url + ' ' + size.width + 'w';
-        })
-        .join(', '),
-      src: fallback.url,
-    };
-    return image;
+    image.zmSources = { srcset: srcsetOf(sizes), src: fallback.url, sources: sources };
+    return h(
+      'picture',
+      null,
+      sources.map(function (source) {
+        return source.element;
+      }),
+      image
+    );
   }
 
   /** The cover (or the claim in its place) with, for a story with a video, the play button over it. */
@@ -557,17 +612,30 @@
             )
           : null,
         h(
-          'p',
+          'div',
           { class: 'zm-actions' },
           story.youtube ? null : h('a', { class: 'zm-read', href: story.link, 'aria-label': t.read + ': ' + story.title }, t.read),
           h(
             'a',
             { class: 'zm-report', href: origin + '/melden?story=' + encodeURIComponent(story.slug), 'aria-label': t.report + ': ' + story.title },
             t.report
-          )
+          ),
+          shareLinks(story)
         )
       )
     );
+  }
+
+  /** "Teilen" opens the plain share links, and the device's share sheet where the browser has one. */
+  function shareLinks(story) {
+    var native = typeof navigator.share === 'function'
+      ? h('li', null, h('button', { type: 'button', class: 'zm-share-native', onclick: function () { navigator.share({ title: story.title, url: story.link }).catch(function () {}); } }, t.shareNative))
+      : null;
+    var links = SHARE_TARGETS.map(function (target) {
+      var away = target[2] ? { target: '_blank', rel: 'noopener noreferrer' } : {};
+      return h('li', null, h('a', Object.assign({ href: target[1](story), 'aria-label': t.shareOn(target[0], story.title) }, away), target[0]));
+    });
+    return h('details', { class: 'zm-share' }, h('summary', { 'aria-label': t.share + ': ' + story.title }, t.share), h('ul', { role: 'list' }, native, links));
   }
 
   var openedNotice = null;
@@ -630,10 +698,15 @@
     var images = grid.querySelectorAll('img.zm-cover');
     var media = grid.querySelector('.zm-media');
     var width = media ? Math.round(media.getBoundingClientRect().width) : 0;
+    var sizes = width > 0 ? width + 'px' : FALLBACK_SIZES;
     for (var i = 0; i < images.length; i++) {
       var image = images[i];
       if (!image.zmSources) continue;
-      image.sizes = width > 0 ? width + 'px' : FALLBACK_SIZES;
+      image.zmSources.sources.forEach(function (source) {
+        source.element.sizes = sizes;
+        source.element.srcset = source.srcset;
+      });
+      image.sizes = sizes;
       if (image.zmSources.srcset) image.srcset = image.zmSources.srcset;
       image.src = image.zmSources.src;
       image.zmSources = null;
@@ -819,7 +892,9 @@
       root.appendChild(h('div', { class: 'zm', lang: options.lang }, banner()));
       return;
     }
-    root.appendChild(h('section', { class: 'zm', lang: options.lang, 'aria-labelledby': headingId }, heading, status, skeleton, grid, problem, banner()));
+    var map = options.layout === 'map' ? h('div', { class: 'zm-map' }) : null;
+    root.appendChild(h('section', { class: 'zm', lang: options.lang, 'aria-labelledby': headingId }, heading, map, status, skeleton, grid, problem, banner()));
+    if (map) loadMap(map);
     var cached = readCache();
     if (cached) {
       state.asOf = cached.asOf;
@@ -828,6 +903,19 @@
       showLoading();
     }
     refresh().then(schedule);
+  }
+
+  /** The map's code and outlines are fetched only where the map layout is used (stories-map.js draws it). */
+  function loadMap(container) {
+    var loader = h('script', { src: origin + '/embed/stories-map.js', async: true });
+    loader.addEventListener('load', function () {
+      window.zusammenMehrMap({ container: container, h: h, getJson: getJson, origin: origin, lang: options.lang, region: options.region, select: function (region) {
+        options.region = region;
+        showLoading();
+        return refresh();
+      } });
+    });
+    document.head.appendChild(loader);
   }
 
   if (options.target && !findTarget(options.target) && document.readyState === 'loading') whenReady(start);

@@ -1,7 +1,7 @@
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { startRepeatingTask } from '../utils/repeating-task';
-import type { Clock } from '../queue/worker';
+import { claimNext, release, type LeasedRow, type LeaseQueue } from '../lease-queue/lease-queue';
+import { startRepeatingTask } from './repeating-task';
+import type { Clock } from '../../../shared/clock';
 
 export const SCHEDULED_RUN = 'plugin::youtube-sync.scheduled-run';
 
@@ -11,11 +11,6 @@ export interface Schedule {
   periodMs: number;
   /** How long a run holds its claim; after that another instance assumes the holder died and takes over. */
   leaseMs: number;
-}
-
-export interface RunClaim {
-  name: string;
-  lockToken: string;
 }
 
 /** How often each instance asks whether a run is due: one small UPDATE, while the run itself happens once. */
@@ -35,37 +30,32 @@ async function ensureRow(strapi: Core.Strapi, name: string, now: Date) {
   }
 }
 
+const SCHEDULE_QUEUE: LeaseQueue = {
+  uid: SCHEDULED_RUN,
+  waiting: (at) => ({ lockToken: null, nextRunAt: { $lte: at } }),
+  orderBy: [{ id: 'asc' }],
+};
+
 /**
- * Claims the current period's run with one compare-and-swap UPDATE that matches only while the run is due and
- * free, or while a holder's lease has run out: of several instances asking at once, exactly one sees count 1.
- * The claim moves the next run one period ahead, so a finished run is not repeated by the others.
+ * Claims the current period's run: the schedule's row is due and free, or its holder's lease has run out. Of several
+ * instances asking at once exactly one wins, and the claim moves the next run one period ahead, so a finished run
+ * is not repeated by the others.
  */
-export async function claimRun(strapi: Core.Strapi, schedule: Schedule, now: Date): Promise<RunClaim | null> {
+async function claimRun(strapi: Core.Strapi, schedule: Schedule, now: Date): Promise<LeasedRow | null> {
   await ensureRow(strapi, schedule.name, now);
-  const at = now.toISOString();
-  const lockToken = crypto.randomUUID();
-  const { count } = await runs(strapi).updateMany({
-    where: { name: schedule.name, $or: [{ lockToken: null, nextRunAt: { $lte: at } }, { leaseExpiresAt: { $lt: at } }] },
-    data: {
-      lockToken,
-      leaseExpiresAt: new Date(now.getTime() + schedule.leaseMs).toISOString(),
-      lastRunAt: at,
-      nextRunAt: new Date(now.getTime() + schedule.periodMs).toISOString(),
-    },
+  return claimNext<LeasedRow>(strapi, SCHEDULE_QUEUE, {
+    now,
+    leaseMs: schedule.leaseMs,
+    scope: { name: schedule.name },
+    claimData: () => ({ lastRunAt: now.toISOString(), nextRunAt: new Date(now.getTime() + schedule.periodMs).toISOString() }),
   });
-  return count === 1 ? { name: schedule.name, lockToken } : null;
 }
 
 /** Releases the claim and records the outcome; a holder whose lease was taken over changes nothing. */
-export async function finishRun(strapi: Core.Strapi, claim: RunClaim, now: Date, outcome: { result: unknown } | { error: string }) {
-  await runs(strapi).updateMany({
-    where: { name: claim.name, lockToken: claim.lockToken },
-    data: {
-      lockToken: null,
-      leaseExpiresAt: null,
-      lastFinishedAt: now.toISOString(),
-      ...('result' in outcome ? { lastResult: outcome.result, lastError: null } : { lastError: outcome.error.slice(0, 2000) }),
-    },
+async function finishRun(strapi: Core.Strapi, claim: LeasedRow, now: Date, outcome: { result: unknown } | { error: string }) {
+  await release(strapi, SCHEDULE_QUEUE, claim, {
+    lastFinishedAt: now.toISOString(),
+    ...('result' in outcome ? { lastResult: outcome.result, lastError: null } : { lastError: outcome.error.slice(0, 2000) }),
   });
 }
 

@@ -1,28 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
+import { systemClock, type Clock } from '../../../shared/clock';
 import { createYouTubeClient, type YouTubeClient } from '../youtube/client';
 import { classify, YouTubeError } from '../youtube/errors';
 import { createQuotaLedger } from '../youtube/quota';
-import { syncStory, type SyncResult } from '../sync/apply';
-import { saveState, stateOf } from '../sync/state';
-import { MediaFileMissingError } from '../sync/media';
-import { claim } from './claim';
-import { fencedClient } from './fenced-client';
-import { holdLease } from './lease';
-import { LeaseLostError } from './lease-lost';
-import { complete } from './complete';
-import { fail, outcomeFor } from './fail';
+import { syncStory, type SyncResult } from './apply';
+import { fenceState, saveState, stateOf } from './state';
+import { MediaFileMissingError } from './media';
+import { claim } from '../queue/claim';
+import { fencedClient } from '../queue/fenced-client';
+import { holdLease } from '../lease-queue/hold-lease';
+import { LeaseLostError } from '../lease-queue/lease-lost';
+import { complete } from '../queue/complete';
+import { releaseJob } from '../queue/release';
+import { fail, outcomeFor } from '../queue/fail';
 import { failureReasonOf } from './failure-reason';
-import type { SyncJob } from './jobs';
+import { JOB_QUEUE, jobLabel, type SyncJob } from '../queue/jobs';
 import { startRepeatingTask } from '../utils/repeating-task';
-import { effectiveConfig } from '../admin-api/effective-config';
-
-export interface Clock {
-  now: () => Date;
-  random: () => number;
-}
-
-export const systemClock: Clock = { now: () => new Date(), random: Math.random };
+import { effectiveConfig } from '../config/effective-config';
+import { metricsOf } from '../operations/metrics';
 
 /** Human-readable reasons for the editors (German), by error kind. */
 const EDITOR_HINTS: Record<string, string> = {
@@ -39,6 +35,8 @@ export interface RunSummary {
 
 export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, clock: Clock = systemClock) {
   const ledger = createQuotaLedger(strapi, clock.now, baseConfig);
+  let claiming = true;
+  let running: SyncJob | null = null;
 
   /** Records a failed run on the job and the story's state, as long as this worker still holds the job. */
   async function recordFailure(job: SyncJob, raw: unknown, config: PluginConfig) {
@@ -57,7 +55,7 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
   }
 
   async function runJob(job: SyncJob, client: () => YouTubeClient, config: PluginConfig): Promise<SyncResult | 'failed' | 'lease_lost'> {
-    const lease = holdLease(strapi, job, clock.now, config.leaseMs);
+    const lease = holdLease(strapi, JOB_QUEUE, job, jobLabel(job.storyDocumentId), clock.now, config.leaseMs);
     try {
       const ctx = { strapi, client: fencedClient(client(), lease.assert), config, now: clock.now, lockToken: job.lockToken, reason: job.reason };
       const result = await syncStory(ctx, job.storyDocumentId);
@@ -84,21 +82,45 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
     // One client (and so one access token) per drain, built only when a job needs it.
     let client: YouTubeClient | undefined;
     const lazyClient = () => (client ??= createYouTubeClient({ ...config, ledger }));
-    while (summary.processed < limit) {
-      const job = await claim(strapi, clock.now(), config);
+    while (claiming && summary.processed < limit) {
+      const job = await claim(strapi, clock.now(), { ...config, fence: (claimed, written) => fenceState(strapi, claimed, written) });
       if (!job) break;
-      const result = await runJob(job, lazyClient, config);
+      running = job;
+      const timer = metricsOf(strapi).syncJobSeconds.startTimer();
+      const result = await runJob(job, lazyClient, config).finally(() => {
+        running = null;
+      });
+      timer({ result });
       summary.processed += 1;
       summary.results[result] = (summary.results[result] ?? 0) + 1;
     }
     return summary;
   }
 
-  return { drain, ledger };
+  return {
+    drain,
+    ledger,
+    /** No job is claimed after this (the instance shuts down); the job under way runs on. */
+    stopClaiming() {
+      claiming = false;
+    },
+    /** The job under way goes back to the queue for another instance; false when there is none or it was lost. */
+    releaseRunning(): Promise<boolean> {
+      return running ? releaseJob(strapi, running, clock.now()) : Promise.resolve(false);
+    },
+  };
 }
 
 /** The in-server worker: polls for due jobs every `intervalMs`; one drain at a time per instance. */
 export function startWorker(strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock) {
   const runner = createSyncRunner(strapi, config, clock);
-  return startRepeatingTask(strapi, 'YouTube sync worker', config.intervalMs, () => runner.drain());
+  const task = startRepeatingTask(strapi, 'YouTube sync worker', config.intervalMs, () => runner.drain());
+  return {
+    stop: () => {
+      runner.stopClaiming();
+      return task.stop();
+    },
+    stopClaiming: runner.stopClaiming,
+    releaseRunning: runner.releaseRunning,
+  };
 }

@@ -1,0 +1,37 @@
+import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { ReportSummary } from './reports-api';
+import { useT } from '../../translate';
+
+/** "Einreichungen nach Quelle": the submissions of the period per partner link, as the files list them. */
+export function ReferralSources({ sources }: { sources: ReportSummary['submissions']['byReferralSource'] }) {
+  const t = useT();
+  const intl = useIntl();
+  if (!sources.length) return <Typography textColor="neutral600">{t('reports.sources.empty')}</Typography>;
+  return (
+    <Table colCount={2} rowCount={sources.length + 1} aria-label={t('reports.sources.title')} data-testid="referral-sources">
+      <Thead>
+        <Tr>
+          <Th>
+            <Typography variant="sigma">{t('reports.sources.source')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('reports.sources.submissions')}</Typography>
+          </Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {sources.map((row) => (
+          <Tr key={row.source ?? ''}>
+            <Td>
+              <Typography textColor={row.source ? 'neutral800' : 'neutral600'}>{row.source ?? t('reports.sources.without')}</Typography>
+            </Td>
+            <Td>
+              <Typography>{intl.formatNumber(row.submissions)}</Typography>
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}

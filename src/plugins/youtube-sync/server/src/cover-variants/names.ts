@@ -1,0 +1,23 @@
+/**
+ * The modern copies of a cover (AVIF and WebP) as they sit beside the media library's own sizes in the file row's
+ * `formats`, keyed `avif-480`, `webp-720`, …: being formats, they move with the file between public and private
+ * storage (media-privacy/moves.ts) and are deleted with it by the upload plugin.
+ *
+ * The widths follow the cards' real sizes (measured in Chromium, see README "Bilder"): 320 for the desktop cards of
+ * the widget and the story list (about 300 CSS pixels), 480 for a card on a phone (380–396 CSS pixels at 412 px),
+ * 720 for the story page on a desktop (704) and desktop cards on a 2× screen, 1080 for a phone card on a 2.6×
+ * screen and the story page on a 1.5× screen.
+ */
+
+export const VARIANT_WIDTHS = [320, 480, 720, 1080] as const;
+
+export const MODERN_TYPES = { avif: 'image/avif', webp: 'image/webp' } as const;
+export type ModernType = keyof typeof MODERN_TYPES;
+
+/** Best first: a <picture> offers them in this order, and the browser takes the first it can show. */
+export const MODERN_ORDER: ModernType[] = ['avif', 'webp'];
+
+export const variantKey = (type: ModernType, width: number) => `${type}-${width}`;
+
+const VARIANT_KEY = /^(avif|webp)-\d+$/;
+export const isVariantKey = (key: string) => VARIANT_KEY.test(key);

@@ -1,0 +1,86 @@
+import fs from 'fs';
+import path from 'path';
+import NodeEnvironment from 'jest-environment-node';
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+/**
+ * The folders of one jest worker below TEST_PASS_DIR (set by scripts/test.js per pass): temp, resumable uploads,
+ * report exports, private media and a public dir with its own uploads (everything else in it links to public/).
+ * Files of one worker run one after another; two workers' files never see each other's files — e.g. a check that
+ * no formidable temp is left behind in the temp folder.
+ */
+function workerFolders(passDir: string, workerId: string): Record<string, string> {
+  const base = path.join(passDir, `w${workerId}`);
+  const folder = (sub: string) => {
+    const dir = path.join(base, sub);
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+  const publicDir = folder('public');
+  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+  for (const entry of fs.readdirSync(path.join(appDir, 'public'))) {
+    const link = path.join(publicDir, entry);
+    if (entry !== 'uploads' && !fs.existsSync(link)) fs.symlinkSync(path.join(appDir, 'public', entry), link);
+  }
+  return {
+    TMPDIR: folder('tmp'),
+    UPLOAD_TMP_DIR: folder('tus'),
+    REPORT_EXPORT_DIR: folder('reports'),
+    PRIVATE_MEDIA_DIR: folder('private-media'),
+    PUBLIC_DIR: publicDir,
+  };
+}
+
+interface Usage {
+  wallMs: number;
+  /** CPU of this process and of the children it reaped (sync worker processes, Chromium). */
+  cpuMs: number;
+  /** The main thread's time on a core and waiting for one: what is left of the wall time is waiting for something else. */
+  mainThreadMs: number;
+}
+
+/** From Linux's /proc (clock ticks of 10 ms, nanoseconds in schedstat); null elsewhere. */
+function usage(): Usage | null {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    const [running, queued] = fs.readFileSync('/proc/self/schedstat', 'utf8').trim().split(' ').map(Number);
+    return { wallMs: Date.now(), cpuMs: (fields[11] + fields[12] + fields[13] + fields[14]) * 10, mainThreadMs: (running + queued) / 1e6 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Node's test environment, with the worker's folders put into the worker process's own environment before the
+ * test file's sandbox copies it: `os.tmpdir()` and child processes read the process's real environment, not the
+ * sandbox's copy, so a setup file inside the sandbox would be too late.
+ */
+export default class WorkerEnvironment extends NodeEnvironment {
+  private readonly started = usage();
+  private readonly testPath: string;
+
+  constructor(...[config, context]: ConstructorParameters<typeof NodeEnvironment>) {
+    const passDir = process.env.TEST_PASS_DIR;
+    if (passDir) Object.assign(process.env, workerFolders(passDir, process.env.JEST_WORKER_ID ?? '1'));
+    super(config, context);
+    this.testPath = context.testPath;
+  }
+
+  /** Records the file's wall, CPU and waiting time in TEST_PASS_DIR/usage.jsonl, for the timing table of scripts/test.js. */
+  async teardown() {
+    await super.teardown();
+    const passDir = process.env.TEST_PASS_DIR;
+    const ended = usage();
+    if (!passDir || !this.started || !ended) return;
+    const wallMs = ended.wallMs - this.started.wallMs;
+    const line = {
+      file: path.relative(appDir, this.testPath),
+      wallMs,
+      cpuMs: ended.cpuMs - this.started.cpuMs,
+      waitingMs: Math.max(0, Math.round(wallMs - (ended.mainThreadMs - this.started.mainThreadMs))),
+    };
+    fs.appendFileSync(path.join(passDir, 'usage.jsonl'), `${JSON.stringify(line)}\n`);
+  }
+}
