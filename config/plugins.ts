@@ -2,7 +2,8 @@ import path from 'path';
 import { environment, type Environment } from '../src/environment';
 import { logTransport } from '../src/email/log-transport';
 import type { SubmissionSettings } from '../src/plugins/youtube-sync/server/src/submissions/settings';
-import type { MediaPrivacySettings } from '../src/plugins/youtube-sync/server/src/media-privacy/settings';
+import type { MediaPrivacySettings, StorageSettings } from '../src/plugins/youtube-sync/server/src/media-privacy/settings';
+import { bucketUrl, s3ClientConfig } from '../src/plugins/youtube-sync/server/src/media-privacy/s3-client';
 import type { OperationsSettings } from '../src/plugins/youtube-sync/server/src/operations/settings';
 
 const MB = 1024 * 1024;
@@ -54,11 +55,45 @@ function submissions(env: Environment): SubmissionSettings {
   };
 }
 
+/** The environment has checked that both buckets are set when the driver is s3. */
+function storage(env: Environment): StorageSettings {
+  if (env.STORAGE_DRIVER === 'local' || !env.S3_BUCKET || !env.S3_PRIVATE_BUCKET) return { driver: 'local' };
+  const location = { endpoint: env.S3_ENDPOINT, region: env.S3_REGION, bucket: env.S3_BUCKET, forcePathStyle: env.S3_FORCE_PATH_STYLE };
+  return {
+    driver: 's3',
+    s3: {
+      ...location,
+      privateBucket: env.S3_PRIVATE_BUCKET,
+      ...(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY && { credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } }),
+      publicUrl: (env.S3_PUBLIC_URL ?? bucketUrl(location)).replace(/\/+$/, ''),
+      publicAcl: !env.S3_PUBLIC_URL,
+    },
+  };
+}
+
 function mediaPrivacy(env: Environment): MediaPrivacySettings {
   return {
     privateDir: path.resolve(process.cwd(), env.PRIVATE_MEDIA_DIR),
     linkTtlMs: env.PRIVATE_MEDIA_LINK_MINUTES * 60 * 1000,
     publicOriginalVideo: env.PUBLIC_ORIGINAL_VIDEO,
+    storage: storage(env),
+  };
+}
+
+/**
+ * Strapi's own S3 provider writes the public files: named `<hash><ext>` at the bucket's root, addressed under
+ * S3_PUBLIC_URL (or the bucket's address). Without a CDN the objects are `public-read`; behind one (S3_PUBLIC_URL)
+ * no ACL is sent, since buckets with ACLs disabled refuse it and the CDN reads by bucket policy.
+ */
+function uploadProvider(settings: StorageSettings) {
+  if (settings.driver === 'local') return {};
+  const { s3 } = settings;
+  return {
+    provider: 'aws-s3',
+    providerOptions: {
+      baseUrl: s3.publicUrl,
+      s3Options: { ...s3ClientConfig(s3), params: { Bucket: s3.bucket, ...(s3.publicAcl ? { ACL: 'public-read' } : { ACL: undefined }) } },
+    },
   };
 }
 
@@ -72,18 +107,22 @@ function operations(env: Environment): OperationsSettings {
 
 export default () => {
   const env = environment();
+  const privacy = mediaPrivacy(env);
   return {
     'users-permissions': {
       config: { jwtSecret: env.JWT_SECRET },
     },
     email: { config: email(env) },
     upload: {
-      config: { sizeLimit: Math.max(DEFAULT_UPLOAD_LIMIT, env.SUBMISSION_MAX_VIDEO_MB * MB, env.SUBMISSION_MAX_IMAGE_MB * MB) },
+      config: {
+        sizeLimit: Math.max(DEFAULT_UPLOAD_LIMIT, env.SUBMISSION_MAX_VIDEO_MB * MB, env.SUBMISSION_MAX_IMAGE_MB * MB),
+        ...uploadProvider(privacy.storage),
+      },
     },
     'youtube-sync': {
       enabled: true,
       resolve: './src/plugins/youtube-sync',
-      config: { submissions: submissions(env), mediaPrivacy: mediaPrivacy(env), operations: operations(env) },
+      config: { submissions: submissions(env), mediaPrivacy: privacy, operations: operations(env) },
     },
   };
 };

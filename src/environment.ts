@@ -60,6 +60,10 @@ const mailbox = (name: string) =>
       `${name} must be an e-mail address, optionally with a name: "ZUSAMMEN. MEHR. <mitmachen@example.org>"`
     );
 
+/** An S3 bucket name as every S3-compatible store accepts it (lower case, digits, dots, hyphens). */
+const bucketName = (name: string) =>
+  z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, `${name} must be a bucket name: 3–63 lower-case letters, digits, dots or hyphens`);
+
 /** Which proxies may tell us the client's address in X-Forwarded-For (utils/client-address.ts). */
 const trustedProxies = z
   .string()
@@ -196,6 +200,19 @@ const schema = z
     PRIVATE_MEDIA_LINK_MINUTES: whole('PRIVATE_MEDIA_LINK_MINUTES', 1, 1440, 60, 'minutes'),
     PUBLIC_ORIGINAL_VIDEO: flag(false),
 
+    // Where media and resumable uploads are stored (see README, "Objektspeicher / object storage").
+    STORAGE_DRIVER: z
+      .enum(['local', 's3'], { errorMap: () => ({ message: 'STORAGE_DRIVER must be "local" (default: the local disk) or "s3"' }) })
+      .default('local'),
+    S3_ENDPOINT: url('S3_ENDPOINT').optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_BUCKET: bucketName('S3_BUCKET').optional(),
+    S3_PRIVATE_BUCKET: bucketName('S3_PRIVATE_BUCKET').optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: flag(false),
+    S3_PUBLIC_URL: url('S3_PUBLIC_URL').optional(),
+
     // Operations: shutdown and metrics (see README, "Betrieb").
     SHUTDOWN_TIMEOUT_SECONDS: whole('SHUTDOWN_TIMEOUT_SECONDS', 1, 3600, 25, 'seconds'),
     METRICS_TOKEN: secret('METRICS_TOKEN').optional(),
@@ -216,6 +233,22 @@ const schema = z
           code: z.ZodIssueCode.custom,
           path: [budget],
           message: `${budget} (${env[budget]}) is smaller than SUBMISSION_MAX_VIDEO_MB (${env.SUBMISSION_MAX_VIDEO_MB}): raise it to at least one largest video`,
+        });
+    }
+    if (env.STORAGE_DRIVER === 's3') {
+      need('S3_BUCKET', 'S3_BUCKET is missing: with STORAGE_DRIVER=s3, public media go to this bucket');
+      need('S3_PRIVATE_BUCKET', 'S3_PRIVATE_BUCKET is missing: with STORAGE_DRIVER=s3, media that are not public and resumable uploads go to this bucket');
+      if (env.S3_BUCKET && env.S3_BUCKET === env.S3_PRIVATE_BUCKET)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['S3_PRIVATE_BUCKET'],
+          message: 'S3_PRIVATE_BUCKET must differ from S3_BUCKET: whatever may read the public bucket must not reach private files',
+        });
+      if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY))
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+          message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS credential chain (instance role, ~/.aws)',
         });
     }
     if (env.SMTP_USER) need('SMTP_PASSWORD', 'SMTP_PASSWORD is missing: SMTP_USER is set, so the mail server expects a password');

@@ -8,9 +8,11 @@ import { ensureAdminAccount } from './seed/admin-account';
 import { applyGermanAdminLabels } from './seed/admin-labels';
 import { seedLegalPages } from './seed/legal-pages';
 import { grantEditorDefaults } from './seed/editor-permissions';
+import { releaseStartUpLock, takeStartUpLock } from './start-up-lock';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    await takeStartUpLock(strapi);
     registerSlugGeneration(strapi);
     registerStoryRules(strapi);
   },
@@ -22,5 +24,6 @@ export default {
     await applyGermanAdminLabels(strapi);
     await grantEditorDefaults(strapi);
     await ensureAdminAccount(strapi);
+    await releaseStartUpLock(strapi);
   },
 };

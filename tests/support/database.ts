@@ -115,11 +115,11 @@ export async function removeStaleTemplates(backend: Backend, sourceHash: string)
 
 /**
  * The database of one test file: a copy of the template built for these sources (TEST_TEMPLATE names its
- * fingerprint; tests/support/global-setup.ts builds it), or an empty one when there is none.
+ * fingerprint; tests/support/global-setup.ts builds it), or an empty one when there is none or `empty` asks for it.
  */
-export async function createTestDatabase(backend: Backend = currentBackend()): Promise<TestDatabase> {
+export async function createTestDatabase(backend: Backend = currentBackend(), options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const id = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const sourceHash = process.env.TEST_TEMPLATE;
+  const sourceHash = options.empty ? undefined : process.env.TEST_TEMPLATE;
   const template = sourceHash && (await templateExists(backend, sourceHash)) ? templateName(backend, sourceHash) : null;
   if (backend === 'postgres') {
     const name = `t_${id}`;

@@ -56,6 +56,19 @@ describe('configuration checked at start-up', () => {
   test('a weak admin password is refused before Strapi would reject it', () => {
     expect(() => parseEnvironment({ ...testEnvironment(), ADMIN_PASSWORD: 'password' })).toThrow(/ADMIN_PASSWORD needs an upper-case letter/);
   });
+
+  test('object storage needs two different buckets and both access keys or neither', () => {
+    const s3 = { ...testEnvironment(), STORAGE_DRIVER: 's3' };
+    expect(() => parseEnvironment(s3)).toThrow(/S3_BUCKET is missing: with STORAGE_DRIVER=s3/);
+    expect(() => parseEnvironment(s3)).toThrow(/S3_PRIVATE_BUCKET is missing/);
+    expect(() => parseEnvironment({ ...s3, S3_BUCKET: 'media', S3_PRIVATE_BUCKET: 'media' })).toThrow(/S3_PRIVATE_BUCKET must differ from S3_BUCKET/);
+    expect(() => parseEnvironment({ ...s3, S3_BUCKET: 'Media_Files', S3_PRIVATE_BUCKET: 'private' })).toThrow(/S3_BUCKET must be a bucket name/);
+    expect(() => parseEnvironment({ ...s3, S3_BUCKET: 'media', S3_PRIVATE_BUCKET: 'private', S3_ACCESS_KEY_ID: 'key' })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/);
+    expect(() => parseEnvironment({ ...testEnvironment(), STORAGE_DRIVER: 'minio' })).toThrow(/STORAGE_DRIVER must be "local"/);
+    expect(parseEnvironment({ ...s3, S3_BUCKET: 'media', S3_PRIVATE_BUCKET: 'private' })).toMatchObject({ STORAGE_DRIVER: 's3', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false });
+    expect(parseEnvironment(testEnvironment()).STORAGE_DRIVER).toBe('local');
+  });
+
   test('the shutdown time, the metrics access and the log format are checked with messages naming the variable', () => {
     expect(parseEnvironment(testEnvironment())).toMatchObject({ SHUTDOWN_TIMEOUT_SECONDS: 25, METRICS_ALLOW: ['127.0.0.1', '::1'], LOG_FORMAT: 'text' });
     expect(() => parseEnvironment({ ...testEnvironment(), SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(/SHUTDOWN_TIMEOUT_SECONDS must be at least 1 seconds/);

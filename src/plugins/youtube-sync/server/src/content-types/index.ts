@@ -15,6 +15,7 @@ import outboxMail from './outbox-mail';
 import personalLink from './personal-link';
 import linkRequest from './link-request';
 import uploadReservation from './upload-reservation';
+import uploadLock from './upload-lock';
 
 export default {
   'sync-job': syncJob,
@@ -34,4 +35,5 @@ export default {
   'personal-link': personalLink,
   'link-request': linkRequest,
   'upload-reservation': uploadReservation,
+  'upload-lock': uploadLock,
 };

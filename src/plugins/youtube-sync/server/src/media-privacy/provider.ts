@@ -2,10 +2,11 @@ import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { signedMediaUrl } from './links';
 import { mediaStorage } from './media-storage';
+import { mediaPrivacySettings } from './settings';
 import type { MediaStorage } from './storage';
 
 /**
- * Extends the upload plugin's local provider with the private place:
+ * Extends the upload plugin's provider (the local one, or aws-s3 for the public bucket) with the private place:
  *
  * - an upload made inside `uploadPrivately()` (the submission path) is written to private storage at once, its
  *   image formats too, so a submitted file never has a public URL, not even for a moment;
@@ -59,8 +60,10 @@ function editorRequest(strapi: Core.Strapi) {
 export function extendUploadProvider(strapi: Core.Strapi) {
   const provider = strapi.plugin('upload')?.provider as UploadProvider | undefined;
   if (!provider) throw new Error('Private media: the upload plugin has no provider to extend (is @strapi/upload enabled?).');
-  if (strapi.config.get('plugin::upload.provider', 'local') !== 'local') {
-    throw new Error('Private media: only the local upload provider is supported (see README, "Private Medien").');
+  const expected = mediaPrivacySettings(strapi).storage.driver === 's3' ? 'aws-s3' : 'local';
+  const configured = strapi.config.get('plugin::upload.provider', 'local');
+  if (configured !== expected) {
+    throw new Error(`Private media: the upload provider is "${configured}", but STORAGE_DRIVER needs "${expected}" (see README, "Objektspeicher / object storage").`);
   }
   const storage = () => mediaStorage(strapi);
   const original = {
@@ -75,7 +78,7 @@ export function extendUploadProvider(strapi: Core.Strapi) {
     async (file: ProviderFile): Promise<void> => {
       if (privateUploads.getStore()) return writePrivately(storage(), file);
       const own = original[method];
-      if (!own) throw new Error(`the local upload provider has no ${method}()`);
+      if (!own) throw new Error(`the upload provider has no ${method}()`);
       return own(file);
     };
   const replace =
@@ -88,7 +91,7 @@ export function extendUploadProvider(strapi: Core.Strapi) {
         return;
       }
       const own = original[method];
-      if (!own) throw new Error(`the local upload provider has no ${method}()`);
+      if (!own) throw new Error(`the upload provider has no ${method}()`);
       return own(file, old);
     };
   provider.extend({

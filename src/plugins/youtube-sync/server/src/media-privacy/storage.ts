@@ -7,8 +7,8 @@ import { pipeline } from 'stream/promises';
 /**
  * The two places a media library file can live: `public` (served as it is to anyone, today public/uploads of the
  * local upload provider) and `private` (reachable only through the signed or authenticated route of this plugin).
- * A file is known by its name, the last segment of its URL; the URL says where it is. The local disk is the only
- * implementation; an object store (issue 16) would implement the same interface with two buckets or prefixes.
+ * A file is known by its name, the last segment of its URL; the URL says where it is. Two implementations: the local
+ * disk (below) and two S3 buckets (s3-storage.ts); STORAGE_DRIVER chooses (media-storage.ts).
  */
 
 export type MediaLocation = 'public' | 'private';
@@ -42,9 +42,39 @@ export interface MediaStorage {
   /** Copies complete bytes to the other place; the target appears at once or not at all. */
   copy(name: string, from: MediaLocation, to: MediaLocation): Promise<void>;
   remove(name: string, location: MediaLocation): Promise<void>;
-  /** Where the bytes are on this machine (the YouTube upload and the private route read them from there). */
-  pathOf(name: string, location: MediaLocation): string;
+  /** The bytes of a stored file (the private route and the YouTube upload read them); null when there is none. */
+  read(name: string, location: MediaLocation): Promise<StoredFile | null>;
+  /** Checked at start-up, so a missing folder or bucket stops the boot with a message rather than the first upload. */
+  prepare(): Promise<void>;
 }
+
+export interface StoredFile {
+  body: NodeJS.ReadableStream;
+  size: number;
+}
+
+/** Writes a stream to a file that appears complete or not at all (a crash leaves only a `.partial` behind). */
+export async function writeFileAtomically(target: string, source: NodeJS.ReadableStream) {
+  const partial = `${target}.${crypto.randomBytes(6).toString('hex')}.partial`;
+  await fsp.mkdir(path.dirname(target), { recursive: true });
+  try {
+    await pipeline(source, fs.createWriteStream(partial));
+    await fsp.rename(partial, target);
+  } catch (error) {
+    await fsp.rm(partial, { force: true });
+    throw error;
+  }
+}
+
+/** The file name of a media URL (its last segment), refused when it is not a plain file name. */
+export function mediaNameOf(url: string): string {
+  const name = decodeSegment(path.posix.basename(url.split('?')[0]));
+  if (!isMediaFileName(name)) throw new Error(`not a media file name: ${JSON.stringify(name)} (from ${url})`);
+  return name;
+}
+
+/** Private files are addressed through this app's route whatever stores them; encoded for the router. */
+export const privateUrlOf = (name: string) => `${PRIVATE_URL_PREFIX}${encodeURIComponent(name)}`;
 
 export class LocalDiskStorage implements MediaStorage {
   constructor(private readonly dirs: Record<MediaLocation, string>) {}
@@ -57,14 +87,12 @@ export class LocalDiskStorage implements MediaStorage {
   }
 
   nameOf(url: string): string {
-    const name = decodeSegment(path.posix.basename(url.split('?')[0]));
-    if (!isMediaFileName(name)) throw new Error(`not a media file name: ${JSON.stringify(name)} (from ${url})`);
-    return name;
+    return mediaNameOf(url);
   }
 
   /** Public addresses as the local provider writes them (unencoded), private ones encoded for the route. */
   urlOf(name: string, location: MediaLocation): string {
-    return location === 'private' ? `${PRIVATE_URL_PREFIX}${encodeURIComponent(name)}` : `${PUBLIC_URL_PREFIX}${name}`;
+    return location === 'private' ? privateUrlOf(name) : `${PUBLIC_URL_PREFIX}${name}`;
   }
 
   /** The folder of one place (only a local disk has one). */
@@ -108,10 +136,16 @@ export class LocalDiskStorage implements MediaStorage {
     await fsp.rm(this.pathOf(name, location), { force: true });
   }
 
+  async read(name: string, location: MediaLocation): Promise<StoredFile | null> {
+    const file = this.pathOf(name, location);
+    const stat = await fsp.stat(file).catch(() => null);
+    return stat?.isFile() ? { body: fs.createReadStream(file), size: stat.size } : null;
+  }
+
   /** Created at start-up so the first private upload does not fail on a missing folder. */
-  ensurePrivateDir() {
+  async prepare() {
     try {
-      fs.mkdirSync(this.dirs.private, { recursive: true });
+      await fsp.mkdir(this.dirs.private, { recursive: true });
     } catch (error) {
       throw new Error(`PRIVATE_MEDIA_DIR: the folder for private media (${this.dirs.private}) cannot be created: ${(error as Error).message}`);
     }

@@ -7,29 +7,33 @@ import { startOutbox, stopOutbox } from '../outbox/runtime';
 import { submissionSettings } from './settings';
 import { createTusServer } from './tus-server';
 import { forgetOldReservations, releaseUploads, reserveUpload } from './upload-reservations';
-import { UploadStore } from './upload-store';
+import { UploadStore, type ResumableUploadStore } from './upload-store';
+import { S3UploadStore } from './s3-upload-store';
+import { DatabaseLocker, forgetStaleLocks } from './upload-locker';
+import { mediaPrivacySettings } from '../media-privacy/settings';
 
 /**
- * The submission API's moving parts of one Strapi instance: the resumable-upload server and its folder, the hourly
- * sweep of expired uploads (idempotent, so every instance may run it on the shared folder; it gives their bytes
- * back to the upload budget), and the outbox worker.
+ * The submission API's moving parts of one Strapi instance: the resumable-upload server and its store (a folder,
+ * or the private bucket with STORAGE_DRIVER=s3), the hourly sweep of expired uploads (idempotent, so every instance
+ * may run it on the shared store; it gives their bytes back to the upload budget), and the outbox worker.
  */
 
 const SWEEP_EVERY_MS = 3600 * 1000;
 
 export interface SubmissionRuntime {
-  store: UploadStore;
+  store: ResumableUploadStore;
   tus: Server;
   sweep: { stop(): Promise<void> };
 }
 
 const runtimes = new WeakMap<Core.Strapi, SubmissionRuntime>();
 
-export async function sweepExpiredUploads(strapi: Core.Strapi, store: UploadStore, now = new Date()) {
+export async function sweepExpiredUploads(strapi: Core.Strapi, store: ResumableUploadStore, now = new Date()) {
   const removed = await store.removeExpired(now);
   await releaseUploads(strapi, removed, now);
   await forgetOldReservations(strapi, now);
-  if (removed.length) strapi.log.info(`Submissions: removed ${removed.length} expired or abandoned upload(s) from ${store.directory}.`);
+  await forgetStaleLocks(strapi, now);
+  if (removed.length) strapi.log.info(`Submissions: removed ${removed.length} expired or abandoned upload(s) from ${store.description}.`);
   return removed.length;
 }
 
@@ -46,9 +50,11 @@ export async function startSubmissions(strapi: Core.Strapi) {
   if (runtimes.has(strapi)) return;
   const settings = submissionSettings(strapi);
   ensureUploadDir(settings.uploadDir);
-  const store = new UploadStore(settings.uploadDir);
+  const storage = mediaPrivacySettings(strapi).storage;
+  const store = storage.driver === 's3' ? new S3UploadStore(storage.s3, settings.uploadDir) : new UploadStore(settings.uploadDir);
   const tus = createTusServer({
     store,
+    locker: new DatabaseLocker(strapi),
     maxVideoBytes: settings.maxVideoBytes,
     videoFormats: settings.videoFormats,
     corsOrigins: pluginConfig(strapi).publicApi.corsOrigins,

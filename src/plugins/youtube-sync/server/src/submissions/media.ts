@@ -5,6 +5,7 @@ import { strings } from '@strapi/utils';
 import type { CheckedFile, MediaField } from './file-checks';
 import { mediaStorage } from '../media-privacy/media-storage';
 import { uploadPrivately } from '../media-privacy/provider';
+import { LocalDiskStorage } from '../media-privacy/storage';
 
 /**
  * Puts a submission's checked files into Strapi's media library through its upload service (so images get their
@@ -46,8 +47,8 @@ function localFileMarker(referenceNumber: string, field: MediaField) {
 }
 
 async function sweepLocalFiles(strapi: Core.Strapi, referenceNumber: string, fields: MediaField[]) {
-  if (strapi.config.get('plugin::upload.provider') !== 'local') return;
   const storage = mediaStorage(strapi);
+  if (!(storage instanceof LocalDiskStorage)) return;
   const markers = fields.map((field) => localFileMarker(referenceNumber, field));
   for (const location of ['private', 'public'] as const) {
     const folder = storage.directoryOf(location);

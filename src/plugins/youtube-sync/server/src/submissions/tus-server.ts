@@ -1,14 +1,13 @@
 import type { IncomingMessage } from 'http';
 import path from 'path';
-import { fromFile } from 'file-type';
-import { FileStore } from '@tus/file-store';
-import { ERRORS, EVENTS, Server, type Upload } from '@tus/server';
+import { fromBuffer } from 'file-type';
+import { ERRORS, EVENTS, Server, type Locker, type Upload } from '@tus/server';
 import type { CorsOrigins } from '../public-api/headers';
 import { videoFormatOf, videoMimeTypes, type VideoFormat } from './formats';
 import { MESSAGES as M } from './messages';
 import { UPLOAD_ID } from './schema';
 import type { BudgetDecision } from './upload-budget';
-import { UPLOAD_EXPIRY_MS, type UploadStore } from './upload-store';
+import type { ResumableUploadStore } from './upload-store';
 
 /**
  * Resumable video uploads over the tus protocol (tus.io, what tus-js-client speaks) at /api/v1/uploads. A phone
@@ -16,8 +15,9 @@ import { UPLOAD_EXPIRY_MS, type UploadStore } from './upload-store';
  * (PATCH). The upload is checked when it starts (declared size and type) and again when its last byte arrives
  * (the bytes themselves); the submission checks the bytes once more before it takes the file.
  *
- * Locks are per process (tus' memory locker): one client uploads one file sequentially, so two instances never
- * write the same upload at once in practice; the folder itself must be shared storage when several instances run.
+ * The bytes go to UPLOAD_TMP_DIR (shared storage when several instances run) or to the private bucket; the lock
+ * of an upload is held in the database (upload-locker.ts), so a client resuming on another instance never writes
+ * alongside a request still running on the first.
  *
  * Before the file is created its declared size is reserved in the upload budget (upload-budget.ts); a refused
  * upload leaves nothing on disk. Bytes are given back when the upload is refused after its last byte or
@@ -26,9 +26,12 @@ import { UPLOAD_EXPIRY_MS, type UploadStore } from './upload-store';
  */
 
 export const UPLOAD_PATH = '/api/v1/uploads';
+/** What file-type reads to recognise a container (its `minimumBytes`). */
+const SNIFF_BYTES = 4100;
 
 export interface TusOptions {
-  store: UploadStore;
+  store: ResumableUploadStore;
+  locker: Locker;
   maxVideoBytes: number;
   videoFormats: readonly VideoFormat[];
   corsOrigins: CorsOrigins;
@@ -68,7 +71,8 @@ export function createTusServer(options: TusOptions): Server {
   const { store, maxVideoBytes, videoFormats, budget } = options;
   const server = new Server({
     path: UPLOAD_PATH,
-    datastore: new FileStore({ directory: store.directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS }),
+    datastore: store.datastore(),
+    locker: options.locker,
     maxSize: maxVideoBytes,
     // The client resolves a relative Location against the address it used, behind any proxy.
     relativeLocation: true,
@@ -89,7 +93,7 @@ export function createTusServer(options: TusOptions): Server {
       return res;
     },
     async onUploadFinish(_req, res, upload) {
-      const type = await fromFile(path.join(store.directory, upload.id));
+      const type = await fromBuffer(await store.firstBytes(upload.id, SNIFF_BYTES));
       if (!type || !videoFormatOf(type.mime, videoFormats)) {
         await store.remove(upload.id);
         await budget.release([upload.id]);

@@ -1,6 +1,29 @@
 import fs from 'fs/promises';
 import path from 'path';
+import { FileStore } from '@tus/file-store';
+import type { DataStore } from '@tus/server';
 import { UPLOAD_ID } from './schema';
+
+/** How long an upload may take from its start, and how long a finished one waits for its submission. */
+export const UPLOAD_EXPIRY_MS = 48 * 3600 * 1000;
+
+export type FinishedUpload = { path: string; size: number; name: string };
+
+/** Where resumable uploads arrive: a folder (UploadStore, below) or the private bucket (s3-upload-store.ts). */
+export interface ResumableUploadStore {
+  /** Where the uploads are, for log messages. */
+  readonly description: string;
+  /** The tus data store that receives the bytes. */
+  datastore(): DataStore;
+  /** The first bytes of an upload, to tell its type from. */
+  firstBytes(id: string, length: number): Promise<Buffer>;
+  /** A complete, unexpired upload as a file on this machine; 'unknown' when there is none (never was, expired, taken). */
+  finished(id: string, now?: Date): Promise<FinishedUpload | 'unknown' | 'incomplete'>;
+  /** Idempotent: an upload already gone is fine, so several instances sweeping the same store do no harm. */
+  remove(id: string): Promise<void>;
+  /** Removes uploads past their expiry; returns their ids. */
+  removeExpired(now?: Date): Promise<string[]>;
+}
 
 /**
  * The resumable uploads on disk, as @tus/file-store keeps them: the bytes in `<id>` and the upload's description
@@ -9,22 +32,35 @@ import { UPLOAD_ID } from './schema';
  * gone is fine), so several instances sweeping the same shared folder do no harm to each other.
  */
 
-/** How long an upload may take from its start, and how long a finished one waits for its submission. */
-export const UPLOAD_EXPIRY_MS = 48 * 3600 * 1000;
-
 interface UploadInfo {
   size?: number;
   creation_date?: string;
   metadata?: Record<string, string | null>;
 }
 
-export type FinishedUpload = { path: string; size: number; name: string };
-
-export class UploadStore {
+export class UploadStore implements ResumableUploadStore {
   constructor(
     readonly directory: string,
     private readonly expiryMs = UPLOAD_EXPIRY_MS
   ) {}
+
+  get description() {
+    return this.directory;
+  }
+
+  datastore(): DataStore {
+    return new FileStore({ directory: this.directory, expirationPeriodInMilliseconds: this.expiryMs });
+  }
+
+  async firstBytes(id: string, length: number): Promise<Buffer> {
+    const file = await fs.open(this.dataPath(id), 'r');
+    try {
+      const { buffer, bytesRead } = await file.read(Buffer.alloc(length), 0, length, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
+  }
 
   private dataPath(id: string) {
     if (!UPLOAD_ID.test(id)) throw new Error(`not an upload id: ${id}`);
@@ -44,7 +80,6 @@ export class UploadStore {
     return Number.isNaN(created) || created + this.expiryMs <= now.getTime();
   }
 
-  /** A complete, unexpired upload; 'unknown' when there is none (never was, expired, already taken). */
   async finished(id: string, now = new Date()): Promise<FinishedUpload | 'unknown' | 'incomplete'> {
     if (!UPLOAD_ID.test(id)) return 'unknown';
     const info = await this.info(id);

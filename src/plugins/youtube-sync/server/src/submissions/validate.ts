@@ -5,7 +5,7 @@ import { MESSAGES as M } from './messages';
 import { resolveReferences, type Reference, type References } from './references';
 import { looseSubmission, parseSubmission, type FieldError, type LooseFields, type SubmissionInput } from './schema';
 import type { SubmissionSettings } from './settings';
-import type { UploadStore } from './upload-store';
+import type { ResumableUploadStore } from './upload-store';
 
 /**
  * Everything a submission is checked for before anything is stored: its fields, the region, themes and project it
@@ -21,7 +21,7 @@ export interface ValidSubmission {
   uploadId?: string;
 }
 
-async function checkFiles(loose: LooseFields, settings: SubmissionSettings, store: UploadStore): Promise<FileCheck[]> {
+async function checkFiles(loose: LooseFields, settings: SubmissionSettings, store: ResumableUploadStore): Promise<FileCheck[]> {
   const checks: Promise<FileCheck>[] = [];
   if (loose.video) checks.push(checkVideo('video', loose.video, settings.maxVideoBytes, settings.videoFormats));
   if (loose.videoUpload) {
@@ -42,7 +42,7 @@ export async function validateSubmission(
   strapi: Core.Strapi,
   raw: Record<string, unknown>,
   settings: SubmissionSettings,
-  store: UploadStore
+  store: ResumableUploadStore
 ): Promise<ValidSubmission> {
   const parsed = parseSubmission(raw);
   const loose = looseSubmission(raw);

@@ -37,7 +37,7 @@ export async function syncCaptions(strapi: Core.Strapi, client: YouTubeClient, s
   for (const [language, caption] of wanted) {
     const hash = captionHash(caption.file);
     if (tracks[language]?.hash === hash) continue;
-    const path = localPath(strapi, caption.file);
+    const path = await localPath(strapi, caption.file);
     const file = { path, mime: captionMime(path) };
     const existing = tracks[language];
     const result = existing ? await client.updateCaption(existing.id, file) : await client.insertCaption(videoId, language, LANGUAGE_NAMES[language] ?? language, file);

@@ -1,9 +1,8 @@
-import fs from 'fs';
 import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import type { MediaFile } from './load-story';
-import { localPathOf } from '../media-privacy/media-storage';
+import { fileOnDisk } from '../media-privacy/media-storage';
 
 const TWO_MB = 2 * 1024 * 1024;
 
@@ -15,13 +14,10 @@ export class MediaFileMissingError extends Error {
   }
 }
 
-/** Where a media library file is on disk: public/uploads or, for a story that is not public, private storage. */
-export function localPath(strapi: Core.Strapi, file: MediaFile): string {
-  const full = localPathOf(strapi, file.url);
-  if (!full) {
-    throw new MediaFileMissingError(`media file ${file.url} is not stored locally; only the local upload provider is supported for YouTube uploads`);
-  }
-  if (!fs.existsSync(full)) throw new MediaFileMissingError(`media file ${file.url} is missing on disk (${full})`);
+/** Where a media library file's bytes are on this machine: on the local disk, or downloaded from the bucket. */
+export async function localPath(strapi: Core.Strapi, file: MediaFile): Promise<string> {
+  const full = await fileOnDisk(strapi, file.url);
+  if (!full) throw new MediaFileMissingError(`media file ${file.url} is missing on disk or in its bucket, public or private`);
   return full;
 }
 

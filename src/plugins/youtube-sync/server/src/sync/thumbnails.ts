@@ -28,7 +28,7 @@ export async function syncThumbnail(strapi: Core.Strapi, client: YouTubeClient, 
     return;
   }
   try {
-    await client.setThumbnail(videoId, await thumbnailJpeg(localPath(strapi, desired.thumbnail)));
+    await client.setThumbnail(videoId, await thumbnailJpeg(await localPath(strapi, desired.thumbnail)));
   } catch (error) {
     if (!unverifiedChannel(error as YouTubeError)) throw error;
     await saveState(strapi, state, { thumbnailIssue: CHANNEL_NOT_VERIFIED });

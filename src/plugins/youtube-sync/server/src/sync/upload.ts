@@ -112,7 +112,7 @@ async function discardUpload(ctx: SyncContext, state: SyncState, marker: string)
 /** Uploads the story's video exactly once: resume the session of the same file, adopt a finished one, or start anew. */
 export async function uploadVideo(ctx: SyncContext, state: SyncState, desired: DesiredState, file: MediaFile): Promise<UploadedVideo> {
   const { strapi, client, config } = ctx;
-  const path = localPath(strapi, file);
+  const path = await localPath(strapi, file);
   const identity = await fileIdentity(file, path);
   if (state.uploadFile ? !sameFile(state.uploadFile, identity) : state.uploadSessionUri) await discardUpload(ctx, state, desired.marker);
   const metadata: Video = { snippet: desired.metadata.snippet, status: desired.metadata.status };

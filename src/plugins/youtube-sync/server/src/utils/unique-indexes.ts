@@ -12,6 +12,7 @@ const UNIQUE: [uid: string, attribute: string][] = [
   ['plugin::youtube-sync.scheduled-run', 'name'],
   ['plugin::youtube-sync.personal-link', 'storyDocumentId'],
   ['plugin::youtube-sync.upload-reservation', 'uploadId'],
+  ['plugin::youtube-sync.upload-lock', 'uploadId'],
 ];
 
 export async function ensureUniqueIndexes(strapi: Core.Strapi) {
