@@ -1,6 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import type { Core } from '@strapi/strapi';
-import { localPathOf, mediaStorage } from '../media-privacy/media-storage';
+import { fileOnDisk, mediaStorage } from '../media-privacy/media-storage';
 import type { MediaLocation } from '../media-privacy/storage';
 import { MODERN_ORDER, MODERN_TYPES, VARIANT_WIDTHS, variantKey, type ModernType } from './names';
 
@@ -71,7 +71,7 @@ export async function ensureVariants(strapi: Core.Strapi, fileId: number): Promi
   if (!row || !row.mime || !SOURCE_TYPES.has(row.mime)) return false;
   const storage = mediaStorage(strapi);
   const location = storage.locationOf(row.url);
-  const source = location ? localPathOf(strapi, row.url) : null;
+  const source = location ? await fileOnDisk(strapi, row.url) : null;
   if (!location || !source) return false;
   const formats = formatsOf(row);
   const width = row.width ?? (await sharp(source).metadata()).width;
