@@ -106,6 +106,7 @@ async function main() {
       `  Geschichten:      ${url}/geschichten`,
       `  Mitmachen:        ${url}/mitmachen`,
       `  Widget (iframe):  ${url}/embed/stories?region=goettingen`,
+      `  Für Partner:      ${url}/partner  (Widget, Banner, Newsletter, Druckdateien)`,
       `  Öffentliche API:  ${url}/api/v1/stories  (Beschreibung: ${url}/api/v1/openapi.json)`,
       `  YouTube-Emulator: ${emulator.url}/  (was der Kanal zeigen würde)`,
       'Beenden mit Strg+C.',
