@@ -1,6 +1,7 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { ReportSummary } from './reports-api';
+import { TableHead } from '../TableHead';
 import { useT } from '../../translate';
 
 /** "Einreichungen nach Quelle": the submissions of the period per partner link, as the files list them. */
@@ -10,16 +11,7 @@ export function ReferralSources({ sources }: { sources: ReportSummary['submissio
   if (!sources.length) return <Typography textColor="neutral600">{t('reports.sources.empty')}</Typography>;
   return (
     <Table colCount={2} rowCount={sources.length + 1} aria-label={t('reports.sources.title')} data-testid="referral-sources">
-      <Thead>
-        <Tr>
-          <Th>
-            <Typography variant="sigma">{t('reports.sources.source')}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{t('reports.sources.submissions')}</Typography>
-          </Th>
-        </Tr>
-      </Thead>
+      <TableHead labels={[t('reports.sources.source'), t('reports.sources.submissions')]} />
       <Tbody>
         {sources.map((row) => (
           <Tr key={row.source ?? ''}>
