@@ -35,6 +35,12 @@ const ADMIN_TSCONFIG = 'src/plugins/youtube-sync/admin/tsconfig.json';
  */
 const WORKERS = process.env.TEST_WORKERS || '2';
 
+/*
+ * Strapi reads `.env` (dotenv, ENV_PATH) when it is first loaded: the demo's file would lend every test app its
+ * administrator, SMTP server and YouTube settings. Tests get their environment from tests/support only.
+ */
+process.env.ENV_PATH = path.join(root, '.tmp', 'tests-read-no.env');
+
 const seconds = (ms) => Math.round(ms / 1000);
 
 /** A child process whose output lines are printed with a label (two passes print at once); resolves to its exit code. */

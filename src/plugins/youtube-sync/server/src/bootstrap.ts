@@ -9,6 +9,7 @@ import { startExportLoop, type ExportLoop } from './reports/exports/loop';
 import { startRetention } from './review/retention';
 import { startSubmissions } from './submissions/lifecycle';
 import { startMediaPrivacy } from './media-privacy/lifecycle';
+import { movesSettled } from './media-privacy/hooks';
 import { registerCoverVariantHooks, startCoverVariants } from './cover-variants/lifecycle';
 import { stopOutbox } from './outbox/runtime';
 import { startOperations } from './operations/lifecycle';
@@ -30,6 +31,8 @@ function backgroundWork(strapi: Core.Strapi): BackgroundWork[] {
   let outboxStopped: Promise<void> | undefined;
   const stopMails = () => (outboxStopped ??= stopOutbox(strapi));
   parts.push({ name: 'mail outbox', stopClaiming: () => void stopMails(), stop: stopMails });
+  // A move of a story's files finishes before the exit, so none is left with its file in both places.
+  parts.push({ name: 'media moves', stopClaiming: () => undefined, stop: () => movesSettled(strapi) });
   return parts;
 }
 

@@ -20,10 +20,28 @@ async function place(strapi: Core.Strapi, files: FileRow[]) {
   if (moved && runtime.started) await runtime.contentChanged();
 }
 
+/** Moves started after a commit and not finished yet, per instance. */
+const running = new WeakMap<Core.Strapi, Set<Promise<void>>>();
+
+/** Resolves once every move started so far has finished (a shutdown, or a test that puts files in place itself). */
+export async function movesSettled(strapi: Core.Strapi): Promise<void> {
+  await Promise.all([...(running.get(strapi) ?? [])]);
+}
+
 /** Runs once the surrounding transaction (if any) has committed; without one, before the caller goes on. */
 async function afterCommit(strapi: Core.Strapi, work: () => Promise<void>) {
-  const run = () =>
-    work().catch((error: Error) => strapi.log.error(`Private media: could not move the files of a changed story: ${error.stack ?? error.message}`));
+  const run = () => {
+    let moves = running.get(strapi);
+    if (!moves) running.set(strapi, (moves = new Set()));
+    const started = moves;
+    const done: Promise<void> = work()
+      .catch((error: Error) => {
+        strapi.log.error(`Private media: could not move the files of a changed story: ${error.stack ?? error.message}`);
+      })
+      .finally(() => started.delete(done));
+    started.add(done);
+    return done;
+  };
   if (!strapi.db.inTransaction()) return run();
   await strapi.db.transaction(async ({ onCommit }) => {
     onCommit(() => void run());
