@@ -29,11 +29,12 @@ const OWN_PROCESS = ['tests/integration/reports.test.ts'];
 const ADMIN_TSCONFIG = 'src/plugins/youtube-sync/admin/tsconfig.json';
 
 /*
- * jest workers per pass (TEST_WORKERS overrides). A test file waits (for the emulator's latency, child processes,
- * Chromium, timers) about a third of its time, so two files per pass — four for the two passes on two cores — keep
- * the cores busy; more only add memory and stretch every file.
+ * jest workers per pass (TEST_WORKERS overrides; each worker has its own folders). On two cores, one per pass: the
+ * suite as a whole is about three quarters CPU, and a run with two per pass (four files at once beside Chromium) took
+ * longer and let the admin's first page load in the browser tests run past its timeout. Machines with more cores
+ * can raise it.
  */
-const WORKERS = process.env.TEST_WORKERS || '2';
+const WORKERS = process.env.TEST_WORKERS || '1';
 
 /*
  * Strapi reads `.env` (dotenv, ENV_PATH) when it is first loaded: the demo's file would lend every test app its
