@@ -19,7 +19,7 @@ beforeAll(async () => {
   youtube = await startYouTube();
   app = await startStrapi({ ...youtubeEnv(youtube), PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0' });
   seeded = await seedDemoContent(app.strapi, (done) => progress.push(done));
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
   await youtube?.close();
