@@ -29,10 +29,9 @@ const OWN_PROCESS = ['tests/integration/reports.test.ts'];
 const ADMIN_TSCONFIG = 'src/plugins/youtube-sync/admin/tsconfig.json';
 
 /*
- * jest workers per pass (TEST_WORKERS overrides; each worker has its own folders). On two cores, one per pass: the
- * suite as a whole is about three quarters CPU, and a run with two per pass (four files at once beside Chromium) took
- * longer and let the admin's first page load in the browser tests run past its timeout. Machines with more cores
- * can raise it.
+ * jest workers per pass (TEST_WORKERS overrides; each worker has its own folders). One per pass is the setting whose
+ * whole run has been green on two cores (1,701 s); two per pass took 1,368 s in a run whose failures came from a
+ * leaked .env since fixed — the next step is to confirm two per pass green and make it the default.
  */
 const WORKERS = process.env.TEST_WORKERS || '1';
 
