@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
+import { collectConsoleErrors, launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createStory } from '../support/fixtures';
 
 /**
@@ -16,7 +16,7 @@ let app: BrowserApp;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startBrowserApp({ YOUTUBE_SYNC_WORKER: 'false', PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0' });
@@ -25,9 +25,7 @@ beforeAll(async () => {
   ({ browser, context, page } = await launchBrowser());
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
   await context.route('**/*', (route) => (route.request().url().startsWith(app.url) ? route.continue() : route.abort()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  consoleErrors = collectConsoleErrors(page);
 }, 300_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
+import { collectConsoleErrors, launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createProject, createStory } from '../support/fixtures';
 import { addCoverImage } from '../support/media';
 
@@ -25,7 +25,7 @@ let app: BrowserApp;
 let browser: Browser;
 let page: Page;
 const requests: string[] = [];
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const writtenFiles: string[] = [];
 const slugs: Record<string, string> = {};
 
@@ -127,9 +127,7 @@ beforeAll(async () => {
   ({ browser, page } = await launchBrowser());
   await page.setViewportSize({ width: 1280, height: 900 });
   page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  consoleErrors = collectConsoleErrors(page);
 }, 300_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import path from 'path';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
+import { collectConsoleErrors, launchBrowser, pagePicture, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createStory } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { addCoverImage } from '../support/media';
@@ -27,7 +27,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const requests: string[] = [];
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const writtenFiles: string[] = [];
 const ids: Record<string, string> = {};
 
@@ -203,9 +203,7 @@ beforeAll(async () => {
     return route.abort();
   });
   page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  consoleErrors = collectConsoleErrors(page);
 }, 300_000);
 
 afterAll(async () => {

@@ -114,3 +114,12 @@ export async function logIn(page: Page, app: BrowserApp) {
   await page.getByRole('button', { name: 'Login' }).click();
   await page.waitForURL(/\/admin(\/)?$/);
 }
+
+/** The console errors the page reports from now on, collected into the returned list as they come. */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
