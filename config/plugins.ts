@@ -1,10 +1,10 @@
 import path from 'path';
 import { environment, type Environment } from '../src/environment';
 import { logTransport } from '../src/email/log-transport';
-import type { SubmissionSettings } from '../src/plugins/youtube-sync/server/src/submissions/settings';
-import type { MediaPrivacySettings, StorageSettings } from '../src/plugins/youtube-sync/server/src/media-privacy/settings';
-import { bucketUrl, s3ClientConfig } from '../src/plugins/youtube-sync/server/src/media-privacy/s3-client';
-import type { OperationsSettings } from '../src/plugins/youtube-sync/server/src/operations/settings';
+import type { SubmissionSettings } from '../src/plugins/submissions/server/src/intake/settings';
+import type { MediaPrivacySettings, StorageSettings } from '../src/plugins/stories/server/src/media-privacy/settings';
+import { bucketUrl, s3ClientConfig } from '../src/plugins/stories/server/src/media-privacy/s3-client';
+import type { OperationsSettings } from '../src/plugins/operations/server/src/settings';
 
 const MB = 1024 * 1024;
 /** Strapi's own default for the media library (1 GB); raised only as far as submitted videos need. */
@@ -119,10 +119,12 @@ export default () => {
         ...uploadProvider(privacy.storage),
       },
     },
-    'youtube-sync': {
-      enabled: true,
-      resolve: './src/plugins/youtube-sync',
-      config: { submissions: submissions(env), mediaPrivacy: privacy, operations: operations(env) },
-    },
+    // The order is the order of register and bootstrap: operations comes last, after the others have handed it
+    // their background work and public routes (ARCHITECTURE.md).
+    'youtube-sync': { enabled: true, resolve: './src/plugins/youtube-sync' },
+    stories: { enabled: true, resolve: './src/plugins/stories', config: { mediaPrivacy: privacy } },
+    submissions: { enabled: true, resolve: './src/plugins/submissions', config: { submissions: submissions(env) } },
+    reports: { enabled: true, resolve: './src/plugins/reports' },
+    operations: { enabled: true, resolve: './src/plugins/operations', config: { operations: operations(env) } },
   };
 };

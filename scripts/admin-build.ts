@@ -3,7 +3,7 @@ import path from 'path';
 import { spawnSync } from 'child_process';
 import { appDir, isCurrent, sourceHash } from './source-hash';
 
-const SOURCES = ['src/admin', 'src/plugins/youtube-sync/admin', 'src/plugins/youtube-sync/shared', 'src/plugins/youtube-sync/package.json', 'package-lock.json'];
+const SOURCES = ['src/admin', 'src/plugins/youtube-sync/admin', 'src/shared', 'src/plugins/youtube-sync/package.json', 'package-lock.json'];
 const stampFile = path.join(appDir, 'dist', 'build', '.source-hash');
 
 /** A fingerprint of everything the admin bundle is built from. */

@@ -18,7 +18,7 @@ import http from 'http';
 import path from 'path';
 import { spawn } from 'child_process';
 import type { Core } from '@strapi/strapi';
-import { resolveTables } from '../src/plugins/youtube-sync/server/src/public-api/tables';
+import { resolveTables } from '../src/plugins/stories/server/src/public-api/tables';
 import { loadStrapi } from './load-strapi';
 import { benchEnvironment, listen, progress } from './bench/environment';
 
@@ -173,7 +173,7 @@ async function seed(strapi: Core.Strapi) {
     await trx.batchInsert(t.storyComponents.table, consentLinks, BATCH);
     await trx.batchInsert(t.consentPeople.table, personLinks, BATCH);
   });
-  return strapi.plugin('youtube-sync').service('public-api').contentImported();
+  return strapi.plugin('stories').service('public-api').contentImported();
 }
 
 /** Strapi's core content API answers no anonymous request: a read-only token stands in for an integrator's. */
@@ -232,7 +232,7 @@ async function main() {
     const listed = (JSON.parse(bytes.toString('utf8')) as { data: unknown[]; meta: { total: number } }).meta.total;
     process.stderr.write(`v1 answer: ${bytes.length} bytes, 24 of ${listed} stories of ${REGION}\n`);
 
-    const publicApi = strapi.plugin('youtube-sync').service('public-api');
+    const publicApi = strapi.plugin('stories').service('public-api');
     const v1 = await measure('v1', `${base}${v1Path}`);
     publicApi.setResponseCache(false);
     const v1Uncached = await measure('v1Uncached', `${base}${v1Path}`);

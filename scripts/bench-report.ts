@@ -10,8 +10,8 @@ import fs from 'fs';
 import path from 'path';
 import { spawn } from 'child_process';
 import type { Core } from '@strapi/strapi';
-import { reportTables } from '../src/plugins/youtube-sync/server/src/reports/tables';
-import type { ReportFormat } from '../src/plugins/youtube-sync/server/src/reports/filters';
+import { reportTables } from '../src/plugins/reports/server/src/tables';
+import type { ReportFormat } from '../src/plugins/reports/server/src/filters';
 import { appDir, loadStrapi } from './load-strapi';
 import { benchEnvironment, progress } from './bench/environment';
 
@@ -151,7 +151,7 @@ const fs = require('fs');
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 const [format, appDir, from, to, file] = process.argv.slice(1);
-const reports = (name) => require(path.join(appDir, 'dist/src/plugins/youtube-sync/server/src/reports', name));
+const reports = (name) => require(path.join(appDir, 'dist/src/plugins/reports/server/src', name));
 (async () => {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   const loadedRssMb = process.memoryUsage().rss / 1048576;

@@ -11,9 +11,9 @@ import fs from 'fs';
 import path from 'path';
 import { z } from 'zod';
 import { loadStrapi } from './load-strapi';
-import { CSV_STYLES, CSV_TABLES, FORMATS, parseReportRequest, STATISTICAL_REGIONS } from '../src/plugins/youtube-sync/server/src/reports/filters';
-import { parseCalendarDate } from '../src/plugins/youtube-sync/server/src/reports/period';
-import { renderReport, reportFileName, writesStoryList } from '../src/plugins/youtube-sync/server/src/reports/render';
+import { CSV_STYLES, CSV_TABLES, FORMATS, parseReportRequest, STATISTICAL_REGIONS } from '../src/plugins/reports/server/src/filters';
+import { parseCalendarDate } from '../src/plugins/reports/server/src/period';
+import { renderReport, reportFileName, writesStoryList } from '../src/plugins/reports/server/src/render';
 
 const date = (flag: string) =>
   z

@@ -1,7 +1,7 @@
 import path from 'path';
 import { z } from 'zod';
-import { VIDEO_FORMAT_NAMES, type VideoFormat } from './plugins/youtube-sync/server/src/submissions/formats';
-import { parseAddressRanges, parseTrustedProxies, type TrustedProxies } from './plugins/youtube-sync/server/src/utils/client-address';
+import { VIDEO_FORMAT_NAMES, type VideoFormat } from './plugins/submissions/server/src/intake/formats';
+import { parseAddressRanges, parseTrustedProxies, type TrustedProxies } from './plugins/operations/server/src/client-address';
 
 /**
  * Every setting the app reads from the environment, validated once at start-up so that a missing or malformed

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { requestClientAddress } from '../plugins/youtube-sync/server/src/utils/client-address';
-import { setRouteLabel, UNMATCHED } from '../plugins/youtube-sync/server/src/operations/route-label';
+import { requestClientAddress } from '../plugins/operations/server/src/client-address';
+import { setRouteLabel, UNMATCHED } from '../plugins/operations/server/src/route-label';
 
 /** Query parameters that carry a credential: a personal withdrawal link, an export download link, a partner key. */
 const SECRET_PARAMETERS = /([?&](?:token|apiKey)=)[^&#]*/gi;

@@ -4,8 +4,8 @@ import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { readSeedFile } from './data-files';
-import { recordAudit } from '../plugins/youtube-sync/server/src/review/audit';
-import { creditsFor, paragraphs, teaserOf } from '../plugins/youtube-sync/server/src/submissions/story-data';
+import { recordAudit } from '../plugins/submissions/server/src/review/audit';
+import { creditsFor, paragraphs, teaserOf } from '../plugins/submissions/server/src/intake/story-data';
 
 interface DemoProject {
   slug: string;

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { withdrawalLink } from '../../src/plugins/youtube-sync/server/src/submissions/withdrawal-token';
+import { withdrawalLink } from '../../src/plugins/submissions/server/src/intake/withdrawal-token';
 import { ensureAdminBuild, launchBrowser, logIn, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createStory, createSubmission, formConsent } from '../support/fixtures';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
     },
   });
   ids.fest = await createStory(app.strapi, { title: 'Ein Fest im Stadtteil', region: 'celle', themes: ['kultur'] });
-  await app.strapi.db.query('plugin::youtube-sync.content-report').create({
+  await app.strapi.db.query('plugin::submissions.content-notice').create({
     data: { storyDocumentId: ids.fest, storySlug: 'ein-fest-im-stadtteil', storyTitle: 'Ein Fest im Stadtteil', reason: 'incorrect', message: 'Das Datum stimmt nicht.', status: 'open' },
   });
   ({ browser, page } = await launchBrowser());
@@ -100,7 +100,7 @@ test('reported content is resolved from its own tab', async () => {
   await screenshot(page, 'review-04-reports');
   await row.getByRole('button', { name: 'Erledigt' }).click();
   await row.getByRole('button', { name: 'Wieder öffnen' }).waitFor();
-  const [report] = await app.strapi.db.query('plugin::youtube-sync.content-report').findMany({ where: { storyDocumentId: ids.fest } });
+  const [report] = await app.strapi.db.query('plugin::submissions.content-notice').findMany({ where: { storyDocumentId: ids.fest } });
   expect(report).toMatchObject({ status: 'resolved', resolvedBy: expect.any(String) });
 });
 

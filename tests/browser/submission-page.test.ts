@@ -3,7 +3,7 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { videoBytes } from '../support/submission';
-import { MESSAGES } from '../../src/plugins/youtube-sync/server/src/submissions/messages';
+import { MESSAGES } from '../../src/plugins/submissions/server/src/intake/messages';
 
 let app: BrowserApp;
 let browser: Browser;

@@ -8,7 +8,7 @@ import { collectConsoleErrors, launchBrowser, pagePicture, startBrowserApp, type
 import { createStory } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { addCoverImage } from '../support/media';
-import { makeMissingCoverVariants } from '../../src/plugins/youtube-sync/server/src/cover-variants/lifecycle';
+import { makeMissingCoverVariants } from '../../src/plugins/stories/server/src/cover-variants/lifecycle';
 
 /**
  * The partner widget in Debian's Chromium, on a partner page served from another origin with hostile global CSS:

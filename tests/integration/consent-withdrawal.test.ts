@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Emulator } from '../../src/youtube-emulator';
-import { withdrawalLink } from '../../src/plugins/youtube-sync/server/src/submissions/withdrawal-token';
+import { withdrawalLink } from '../../src/plugins/submissions/server/src/intake/withdrawal-token';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { adminToken } from '../support/admin';
 import { loadContract, type Contract } from '../support/contract';
@@ -17,7 +17,7 @@ import { manualClock, startYouTube, syncService, youtubeEnv } from '../support/y
 
 const STORY = 'api::story.story';
 const STATE = 'plugin::youtube-sync.sync-state';
-const AUDIT = 'plugin::youtube-sync.audit-entry';
+const AUDIT = 'plugin::submissions.audit-entry';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 let app: TestApp;
@@ -188,7 +188,7 @@ describe('withdrawing through the personal link', () => {
     expect(youtube.calls().filter((c) => c.endpoint === 'videos.delete' && c.status === 204)).toHaveLength(1);
     expect(await stateOf(story.documentId)).toMatchObject({ status: 'removed', takedown: { reason: 'withdrawn' } });
     expect((await publicStory(story.slug)).status).toBe(200);
-    expect(await app.strapi.db.query('plugin::youtube-sync.removal').count({ where: { storyDocumentId: story.documentId } })).toBe(0);
+    expect(await app.strapi.db.query('plugin::stories.removal').count({ where: { storyDocumentId: story.documentId } })).toBe(0);
     expect(await auditOf(story.documentId, 'channel_withdrawn')).toEqual([
       expect.objectContaining({ fromStatus: 'approved', toStatus: 'approved', actorType: 'submitter', details: expect.objectContaining({ scope: 'youtube' }) }),
     ]);
@@ -259,7 +259,7 @@ describe('an editor records a withdrawal', () => {
     const documentId = await createSubmission(app.strapi, { title: 'Nicht auf Instagram', data: { editorialStatus: 'approved' } });
     await app.strapi.documents(STORY).publish({ documentId });
     const res = await request(app.server)
-      .post(`/youtube-sync/review/submissions/${documentId}/withdraw`)
+      .post(`/submissions/review/submissions/${documentId}/withdraw`)
       .set('Authorization', `Bearer ${editor}`)
       .send({ scope: 'social', note: 'Anruf am Telefon' });
     expect(res.status).toBe(200);

@@ -4,15 +4,15 @@ import { adminToken } from '../support/admin';
 import { loadContract, type Contract } from '../support/contract';
 import { createStory } from '../support/fixtures';
 import { startSmtpSink, smtpEnv, type SmtpSink } from '../support/smtp';
-import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
+import { withdrawConsent } from '../../src/plugins/submissions/server/src/review/withdrawal';
 
 /**
  * "Inhalt melden": anyone reports a published story through the API or the /melden page; the report lands in the
  * editors' queue, the office gets a notice, the story's audit trail records it.
  */
 
-const REPORT = 'plugin::youtube-sync.content-report';
-const AUDIT = 'plugin::youtube-sync.audit-entry';
+const REPORT = 'plugin::submissions.content-notice';
+const AUDIT = 'plugin::submissions.audit-entry';
 const REPORTS_PER_MINUTE = 4;
 
 let app: TestApp;
@@ -149,21 +149,21 @@ describe('the /melden page', () => {
 
 describe('reports in the editors’ queue', () => {
   test('open reports come first; an editor resolves one and it says who and when', async () => {
-    const list = await request(app.server).get('/youtube-sync/review/reports').set('Authorization', `Bearer ${editor}`);
+    const list = await request(app.server).get('/submissions/review/reports').set('Authorization', `Bearer ${editor}`);
     expect(list.status).toBe(200);
     const open = (list.body.data as { id: number; status: string; storyDocumentId: string }[]).filter((r) => r.storyDocumentId === ids.published);
     expect(open.length).toBeGreaterThan(1);
     const resolved = await request(app.server)
-      .put(`/youtube-sync/review/reports/${open[0].id}`)
+      .put(`/submissions/review/reports/${open[0].id}`)
       .set('Authorization', `Bearer ${editor}`)
       .send({ status: 'resolved' });
     expect(resolved.status).toBe(200);
     expect(resolved.body.data).toMatchObject({ status: 'resolved', resolvedBy: expect.stringContaining('Test Redaktion'), resolvedAt: expect.any(String) });
-    const after = (await request(app.server).get('/youtube-sync/review/reports').set('Authorization', `Bearer ${editor}`)).body.data as { id: number; status: string }[];
+    const after = (await request(app.server).get('/submissions/review/reports').set('Authorization', `Bearer ${editor}`)).body.data as { id: number; status: string }[];
     expect(after.at(-1)).toMatchObject({ id: open[0].id, status: 'resolved' });
     expect(after.slice(0, -1).every((r) => r.status === 'open')).toBe(true);
-    const queue = await request(app.server).get('/youtube-sync/review/submissions?status=approved').set('Authorization', `Bearer ${editor}`);
+    const queue = await request(app.server).get('/submissions/review/submissions?status=approved').set('Authorization', `Bearer ${editor}`);
     expect((queue.body.data as { documentId: string; openReports: number }[]).find((r) => r.documentId === ids.published)?.openReports).toBe(open.length - 1);
-    expect((await request(app.server).put(`/youtube-sync/review/reports/${open[1].id}`).set('Authorization', `Bearer ${editor}`).send({ status: 'done' })).status).toBe(400);
+    expect((await request(app.server).put(`/submissions/review/reports/${open[1].id}`).set('Authorization', `Bearer ${editor}`).send({ status: 'done' })).status).toBe(400);
   });
 });

@@ -5,8 +5,8 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { createStory } from '../support/fixtures';
-import { localPathOf } from '../../src/plugins/youtube-sync/server/src/media-privacy/media-storage';
-import { makeMissingCoverVariants } from '../../src/plugins/youtube-sync/server/src/cover-variants/lifecycle';
+import { localPathOf } from '../../src/plugins/stories/server/src/media-privacy/media-storage';
+import { makeMissingCoverVariants } from '../../src/plugins/stories/server/src/cover-variants/lifecycle';
 
 /**
  * Covers in AVIF and WebP beside the uploaded JPEG: made when the upload service stores an image, at the cards'

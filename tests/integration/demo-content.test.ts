@@ -44,10 +44,10 @@ test('the stories with a clip reach the YouTube emulator, the others stay text a
 
 test('the review queue holds the demo submissions, one of them blocked for a missing guardian consent', async () => {
   const token = await adminToken(app.strapi);
-  const res = await request(app.server).get('/youtube-sync/review/submissions?status=in_review').set('Authorization', `Bearer ${token}`);
+  const res = await request(app.server).get('/submissions/review/submissions?status=in_review').set('Authorization', `Bearer ${token}`);
   expect(res.status).toBe(200);
   expect(res.body.data.map((row: { referenceNumber: string }) => row.referenceNumber).sort()).toEqual(['ZM-2026-DEMO02', 'ZM-2026-DEMO03']);
   expect(res.body.data.find((row: { referenceNumber: string }) => row.referenceNumber === 'ZM-2026-DEMO03')).toMatchObject({ consentComplete: false });
-  const rejected = await request(app.server).get('/youtube-sync/review/submissions?status=rejected').set('Authorization', `Bearer ${token}`);
+  const rejected = await request(app.server).get('/submissions/review/submissions?status=rejected').set('Authorization', `Bearer ${token}`);
   expect(rejected.body.data).toEqual([expect.objectContaining({ referenceNumber: 'ZM-2026-DEMO04' })]);
 });

@@ -3,10 +3,10 @@ import http from 'http';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { createTusServer } from '../../src/plugins/youtube-sync/server/src/submissions/tus-server';
-import { S3UploadStore } from '../../src/plugins/youtube-sync/server/src/submissions/s3-upload-store';
-import { DatabaseLocker } from '../../src/plugins/youtube-sync/server/src/submissions/upload-locker';
-import { mediaPrivacySettings } from '../../src/plugins/youtube-sync/server/src/media-privacy/settings';
+import { createTusServer } from '../../src/plugins/submissions/server/src/intake/tus-server';
+import { S3UploadStore } from '../../src/plugins/submissions/server/src/intake/s3-upload-store';
+import { DatabaseLocker } from '../../src/plugins/submissions/server/src/intake/upload-locker';
+import { mediaPrivacySettings } from '../../src/plugins/stories/server/src/media-privacy/settings';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { adminToken } from '../support/admin';
 import { eventually } from '../support/eventually';
@@ -155,7 +155,7 @@ async function where(url: string) {
 
     test('publishing moves cover, formats and captions to the public bucket, served at the public address; the video stays', async () => {
       for (const to of ['in_review', 'approved']) {
-        const res = await request(app.server).post(`/youtube-sync/review/submissions/${documentId}/status`).set('Authorization', `Bearer ${editor}`).send({ to });
+        const res = await request(app.server).post(`/submissions/review/submissions/${documentId}/status`).set('Authorization', `Bearer ${editor}`).send({ to });
         expect(res.status).toBe(200);
       }
       await app.strapi.documents(STORY).publish({ documentId });

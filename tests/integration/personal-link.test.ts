@@ -1,10 +1,10 @@
 import request from 'supertest';
 import type { ParsedMail } from 'mailparser';
-import { deliverDueMails } from '../../src/plugins/youtube-sync/server/src/outbox/delivery';
-import { queueMail } from '../../src/plugins/youtube-sync/server/src/outbox/mails';
-import { sweepOutbox } from '../../src/plugins/youtube-sync/server/src/outbox/runtime';
-import { sendAccessCode } from '../../src/plugins/youtube-sync/server/src/review/personal-link';
-import { withdrawalLink } from '../../src/plugins/youtube-sync/server/src/submissions/withdrawal-token';
+import { deliverDueMails } from '../../src/plugins/submissions/server/src/outbox/delivery';
+import { queueMail } from '../../src/plugins/submissions/server/src/outbox/mails';
+import { sweepOutbox } from '../../src/plugins/submissions/server/src/outbox/runtime';
+import { sendAccessCode } from '../../src/plugins/submissions/server/src/review/personal-link';
+import { withdrawalLink } from '../../src/plugins/submissions/server/src/intake/withdrawal-token';
 import { adminToken } from '../support/admin';
 import { loadContract, type Contract } from '../support/contract';
 import { createSubmission } from '../support/fixtures';
@@ -18,9 +18,9 @@ import { startStrapi, type TestApp } from '../support/strapi';
  */
 
 const STORY = 'api::story.story';
-const AUDIT = 'plugin::youtube-sync.audit-entry';
-const OUTBOX = 'plugin::youtube-sync.outbox-mail';
-const LINK_REQUEST = 'plugin::youtube-sync.link-request';
+const AUDIT = 'plugin::submissions.audit-entry';
+const OUTBOX = 'plugin::submissions.outbox-mail';
+const LINK_REQUEST = 'plugin::submissions.link-request';
 const HOUR_MS = 3600 * 1000;
 
 let app: TestApp;
@@ -248,7 +248,7 @@ describe('a new link replaces the older ones', () => {
   test('an editor sends one from the review queue, recorded with their name; without the review permission 403', async () => {
     const who = await submission('Neuer Link von der Redaktion');
     const author = await adminToken(app.strapi, 'strapi-author');
-    const path = `/youtube-sync/review/submissions/${who.documentId}/personal-link`;
+    const path = `/submissions/review/submissions/${who.documentId}/personal-link`;
     expect((await request(app.server).post(path).set('Authorization', `Bearer ${author}`)).status).toBe(403);
     expect((await page(who.token)).status).toBe(200);
 
@@ -298,7 +298,7 @@ describe('the outbox', () => {
     expect(await deliverDueMails(app.strapi, { now: () => new Date(start.getTime() + 2 * HOUR_MS) })).toMatchObject({ failed: 1 });
     expect(await outboxRow('Horizont-Test')).toMatchObject({ status: 'failed', attempts: 2, to: 'niemand@example.org' });
     const editor = await adminToken(app.strapi);
-    const queue = await request(app.server).get('/youtube-sync/review/submissions').set('Authorization', `Bearer ${editor}`);
+    const queue = await request(app.server).get('/submissions/review/submissions').set('Authorization', `Bearer ${editor}`);
     expect(queue.body.meta.failedMails).toBe(1);
     expect(smtp.messages.filter((m) => m.subject === 'Test')).toEqual([]);
   });

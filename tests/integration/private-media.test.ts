@@ -2,9 +2,9 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { signedMediaUrl } from '../../src/plugins/youtube-sync/server/src/media-privacy/links';
-import { migrateMedia } from '../../src/plugins/youtube-sync/server/src/media-privacy/migration';
-import { movesSettled } from '../../src/plugins/youtube-sync/server/src/media-privacy/hooks';
+import { signedMediaUrl } from '../../src/plugins/stories/server/src/media-privacy/links';
+import { migrateMedia } from '../../src/plugins/stories/server/src/media-privacy/migration';
+import { movesSettled } from '../../src/plugins/stories/server/src/media-privacy/hooks';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { adminToken } from '../support/admin';
 import { createSubmission } from '../support/fixtures';
@@ -93,7 +93,7 @@ async function submit(): Promise<Draft> {
 
 async function approveAndPublish(documentId: string) {
   for (const to of ['in_review', 'approved']) {
-    const res = await asEditor('post', `/youtube-sync/review/submissions/${documentId}/status`, { to });
+    const res = await asEditor('post', `/submissions/review/submissions/${documentId}/status`, { to });
     if (res.status !== 200) throw new Error(`setup: moving to ${to} failed: ${JSON.stringify(res.body)}`);
   }
   await app.strapi.documents(STORY).publish({ documentId });
@@ -156,7 +156,7 @@ describe('a submission’s files are private', () => {
   });
 
   test('editors see them: the review page, the content manager and the media library give signed links that open', async () => {
-    const review = await asEditor('get', `/youtube-sync/review/submissions/${draft.documentId}`);
+    const review = await asEditor('get', `/submissions/review/submissions/${draft.documentId}`);
     expect(review.status).toBe(200);
     const cm = await asEditor('get', `/content-manager/collection-types/${STORY}/${draft.documentId}`);
     expect(cm.status).toBe(200);
@@ -211,7 +211,7 @@ describe('publication decides', () => {
     const draft = await submit();
     await approveAndPublish(draft.documentId);
     expect((await fileRow(draft.cover.id)).url).toMatch(/^\/uploads\//);
-    const res = await asEditor('post', `/youtube-sync/review/submissions/${draft.documentId}/withdraw`, { scope });
+    const res = await asEditor('post', `/submissions/review/submissions/${draft.documentId}/withdraw`, { scope });
     expect(res.status).toBe(200);
     await eventually(async () => {
       const row = await fileRow(draft.cover.id);

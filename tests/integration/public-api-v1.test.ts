@@ -10,7 +10,7 @@ import { addCoverImage, addMarkedSignedForm } from '../support/media';
 import { adminToken } from '../support/admin';
 import { currentBackend } from '../support/database';
 import { childrenOf, parseXml } from '../support/xml';
-import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
+import { withdrawConsent } from '../../src/plugins/submissions/server/src/review/withdrawal';
 
 /**
  * The public v1 API as a partner website sees it. Every response any test here receives goes through `api()`,
@@ -23,7 +23,7 @@ const CANARY = 'CANARY5e1b';
 const PRIVATE_KEYS = ['internalNotes', 'editorialStatus', 'submitter', 'consent', 'contact', 'signedForm', 'keyHash', 'newKey', 'contactEmail'];
 const STORY = 'api::story.story';
 const STATE = 'plugin::youtube-sync.sync-state';
-const PARTNER_KEY = 'plugin::youtube-sync.partner-key';
+const PARTNER_KEY = 'plugin::stories.partner-key';
 const ENV = {
   YOUTUBE_SYNC_WORKER: 'false',
   PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0',
@@ -571,12 +571,12 @@ describe('HTTP caching', () => {
     expect(cached.text).toBe('');
     expect((await api('/api/v1/stories?region=goettingen', { 'If-Modified-Since': first.headers['last-modified'] })).status).toBe(304);
     expect((await api('/api/v1/stories?region=goettingen', { 'If-None-Match': '"something-else"' })).status).toBe(200);
-    app.strapi.plugin('youtube-sync').service('public-api').setResponseCache(true);
+    app.strapi.plugin('stories').service('public-api').setResponseCache(true);
     expect((await api('/api/v1/stories?region=goettingen', { 'If-None-Match': first.headers.etag })).status).toBe(304);
   });
 
   test('a cached answer carries the same headers as a freshly built one', async () => {
-    app.strapi.plugin('youtube-sync').service('public-api').setResponseCache(true);
+    app.strapi.plugin('stories').service('public-api').setResponseCache(true);
     const miss = await api('/api/v1/themes', { Origin: 'https://partner.example' });
     const hit = await api('/api/v1/themes', { Origin: 'https://partner.example' });
     // The request id names one request in the log; answers from the cache are not logged, so they carry none.
@@ -622,7 +622,7 @@ describe('HTTP caching', () => {
     const url = '/api/v1/stories/fussball-verbindet';
     expect(json(await api(url)).data.title).toBe('Fußball verbindet');
     const story = app.strapi.db.metadata.get(STORY as never) as unknown as { tableName: string };
-    const generation = app.strapi.db.metadata.get('plugin::youtube-sync.cache-generation' as never) as unknown as { tableName: string };
+    const generation = app.strapi.db.metadata.get('plugin::stories.cache-generation' as never) as unknown as { tableName: string };
     // Written around Strapi, as another instance's commit would be: this instance has no hook that sees it.
     const statements = [
       [`UPDATE ${story.tableName} SET title = 'Fußball verbindet Göttingen' WHERE document_id = '${ids.b}' AND published_at IS NOT NULL`],
@@ -639,7 +639,7 @@ describe('HTTP caching', () => {
         await client.end();
       }
     };
-    const publicApi = app.strapi.plugin('youtube-sync').service('public-api');
+    const publicApi = app.strapi.plugin('stories').service('public-api');
     await run(statements[0][0]);
     await publicApi.pollGeneration();
     expect(json(await api(url)).data.title).toBe('Fußball verbindet');
@@ -775,8 +775,8 @@ describe('rate limits and partner keys', () => {
     const feed = await api(`/api/v1/stories.atom?apiKey=${encodeURIComponent(partnerKey)}`);
     expect(feed.status).toBe(200);
     expect(feed.text).not.toContain(partnerKey);
-    await app.strapi.plugin('youtube-sync').service('public-api').flushUsage();
-    const usage = await app.strapi.db.query('plugin::youtube-sync.partner-usage').findMany({ where: { partnerKey: partnerDocumentId } });
+    await app.strapi.plugin('stories').service('public-api').flushUsage();
+    const usage = await app.strapi.db.query('plugin::stories.partner-usage').findMany({ where: { partnerKey: partnerDocumentId } });
     expect(usage.map((u: { day: string; requests: number }) => [u.day, u.requests])).toEqual([[new Date().toISOString().slice(0, 10), 12]]);
     const key = await app.strapi.db.query(PARTNER_KEY).findOne({ where: { documentId: partnerDocumentId } });
     expect(key.lastUsedAt).toBeTruthy();

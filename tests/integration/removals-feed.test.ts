@@ -27,7 +27,7 @@ const removalsOf = async (documentId: string) => (await removals()).filter((r) =
 const slugOf = async (documentId: string) => (await app.strapi.db.query(STORY).findOne({ where: { documentId }, select: ['slug'] })).slug as string;
 
 const review = (documentId: string, action: 'status' | 'withdraw', body: Record<string, unknown>) =>
-  request(app.server).post(`/youtube-sync/review/submissions/${documentId}/${action}`).set('Authorization', `Bearer ${editor}`).send(body);
+  request(app.server).post(`/submissions/review/submissions/${documentId}/${action}`).set('Authorization', `Bearer ${editor}`).send(body);
 
 async function reject(documentId: string) {
   for (const to of ['in_review', 'rejected']) expect((await review(documentId, 'status', { to })).status).toBe(200);

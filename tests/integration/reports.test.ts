@@ -8,10 +8,10 @@ import { parse } from 'csv-parse/sync';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { createProject, createStory } from '../support/fixtures';
 import { adminToken } from '../support/admin';
-import { claimExport } from '../../src/plugins/youtube-sync/server/src/reports/exports/claim';
-import { EXPORT_UID } from '../../src/plugins/youtube-sync/server/src/reports/exports/jobs';
-import { enqueueExport } from '../../src/plugins/youtube-sync/server/src/reports/exports/enqueue';
-import { parseReportRequest } from '../../src/plugins/youtube-sync/server/src/reports/filters';
+import { claimExport } from '../../src/plugins/reports/server/src/exports/claim';
+import { EXPORT_UID } from '../../src/plugins/reports/server/src/exports/jobs';
+import { enqueueExport } from '../../src/plugins/reports/server/src/exports/enqueue';
+import { parseReportRequest } from '../../src/plugins/reports/server/src/filters';
 
 /*
  * The report's figures against a count made here, from the fixture list below, without the report's SQL: every
@@ -258,7 +258,7 @@ function expectFiguresToMatch(figures: Figures, want: ReturnType<typeof expected
 
 describe('reports', () => {
   it('counts every table of the period like an independent count of the seeded stories, zero districts included', async () => {
-    const res = await get(`/youtube-sync/reports/summary?${query()}`);
+    const res = await get(`/reports/summary?${query()}`);
     expect(res.status).toBe(200);
     const want = expected();
     // The fixtures are meant to exercise the edges: make sure they do before trusting the comparison.
@@ -276,28 +276,28 @@ describe('reports', () => {
       [{ project: projectSlugs.p2 }, (f) => f.project === 'p2'],
     ];
     for (const [filter, matches] of cases) {
-      const res = await get(`/youtube-sync/reports/summary?${query(filter)}`);
+      const res = await get(`/reports/summary?${query(filter)}`);
       expect(res.status).toBe(200);
       expectFiguresToMatch(res.body.data as Figures, expected(matches));
     }
   });
 
   it('refuses a malformed period or an unknown district with a message naming the field', async () => {
-    const bad = await get(`/youtube-sync/reports/summary?from=2026-13-01&to=${TO}`);
+    const bad = await get(`/reports/summary?from=2026-13-01&to=${TO}`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/from must be a real date/);
-    const reversed = await get(`/youtube-sync/reports/xlsx?from=${TO}&to=${FROM}`);
+    const reversed = await get(`/reports/xlsx?from=${TO}&to=${FROM}`);
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.message).toMatch(/lies before from/);
-    const unknown = await get(`/youtube-sync/reports/summary?${query({ district: '03999' })}`);
+    const unknown = await get(`/reports/summary?${query({ district: '03999' })}`);
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/no district with the key 03999/);
-    const format = await get(`/youtube-sync/reports/docx?${query()}`);
+    const format = await get(`/reports/docx?${query()}`);
     expect(format.status).toBe(400);
   });
 
   it('writes an XLSX that exceljs opens: one sheet per table, frozen headers, real numbers, dates and links', async () => {
-    const res = await download(`/youtube-sync/reports/xlsx?${query()}`);
+    const res = await download(`/reports/xlsx?${query()}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain('zusammen-mehr-bericht_2026-01-01_2026-06-30.xlsx');
@@ -371,7 +371,7 @@ describe('reports', () => {
 
   it('writes a CSV for German Excel (BOM, semicolons, decimal comma) and a plain RFC 4180 one, both parsing back', async () => {
     const want = expected();
-    const excel = await download(`/youtube-sync/reports/csv?${query()}`);
+    const excel = await download(`/reports/csv?${query()}`);
     expect(excel.status).toBe(200);
     expect(excel.headers['content-type']).toContain('text/csv');
     const bytes = excel.body as Buffer;
@@ -385,20 +385,20 @@ describe('reports', () => {
     expect(chen.Aufrufe).toBe('1200');
     expect(chen.Landkreis).toBe('Region Hannover');
 
-    const submissions = await download(`/youtube-sync/reports/csv?${query({ table: 'submissions' })}`);
+    const submissions = await download(`/reports/csv?${query({ table: 'submissions' })}`);
     const median = (parse(submissions.body as Buffer, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[]).find((r) =>
       r.Kennzahl.startsWith('Median')
     ) as Record<string, string>;
     expect(median.Wert).toBe(String(want.submissions.median?.toFixed(1)).replace('.', ','));
 
-    const sources = await download(`/youtube-sync/reports/csv?${query({ table: 'referralSources' })}`);
+    const sources = await download(`/reports/csv?${query({ table: 'referralSources' })}`);
     expect(parse(sources.body as Buffer, { bom: true, delimiter: ';', columns: true })).toEqual([
       { 'Quelle (Partner-Link)': 'stadtbibliothek-celle', Einreichungen: '2' },
       { 'Quelle (Partner-Link)': 'awo-goettingen', Einreichungen: '1' },
       { 'Quelle (Partner-Link)': 'ohne Quelle', Einreichungen: String(want.submissions.received - 3) },
     ]);
 
-    const rfc = await download(`/youtube-sync/reports/csv?${query({ table: 'districts', csvStyle: 'rfc4180' })}`);
+    const rfc = await download(`/reports/csv?${query({ table: 'districts', csvStyle: 'rfc4180' })}`);
     const text = (rfc.body as Buffer).toString('utf8');
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text).toContain('\r\n');
@@ -407,14 +407,14 @@ describe('reports', () => {
     for (const d of districts.filter((row) => row.Schlüssel)) {
       expect([d.Schlüssel, Number(d['Veröffentlichte Geschichten'])]).toEqual([d.Schlüssel, want.byDistrict.get(d.Schlüssel) ?? 0]);
     }
-    const months = parse((await download(`/youtube-sync/reports/csv?${query({ table: 'months', csvStyle: 'rfc4180' })}`)).body as Buffer, { columns: true }) as Record<string, string>[];
+    const months = parse((await download(`/reports/csv?${query({ table: 'months', csvStyle: 'rfc4180' })}`)).body as Buffer, { columns: true }) as Record<string, string>[];
     expect(months.map((m) => [m.Monat, Number(m['Veröffentlichte Geschichten'])])).toEqual(
       ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((k) => [k, want.byMonth.get(k) ?? 0])
     );
   });
 
   it('writes a four-page PDF whose text holds the key figures and the map source note', async () => {
-    const res = await download(`/youtube-sync/reports/pdf?${query()}`);
+    const res = await download(`/reports/pdf?${query()}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const file = path.join(exportDir, 'check.pdf');
@@ -438,7 +438,7 @@ describe('reports', () => {
   });
 
   it('renders the district map as SVG for the admin page', async () => {
-    const res = await get(`/youtube-sync/reports/charts/map?${query()}`).buffer(true).parse(binary);
+    const res = await get(`/reports/charts/map?${query()}`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('image/svg+xml');
     const svg = (res.body as Buffer).toString('utf8');
@@ -447,25 +447,25 @@ describe('reports', () => {
   });
 
   it('refuses every report route to an author without the reports permission', async () => {
-    for (const url of [`/youtube-sync/reports/xlsx?${query()}`, `/youtube-sync/reports/summary?${query()}`, '/youtube-sync/reports/exports', '/youtube-sync/reports/options']) {
+    for (const url of [`/reports/xlsx?${query()}`, `/reports/summary?${query()}`, '/reports/exports', '/reports/options']) {
       const res = await get(url, author);
       expect([url, res.status]).toEqual([url, 403]);
     }
-    const start = await api().post('/youtube-sync/reports/exports').set('Authorization', `Bearer ${author}`).send({ format: 'csv', from: FROM, to: TO });
+    const start = await api().post('/reports/exports').set('Authorization', `Bearer ${author}`).send({ format: 'csv', from: FROM, to: TO });
     expect(start.status).toBe(403);
-    expect((await api().get(`/youtube-sync/reports/xlsx?${query()}`)).status).toBe(401);
+    expect((await api().get(`/reports/xlsx?${query()}`)).status).toBe(401);
   });
 
   it('hands a large export to the background job: progress, an expiring link, the file deleted after expiry', async () => {
     process.env.REPORT_DIRECT_LIMIT = '3';
-    const started = await get(`/youtube-sync/reports/xlsx?${query()}`);
+    const started = await get(`/reports/xlsx?${query()}`);
     delete process.env.REPORT_DIRECT_LIMIT;
     expect(started.status).toBe(202);
-    expect(started.headers.location).toBe(`/youtube-sync/reports/exports/${started.body.data.id}`);
+    expect(started.headers.location).toBe(`/reports/exports/${started.body.data.id}`);
     let view = started.body.data;
     for (let i = 0; i < 100 && view.status !== 'done' && view.status !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      view = (await get(`/youtube-sync/reports/exports/${view.id}`)).body.data;
+      view = (await get(`/reports/exports/${view.id}`)).body.data;
     }
     expect([view.status, view.error]).toEqual(['done', null]);
     expect(view.progress).toBe(1);
@@ -485,24 +485,24 @@ describe('reports', () => {
     expect(row.filePath.startsWith(exportDir)).toBe(true);
     await app.strapi.db.query(EXPORT_UID).update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000).toISOString() } });
     expect((await api().get(view.downloadUrl)).status).toBe(410);
-    const reports = (await import('../../src/plugins/youtube-sync/server/src/reports/service')).default({ strapi: app.strapi });
+    const reports = (await import('../../src/plugins/reports/server/src/service')).default({ strapi: app.strapi });
     await reports.runDueExports();
     expect(fs.existsSync(row.filePath)).toBe(false);
-    expect((await get(`/youtube-sync/reports/exports/${view.id}`)).body.data).toMatchObject({ status: 'expired', downloadUrl: null });
+    expect((await get(`/reports/exports/${view.id}`)).body.data).toMatchObject({ status: 'expired', downloadUrl: null });
   });
 
   it('starts an export from the page, gives a second request for the same report the same export, and lets one instance claim it', async () => {
-    const started = await api().post('/youtube-sync/reports/exports').set('Authorization', `Bearer ${admin}`).send({ format: 'pdf', from: FROM, to: TO, theme: 'sprache' });
+    const started = await api().post('/reports/exports').set('Authorization', `Bearer ${admin}`).send({ format: 'pdf', from: FROM, to: TO, theme: 'sprache' });
     expect(started.status).toBe(202);
     let view = started.body.data;
     for (let i = 0; i < 100 && view.status !== 'done' && view.status !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      view = (await get(`/youtube-sync/reports/exports/${view.id}`)).body.data;
+      view = (await get(`/reports/exports/${view.id}`)).body.data;
     }
     expect([view.status, view.fileName]).toEqual(['done', 'zusammen-mehr-bericht_2026-01-01_2026-06-30.pdf']);
     const pdf = await api().get(view.downloadUrl).buffer(true).parse(binary);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await get('/youtube-sync/reports/exports')).body.data.map((e: { id: string }) => e.id)).toContain(view.id);
+    expect((await get('/reports/exports')).body.data.map((e: { id: string }) => e.id)).toContain(view.id);
 
     const request = parseReportRequest({ from: FROM, to: TO });
     const once = await enqueueExport(app.strapi, 'csv', request, { id: 1, name: 'Test' });

@@ -2,9 +2,9 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
-import { runScheduledRetention } from '../../src/plugins/youtube-sync/server/src/review/retention';
-import { reviewSettings } from '../../src/plugins/youtube-sync/server/src/review/settings';
-import { recordAudit } from '../../src/plugins/youtube-sync/server/src/review/audit';
+import { runScheduledRetention } from '../../src/plugins/submissions/server/src/review/retention';
+import { reviewSettings } from '../../src/plugins/submissions/server/src/review/settings';
+import { recordAudit } from '../../src/plugins/submissions/server/src/review/audit';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { adminToken } from '../support/admin';
 import { createStory, createSubmission, formConsent } from '../support/fixtures';
@@ -19,7 +19,7 @@ import { manualClock } from '../support/youtube';
 
 const STORY = 'api::story.story';
 const FILE = 'plugin::upload.file';
-const AUDIT = 'plugin::youtube-sync.audit-entry';
+const AUDIT = 'plugin::submissions.audit-entry';
 const DAY_MS = 24 * 3600 * 1000;
 
 let app: TestApp;
@@ -49,7 +49,7 @@ async function statusChangedDaysAgo(documentId: string, days: number) {
 
 async function reject(documentId: string) {
   for (const to of ['in_review', 'rejected']) {
-    const res = await request(app.server).post(`/youtube-sync/review/submissions/${documentId}/status`).set('Authorization', `Bearer ${editor}`).send({ to });
+    const res = await request(app.server).post(`/submissions/review/submissions/${documentId}/status`).set('Authorization', `Bearer ${editor}`).send({ to });
     if (res.status !== 200) throw new Error(`setup: moving to ${to} failed: ${JSON.stringify(res.body)}`);
   }
 }
@@ -83,7 +83,7 @@ beforeAll(async () => {
   await reject(ids.old);
   await reject(ids.recent);
   const link = await request(app.server)
-    .post(`/youtube-sync/review/submissions/${ids.withdrawn}/withdraw`)
+    .post(`/submissions/review/submissions/${ids.withdrawn}/withdraw`)
     .set('Authorization', `Bearer ${editor}`)
     .send({ scope: 'all', note: 'per Telefon' });
   if (link.status !== 200) throw new Error(`setup: withdrawal failed: ${JSON.stringify(link.body)}`);
@@ -91,7 +91,7 @@ beforeAll(async () => {
   await statusChangedDaysAgo(ids.withdrawn, 31);
   await statusChangedDaysAgo(ids.recent, 10);
   await app.strapi.db.query(STORY).updateMany({ where: { documentId: ids.open }, data: { updatedAt: new Date(Date.now() - 400 * DAY_MS).toISOString() } });
-  await app.strapi.db.query('plugin::youtube-sync.content-report').create({
+  await app.strapi.db.query('plugin::submissions.content-notice').create({
     data: { storyDocumentId: ids.old, storySlug: 'amir-und-seine-familie', storyTitle: 'Amir und seine Familie', reason: 'privacy', contact: 'nachbar@example.org', status: 'resolved' },
   });
   expect([onDisk(files.video), onDisk(files.form), onDisk(files.sharedCover)]).toEqual([true, true, true]);
@@ -113,7 +113,7 @@ describe('the scheduled erasure', () => {
         .sort()
     );
     expect(await runScheduledRetention(app.strapi, settings(), clock)).toBeNull();
-    const row = await app.strapi.db.query('plugin::youtube-sync.scheduled-run').findOne({ where: { name: 'retention' } });
+    const row = await app.strapi.db.query('plugin::operations.scheduled-run').findOne({ where: { name: 'retention' } });
     expect(row).toMatchObject({ lockToken: null, lastError: null });
     expect(new Date(row.nextRunAt).getTime() - new Date(row.lastRunAt).getTime()).toBe(settings().retentionCheckMs);
   });
@@ -144,7 +144,7 @@ describe('the scheduled erasure', () => {
     expect(JSON.stringify(old)).not.toMatch(/Amir|Rana|Haddad|Vater ruft|amal\.\d+@/);
     expect([onDisk(files.video), onDisk(files.form)]).toEqual([false, false]);
     expect([await fileRow(files.video), await fileRow(files.form)]).toEqual([null, null]);
-    const [report] = await app.strapi.db.query('plugin::youtube-sync.content-report').findMany({ where: { storyDocumentId: ids.old } });
+    const [report] = await app.strapi.db.query('plugin::submissions.content-notice').findMany({ where: { storyDocumentId: ids.old } });
     expect(report).toMatchObject({ contact: null, storyTitle: old.title });
     const [entry] = await app.strapi.db.query(AUDIT).findMany({ where: { storyDocumentId: ids.old, action: 'personal_data_erased' } });
     expect(entry).toMatchObject({ actorType: 'system', details: { filesDeleted: 2, retentionDays: 30 } });
@@ -183,7 +183,7 @@ describe('the scheduled erasure', () => {
   test('the reports still count the erased submissions by status', async () => {
     const year = new Date().getFullYear();
     const res = await request(app.server)
-      .get(`/youtube-sync/reports/summary?from=${year - 1}-01-01&to=${year + 1}-12-31`)
+      .get(`/reports/summary?from=${year - 1}-01-01&to=${year + 1}-12-31`)
       .set('Authorization', `Bearer ${editor}`);
     expect(res.status).toBe(200);
     expect(res.body.data.submissions.byStatus).toMatchObject({ rejected: 2, withdrawn: 1, submitted: 1 });
@@ -193,7 +193,7 @@ describe('the scheduled erasure', () => {
 describe('the removals feed', () => {
   test('keeps no slug of a never-published submission, and the removal of a story that was public', async () => {
     // A removal as the feed recorded it before it listed only stories the public saw: a rejected submission deleted.
-    await app.strapi.db.query('plugin::youtube-sync.removal').create({
+    await app.strapi.db.query('plugin::stories.removal').create({
       data: { storyDocumentId: ids.old, slug: 'amir-und-seine-familie', reason: 'deleted', removedAt: new Date().toISOString() },
     });
     const oncePublic = await createStory(app.strapi, { title: 'Einmal öffentlich', region: 'emden', themes: ['sprache'] });

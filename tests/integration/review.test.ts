@@ -10,8 +10,8 @@ import { addVideoFile } from '../support/media';
  */
 
 const STORY = 'api::story.story';
-const AUDIT = 'plugin::youtube-sync.audit-entry';
-const REMOVAL = 'plugin::youtube-sync.removal';
+const AUDIT = 'plugin::submissions.audit-entry';
+const REMOVAL = 'plugin::stories.removal';
 const CM = `/content-manager/collection-types/${STORY}`;
 
 let app: TestApp;
@@ -33,7 +33,7 @@ const as = (token: string) => ({
 const isPublished = async (documentId: string) => (await app.strapi.db.query(STORY).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
 const statusOf = async (documentId: string) => (await app.strapi.db.query(STORY).findOne({ where: { documentId, publishedAt: null } })).editorialStatus;
 const auditOf = (documentId: string) => app.strapi.db.query(AUDIT).findMany({ where: { storyDocumentId: documentId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
-const move = (documentId: string, to: string, note?: string) => as(editor).post(`/youtube-sync/review/submissions/${documentId}/status`, { to, note });
+const move = (documentId: string, to: string, note?: string) => as(editor).post(`/submissions/review/submissions/${documentId}/status`, { to, note });
 
 describe('the publish gate', () => {
   test('a story still in review cannot be published: the admin answers 400 and names the editorial status', async () => {
@@ -236,30 +236,30 @@ describe('the review queue', () => {
     for (const [key, n] of [['oldest', 1], ['middle', 2], ['newest', 3]] as const) {
       await app.strapi.db.query(STORY).updateMany({ where: { documentId: ids[key] }, data: { createdAt: day(n) } });
     }
-    await app.strapi.db.query('plugin::youtube-sync.content-report').create({
+    await app.strapi.db.query('plugin::submissions.content-notice').create({
       data: { storyDocumentId: ids.newest, storySlug: 'queue-neueste', storyTitle: 'Queue: neueste', reason: 'privacy', status: 'open' },
     });
   });
 
   test('lists submissions newest first, with counts per status, and filters by status and region', async () => {
-    const all = await as(editor).get('/youtube-sync/review/submissions?status=submitted&pageSize=100');
+    const all = await as(editor).get('/submissions/review/submissions?status=submitted&pageSize=100');
     expect(all.status).toBe(200);
     const titles = (all.body.data as { title: string }[]).map((r) => r.title).filter((t) => t.startsWith('Queue:'));
     expect(titles).toEqual(['Queue: neueste', 'Queue: ohne Sorgeberechtigte', 'Queue: älteste']);
     expect(all.body.meta.counts.submitted).toBe(all.body.meta.pagination.total);
     expect(all.body.meta.regions).toContainEqual({ slug: 'emden', name: 'Emden' });
 
-    const emden = await as(editor).get('/youtube-sync/review/submissions?status=submitted&region=emden');
+    const emden = await as(editor).get('/submissions/review/submissions?status=submitted&region=emden');
     expect((emden.body.data as { documentId: string }[]).map((r) => r.documentId)).toEqual([ids.oldest]);
     expect(emden.body.meta.counts).toMatchObject({ submitted: 1 });
 
-    const approved = await as(editor).get('/youtube-sync/review/submissions?status=approved');
+    const approved = await as(editor).get('/submissions/review/submissions?status=approved');
     expect((approved.body.data as { editorialStatus: string }[]).every((r) => r.editorialStatus === 'approved')).toBe(true);
-    expect((await as(editor).get('/youtube-sync/review/submissions?status=done')).status).toBe(400);
+    expect((await as(editor).get('/submissions/review/submissions?status=done')).status).toBe(400);
   });
 
   test('each row shows the reference, region, media, help needed, whether the consent is complete and open reports', async () => {
-    const res = await as(editor).get('/youtube-sync/review/submissions?status=submitted&region=goettingen');
+    const res = await as(editor).get('/submissions/review/submissions?status=submitted&region=goettingen');
     const row = (id: string) => (res.body.data as { documentId: string }[]).find((r) => r.documentId === id);
     expect(row(ids.newest)).toMatchObject({
       referenceNumber: expect.stringMatching(/^ZM-2026-T/),
@@ -277,7 +277,7 @@ describe('the review queue', () => {
   });
 
   test('the detail names what blocks publication, the allowed moves, the consent per person and the reports', async () => {
-    const res = await as(editor).get(`/youtube-sync/review/submissions/${ids.middle}`);
+    const res = await as(editor).get(`/submissions/review/submissions/${ids.middle}`);
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       title: 'Queue: ohne Sorgeberechtigte',
@@ -292,25 +292,25 @@ describe('the review queue', () => {
       'Person „Sami (9)“: Sorgeberechtigte sind nicht eingetragen.',
       'Person „Sami (9)“: Einwilligung der Sorgeberechtigten fehlt.',
     ]);
-    const reported = await as(editor).get(`/youtube-sync/review/submissions/${ids.newest}`);
+    const reported = await as(editor).get(`/submissions/review/submissions/${ids.newest}`);
     expect(reported.body.data.reports).toEqual([expect.objectContaining({ reason: 'privacy', status: 'open' })]);
-    expect((await as(editor).get('/youtube-sync/review/submissions/unbekannt123')).status).toBe(404);
+    expect((await as(editor).get('/submissions/review/submissions/unbekannt123')).status).toBe(404);
   });
 
   test('an editor without the review permission gets 403, and without a token 401', async () => {
     const author = as(await adminToken(app.strapi, 'strapi-author'));
-    expect((await author.get('/youtube-sync/review/submissions')).status).toBe(403);
-    expect((await author.post(`/youtube-sync/review/submissions/${ids.oldest}/status`, { to: 'in_review' })).status).toBe(403);
-    expect((await author.get('/youtube-sync/review/reports')).status).toBe(403);
-    expect((await request(app.server).get('/youtube-sync/review/submissions')).status).toBe(401);
+    expect((await author.get('/submissions/review/submissions')).status).toBe(403);
+    expect((await author.post(`/submissions/review/submissions/${ids.oldest}/status`, { to: 'in_review' })).status).toBe(403);
+    expect((await author.get('/submissions/review/reports')).status).toBe(403);
+    expect((await request(app.server).get('/submissions/review/submissions')).status).toBe(401);
     expect(await statusOf(ids.oldest)).toBe('submitted');
   });
 
   test('the Editor role works in the queue, the YouTube overview and the reports and edits the legal pages, but cannot connect the channel', async () => {
     const member = as(await adminToken(app.strapi, 'strapi-editor'));
-    expect((await member.get('/youtube-sync/review/submissions')).status).toBe(200);
+    expect((await member.get('/submissions/review/submissions')).status).toBe(200);
     expect((await member.get('/youtube-sync/status')).status).toBe(200);
-    expect((await member.get('/youtube-sync/reports/options')).status).toBe(200);
+    expect((await member.get('/reports/options')).status).toBe(200);
     expect((await member.get('/youtube-sync/connection')).status).toBe(403);
     const imprint = await member.put('/content-manager/single-types/api::imprint.imprint', { title: 'Impressum', reviewedByOffice: true });
     expect(imprint.status).toBe(200);

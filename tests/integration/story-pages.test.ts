@@ -4,7 +4,7 @@ import { startStrapi, type TestApp } from '../support/strapi';
 import { createProject, createStory, documentIdOf } from '../support/fixtures';
 import { addCoverImage, addMarkedSignedForm } from '../support/media';
 import { cspDirectives } from '../support/headers';
-import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
+import { withdrawConsent } from '../../src/plugins/submissions/server/src/review/withdrawal';
 
 /**
  * The public story pages as a visitor's browser (and a crawler, and a shared cache) meets them over HTTP: what a

@@ -7,8 +7,8 @@ import { startStrapi, type TestApp } from '../support/strapi';
 import { startSmtpSink, smtpEnv, type SmtpSink } from '../support/smtp';
 import { manualClock, startYouTube, syncService, youtubeEnv } from '../support/youtube';
 import { adult, asFormFields, jpegBytes, videoBytes, vttBytes, writtenStory } from '../support/submission';
-import { verifyWithdrawalToken } from '../../src/plugins/youtube-sync/server/src/submissions/withdrawal-token';
-import { deliverDueMails } from '../../src/plugins/youtube-sync/server/src/outbox/delivery';
+import { verifyWithdrawalToken } from '../../src/plugins/submissions/server/src/intake/withdrawal-token';
+import { deliverDueMails } from '../../src/plugins/submissions/server/src/outbox/delivery';
 
 /**
  * A story's whole way in: the form's multipart request with video, cover and captions → a draft with its media and

@@ -21,10 +21,10 @@ import {
   vttBytes,
   writtenStory,
 } from '../support/submission';
-import { verifyWithdrawalToken } from '../../src/plugins/youtube-sync/server/src/submissions/withdrawal-token';
-import { REFERENCE_PATTERN } from '../../src/plugins/youtube-sync/server/src/submissions/reference-number';
-import { sweepExpiredUploads } from '../../src/plugins/youtube-sync/server/src/submissions/lifecycle';
-import { UploadStore } from '../../src/plugins/youtube-sync/server/src/submissions/upload-store';
+import { verifyWithdrawalToken } from '../../src/plugins/submissions/server/src/intake/withdrawal-token';
+import { REFERENCE_PATTERN } from '../../src/plugins/submissions/server/src/intake/reference-number';
+import { sweepExpiredUploads } from '../../src/plugins/submissions/server/src/intake/lifecycle';
+import { UploadStore } from '../../src/plugins/submissions/server/src/intake/upload-store';
 
 /**
  * The submission API as the /mitmachen form and a partner integration use it: every rule answered with the field it
@@ -34,7 +34,7 @@ import { UploadStore } from '../../src/plugins/youtube-sync/server/src/submissio
 
 const STORY = 'api::story.story';
 const FILE = 'plugin::upload.file';
-const AUDIT = 'plugin::youtube-sync.audit-entry';
+const AUDIT = 'plugin::submissions.audit-entry';
 const SECRET = 'partner-secret-7f3c9a1e5b';
 const MB = 1024 * 1024;
 const ENV = {

@@ -113,7 +113,7 @@ const slugsOn = async (instance: AppInstance) =>
     expect(login.status).toBe(200);
     const auth = { Authorization: `Bearer ${login.body.data.token as string}` };
     for (const to of ['in_review', 'approved']) {
-      expect((await request(b.url).post(`/youtube-sync/review/submissions/${story.document_id}/status`).set(auth).send({ to })).status).toBe(200);
+      expect((await request(b.url).post(`/submissions/review/submissions/${story.document_id}/status`).set(auth).send({ to })).status).toBe(200);
     }
 
     a = await startA();
@@ -124,7 +124,7 @@ const slugsOn = async (instance: AppInstance) =>
       for (const instance of [a, b]) expect(await slugsOn(instance)).toContain(story.slug);
     }, 30_000, 100);
 
-    const withdrawn = await request(b.url).post(`/youtube-sync/review/submissions/${story.document_id}/withdraw`).set(auth).send({ scope: 'all' });
+    const withdrawn = await request(b.url).post(`/submissions/review/submissions/${story.document_id}/withdraw`).set(auth).send({ scope: 'all' });
     expect(withdrawn.status).toBe(200);
     await eventually(async () => {
       for (const instance of [a, b]) expect(await slugsOn(instance)).not.toContain(story.slug);

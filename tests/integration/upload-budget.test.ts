@@ -4,8 +4,8 @@ import path from 'path';
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { adult, videoBytes, writtenStory } from '../support/submission';
-import { sweepExpiredUploads } from '../../src/plugins/youtube-sync/server/src/submissions/lifecycle';
-import { UploadStore } from '../../src/plugins/youtube-sync/server/src/submissions/upload-store';
+import { sweepExpiredUploads } from '../../src/plugins/submissions/server/src/intake/lifecycle';
+import { UploadStore } from '../../src/plugins/submissions/server/src/intake/upload-store';
 
 /**
  * The upload budget with small numbers: 2 MB per address and day (a partner twice that), 3 MB pending for everyone.
@@ -44,7 +44,7 @@ async function cancel(location: string) {
   expect((await request(app.server).delete(location).set(tus)).status).toBe(204);
   const uploadId = location.split('/').pop();
   for (let i = 0; i < 100; i++) {
-    const reservation = await app.strapi.db.query('plugin::youtube-sync.upload-reservation').findOne({ where: { uploadId } });
+    const reservation = await app.strapi.db.query('plugin::submissions.upload-reservation').findOne({ where: { uploadId } });
     if (reservation?.releasedAt) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -2,10 +2,10 @@ import request from 'supertest';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { adminToken } from '../support/admin';
 import { createProject, createStory } from '../support/fixtures';
-import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
-import { embedParams, storiesQuery } from '../../src/plugins/youtube-sync/server/src/embed/params';
-import { parseParams } from '../../src/plugins/youtube-sync/server/src/public-api/params';
-import { resolveTables } from '../../src/plugins/youtube-sync/server/src/public-api/tables';
+import { withdrawConsent } from '../../src/plugins/submissions/server/src/review/withdrawal';
+import { embedParams, storiesQuery } from '../../src/plugins/stories/server/src/embed/params';
+import { parseParams } from '../../src/plugins/stories/server/src/public-api/params';
+import { resolveTables } from '../../src/plugins/stories/server/src/public-api/tables';
 
 /**
  * One visibility rule for every public route: a story is public only when it is published, approved, every person
@@ -135,7 +135,7 @@ beforeAll(async () => {
     await hidden.hide(documentId);
   }
   // The direct writes above bypass the hooks, as a bulk import does: tell the public API like one.
-  await app.strapi.plugin('youtube-sync').service('public-api').contentImported();
+  await app.strapi.plugin('stories').service('public-api').contentImported();
 });
 afterAll(async () => {
   await app?.stop();
@@ -175,7 +175,7 @@ describe('invalidation first', () => {
   };
   const withdraw = async (documentId: string, scope: string) =>
     request(app.server)
-      .post(`/youtube-sync/review/submissions/${documentId}/withdraw`)
+      .post(`/submissions/review/submissions/${documentId}/withdraw`)
       .set('Authorization', `Bearer ${await adminToken(app.strapi)}`)
       .send({ scope });
 

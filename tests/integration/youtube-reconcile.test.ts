@@ -8,7 +8,7 @@ import { manualClock, startYouTube, syncService, writeCalls, youtubeEnv } from '
 
 const STATE = 'plugin::youtube-sync.sync-state';
 const PLAYLIST = 'plugin::youtube-sync.playlist';
-const SCHEDULED_RUN = 'plugin::youtube-sync.scheduled-run';
+const SCHEDULED_RUN = 'plugin::operations.scheduled-run';
 
 let app: TestApp;
 let youtube: Emulator;

@@ -3,7 +3,7 @@ import { startStrapi, type TestApp } from '../support/strapi';
 import { createStory } from '../support/fixtures';
 import { addCoverImage, addVideoFile } from '../support/media';
 import { manualClock, startYouTube, syncService, writeCalls, youtubeEnv } from '../support/youtube';
-import { withdrawConsent } from '../../src/plugins/youtube-sync/server/src/review/withdrawal';
+import { withdrawConsent } from '../../src/plugins/submissions/server/src/review/withdrawal';
 
 const STORY = 'api::story.story';
 const JOB = 'plugin::youtube-sync.sync-job';
@@ -123,7 +123,7 @@ describe('publishing a story brings it to YouTube', () => {
     expect(video.status.privacyStatus).toBe('private');
     expect(youtube.playlistItems().filter((i) => i.videoId === video.id)).toHaveLength(0);
     expect(await stateOf(documentId)).toMatchObject({ status: 'removed', takedown: { action: 'made_private', reason: 'unpublished' } });
-    expect(await app.strapi.db.query('plugin::youtube-sync.removal').count({ where: { storyDocumentId: documentId, reason: 'unpublished' } })).toBe(1);
+    expect(await app.strapi.db.query('plugin::stories.removal').count({ where: { storyDocumentId: documentId, reason: 'unpublished' } })).toBe(1);
   });
 
   test('publishing again brings it back public and into its playlists', async () => {

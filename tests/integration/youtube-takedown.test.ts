@@ -69,7 +69,7 @@ describe('captions, forced privacy and deletion', () => {
     await drain();
     expect(youtube.videos().find((v) => v.id === videoId)).toBeUndefined();
     expect(await stateOf(documentId)).toMatchObject({ status: 'removed', youtubeVideoId: null, takedown: { action: 'deleted', reason: 'deleted', videoId } });
-    expect(await app.strapi.db.query('plugin::youtube-sync.removal').count({ where: { storyDocumentId: documentId, reason: 'deleted' } })).toBe(1);
+    expect(await app.strapi.db.query('plugin::stories.removal').count({ where: { storyDocumentId: documentId, reason: 'deleted' } })).toBe(1);
   });
 
   test('an adopted video is never deleted, only made private', async () => {

@@ -3,7 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
-import { localPathOf } from '../../src/plugins/youtube-sync/server/src/media-privacy/media-storage';
+import { localPathOf } from '../../src/plugins/stories/server/src/media-privacy/media-storage';
 
 /** Puts a file into the media library the way the local upload provider would: bytes in public/uploads, one row. */
 async function addFile(strapi: Core.Strapi, name: string, bytes: Buffer, mime: string, ext: string) {

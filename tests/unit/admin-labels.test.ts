@@ -29,10 +29,13 @@ function editorTypes(): { uid: string; file: string }[] {
       types.push({ uid: `${category}.${path.basename(file, '.json')}`, file: path.join(componentsDir, category, file) });
     }
   }
-  const pluginDir = path.join(root, 'src/plugins/youtube-sync/server/src/content-types');
-  for (const name of fs.readdirSync(pluginDir).filter((n) => fs.statSync(path.join(pluginDir, n)).isDirectory())) {
-    const file = path.join(pluginDir, name, 'schema.json');
-    if (readJson(file).pluginOptions?.['content-manager']?.visible !== false) types.push({ uid: `plugin::youtube-sync.${name}`, file });
+  for (const plugin of fs.readdirSync(path.join(root, 'src/plugins'))) {
+    const pluginDir = path.join(root, 'src/plugins', plugin, 'server/src/content-types');
+    if (!fs.existsSync(pluginDir)) continue;
+    for (const name of fs.readdirSync(pluginDir).filter((n) => fs.statSync(path.join(pluginDir, n)).isDirectory())) {
+      const file = path.join(pluginDir, name, 'schema.json');
+      if (readJson(file).pluginOptions?.['content-manager']?.visible !== false) types.push({ uid: `plugin::${plugin}.${name}`, file });
+    }
   }
   return types;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'http';
-import { clientAddress, parseTrustedProxies, proxyTrust, type TrustedProxies } from '../../src/plugins/youtube-sync/server/src/utils/client-address';
+import { clientAddress, parseTrustedProxies, proxyTrust, type TrustedProxies } from '../../src/plugins/operations/server/src/client-address';
 import { parseEnvironment } from '../../src/environment';
 import { testEnvironment } from '../support/test-env';
 import serverConfig from '../../config/server';

@@ -1,5 +1,5 @@
-import { renderFeed, type FeedContext } from '../../src/plugins/youtube-sync/server/src/public-api/feeds';
-import type { PublicStory } from '../../src/plugins/youtube-sync/server/src/public-api/serialize';
+import { renderFeed, type FeedContext } from '../../src/plugins/stories/server/src/public-api/feeds';
+import type { PublicStory } from '../../src/plugins/stories/server/src/public-api/serialize';
 import { childrenOf, parseXml, type XmlElement } from '../support/xml';
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'http';
-import { metricsAccessRule } from '../../src/plugins/youtube-sync/server/src/operations/metrics-access';
-import { proxyTrust } from '../../src/plugins/youtube-sync/server/src/utils/client-address';
+import { metricsAccessRule } from '../../src/plugins/operations/server/src/metrics-access';
+import { proxyTrust } from '../../src/plugins/operations/server/src/client-address';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
 const requestFrom = (address: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress: address }, headers }) as unknown as IncomingMessage;

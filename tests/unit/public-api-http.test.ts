@@ -1,6 +1,6 @@
-import { ResponseCache, cacheKey } from '../../src/plugins/youtube-sync/server/src/public-api/cache';
-import { corsHeaders, isNotModified } from '../../src/plugins/youtube-sync/server/src/public-api/headers';
-import { renderJson } from '../../src/plugins/youtube-sync/server/src/public-api/response';
+import { ResponseCache, cacheKey } from '../../src/plugins/stories/server/src/public-api/cache';
+import { corsHeaders, isNotModified } from '../../src/plugins/stories/server/src/public-api/headers';
+import { renderJson } from '../../src/plugins/stories/server/src/public-api/response';
 
 const at = new Date('2026-05-01T10:00:00Z');
 

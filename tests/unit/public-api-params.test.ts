@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { parseParams, removalParams, storyListParams, noParams, oembedParams } from '../../src/plugins/youtube-sync/server/src/public-api/params';
+import { parseParams, removalParams, storyListParams, noParams, oembedParams } from '../../src/plugins/stories/server/src/public-api/params';
 
 function refusal(run: () => unknown): InstanceType<typeof errors.ValidationError> {
   try {

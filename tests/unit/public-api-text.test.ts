@@ -1,5 +1,5 @@
-import { blocksToHtml, blocksToText, parseBlocks } from '../../src/plugins/youtube-sync/server/src/public-api/blocks';
-import { foldGerman, searchableText, searchTerms } from '../../src/plugins/youtube-sync/server/src/public-api/fold';
+import { blocksToHtml, blocksToText, parseBlocks } from '../../src/plugins/stories/server/src/public-api/blocks';
+import { foldGerman, searchableText, searchTerms } from '../../src/plugins/stories/server/src/public-api/fold';
 
 const SITE = 'https://zusammen-mehr.example';
 

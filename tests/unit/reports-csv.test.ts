@@ -1,7 +1,7 @@
 import { PassThrough } from 'stream';
 import { parse } from 'csv-parse/sync';
-import { csvText, writeCsv } from '../../src/plugins/youtube-sync/server/src/reports/csv';
-import type { Column, TableRow } from '../../src/plugins/youtube-sync/server/src/reports/report-tables';
+import { csvText, writeCsv } from '../../src/plugins/reports/server/src/csv';
+import type { Column, TableRow } from '../../src/plugins/reports/server/src/report-tables';
 
 const columns: Column[] = [
   { key: 'title', header: 'Titel', kind: 'text', width: 10 },

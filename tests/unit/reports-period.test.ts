@@ -1,5 +1,5 @@
-import { asBerlinLocal, berlinMidnight, monthsOf, parseCalendarDate, periodOf } from '../../src/plugins/youtube-sync/server/src/reports/period';
-import { formatDateTime, isoBerlin } from '../../src/plugins/youtube-sync/server/src/reports/labels';
+import { asBerlinLocal, berlinMidnight, monthsOf, parseCalendarDate, periodOf } from '../../src/plugins/reports/server/src/period';
+import { formatDateTime, isoBerlin } from '../../src/plugins/reports/server/src/labels';
 
 const day = (iso: string) => parseCalendarDate(iso) ?? (() => { throw new Error(`bad date ${iso}`); })();
 

@@ -1,4 +1,4 @@
-import { parseReportRequest } from '../../src/plugins/youtube-sync/server/src/reports/filters';
+import { parseReportRequest } from '../../src/plugins/reports/server/src/filters';
 import { parseArgs } from '../../scripts/report';
 
 const messageOf = (fn: () => unknown) => {

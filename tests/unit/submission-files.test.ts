@@ -1,9 +1,9 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { captionFormatOf, checkCaptions, checkCover, checkVideo } from '../../src/plugins/youtube-sync/server/src/submissions/file-checks';
-import { newReferenceNumber, REFERENCE_PATTERN } from '../../src/plugins/youtube-sync/server/src/submissions/reference-number';
-import { UploadStore } from '../../src/plugins/youtube-sync/server/src/submissions/upload-store';
+import { captionFormatOf, checkCaptions, checkCover, checkVideo } from '../../src/plugins/submissions/server/src/intake/file-checks';
+import { newReferenceNumber, REFERENCE_PATTERN } from '../../src/plugins/submissions/server/src/intake/reference-number';
+import { UploadStore } from '../../src/plugins/submissions/server/src/intake/upload-store';
 import { heicBytes, jpegBytes, pdfBytes, pngBytes, srtBytes, videoBytes, vttBytes } from '../support/submission';
 
 /** What a file is, read from its bytes; the resumable-upload folder; reference numbers. */

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { logTransport } from '../../src/email/log-transport';
-import { confirmationMail, officeNotice } from '../../src/plugins/youtube-sync/server/src/submissions/mail';
+import { confirmationMail, officeNotice } from '../../src/plugins/submissions/server/src/intake/mail';
 
 /** The mails of a submission, and where mail goes when no SMTP server is configured. */
 

@@ -1,4 +1,4 @@
-import { parseSubmission, type FieldError } from '../../src/plugins/youtube-sync/server/src/submissions/schema';
+import { parseSubmission, type FieldError } from '../../src/plugins/submissions/server/src/intake/schema';
 import { adult, writtenStory } from '../support/submission';
 
 /** The submission's rules without HTTP: coercion of form values and every rule across fields. */

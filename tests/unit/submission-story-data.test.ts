@@ -1,6 +1,6 @@
-import { parseSubmission, type SubmissionInput } from '../../src/plugins/youtube-sync/server/src/submissions/schema';
-import { creditsFor, paragraphs, storyData, teaserOf } from '../../src/plugins/youtube-sync/server/src/submissions/story-data';
-import { consentGaps } from '../../src/plugins/youtube-sync/server/src/review/consent-completeness';
+import { parseSubmission, type SubmissionInput } from '../../src/plugins/submissions/server/src/intake/schema';
+import { creditsFor, paragraphs, storyData, teaserOf } from '../../src/plugins/submissions/server/src/intake/story-data';
+import { consentGaps } from '../../src/plugins/submissions/server/src/review/consent-completeness';
 import { adult, writtenStory } from '../support/submission';
 
 /** How a submission becomes the draft an editor opens. */

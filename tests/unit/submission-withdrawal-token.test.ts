@@ -5,13 +5,14 @@ import {
   withdrawalLink,
   withdrawalToken,
   WithdrawalTokenError,
-} from '../../src/plugins/youtube-sync/server/src/submissions/withdrawal-token';
+} from '../../src/plugins/submissions/server/src/intake/withdrawal-token';
 
 /** Just the configuration the token module reads: the encryption key, the public address and the validity. */
 function fakeStrapi(encryptionKey = 'test-encryption-key-0123456789', validDays = 1095): Core.Strapi {
   const config: Record<string, unknown> = {
     'admin.secrets.encryptionKey': encryptionKey,
-    'plugin::youtube-sync': { publicUrl: 'https://zusammen-mehr.example/', submissions: { consentLinkValidDays: validDays } },
+    'plugin::youtube-sync': { publicUrl: 'https://zusammen-mehr.example/' },
+    'plugin::submissions': { submissions: { consentLinkValidDays: validDays } },
   };
   return { config: { get: (key: string) => config[key] } } as unknown as Core.Strapi;
 }

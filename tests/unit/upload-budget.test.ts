@@ -1,4 +1,4 @@
-import { decideUpload, PENDING_RETRY_AFTER_SECONDS, type UploadBudgetLimits } from '../../src/plugins/youtube-sync/server/src/submissions/upload-budget';
+import { decideUpload, PENDING_RETRY_AFTER_SECONDS, type UploadBudgetLimits } from '../../src/plugins/submissions/server/src/intake/upload-budget';
 
 const MB = 1024 * 1024;
 const limits: UploadBudgetLimits = { pendingBytes: 100 * MB, dailyBytesPerAddress: 10 * MB, partnerFactor: 3 };

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { fencedClient } from '../../src/plugins/youtube-sync/server/src/queue/fenced-client';
-import { holdLease } from '../../src/plugins/youtube-sync/server/src/lease-queue/hold-lease';
-import { LeaseLostError } from '../../src/plugins/youtube-sync/server/src/lease-queue/lease-lost';
-import { JOB_QUEUE, jobLabel, type SyncJob } from '../../src/plugins/youtube-sync/server/src/queue/jobs';
+import { fencedClient } from '../../src/plugins/youtube-sync/server/src/sync-jobs/fenced-client';
+import { holdLease } from '../../src/plugins/operations/server/src/lease-queue/hold-lease';
+import { LeaseLostError } from '../../src/plugins/operations/server/src/lease-queue/lease-lost';
+import { JOB_QUEUE, jobLabel, type SyncJob } from '../../src/plugins/youtube-sync/server/src/sync-jobs/jobs';
 import type { YouTubeClient } from '../../src/plugins/youtube-sync/server/src/youtube/client';
 
 const LEASE_MS = 30_000;

@@ -1,6 +1,6 @@
 import { configFromEnv, configSchema } from '../../src/plugins/youtube-sync/server/src/config';
-import { backoffMs, MAX_DELAY_MS, outcomeFor } from '../../src/plugins/youtube-sync/server/src/queue/fail';
-import type { SyncJob } from '../../src/plugins/youtube-sync/server/src/queue/jobs';
+import { backoffMs, MAX_DELAY_MS, outcomeFor } from '../../src/plugins/youtube-sync/server/src/sync-jobs/fail';
+import type { SyncJob } from '../../src/plugins/youtube-sync/server/src/sync-jobs/jobs';
 import { classify } from '../../src/plugins/youtube-sync/server/src/youtube/errors';
 
 const HOUR = 3600 * 1000;

@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { publishBlockers, type Gap } from '../../plugins/youtube-sync/server/src/review/consent-completeness';
-import { REVIEW_FIELDS, REVIEW_POPULATE, reviewSubjectOf, type ReviewedStory } from '../../plugins/youtube-sync/server/src/review/review-subject';
+import { publishBlockers, type Gap } from '../../plugins/submissions/server/src/review/consent-completeness';
+import { REVIEW_FIELDS, REVIEW_POPULATE, reviewSubjectOf, type ReviewedStory } from '../../plugins/submissions/server/src/review/review-subject';
 import { InvalidYouTubeReference, parseYouTubeReference } from './youtube-reference';
 
 const STORY = 'api::story.story';

@@ -1,4 +1,4 @@
-import type { ConnectionSummary, DisplayStatus, JobStatus, JobView, MissingItem, QuotaView } from '../../shared/admin-views';
+import type { ConnectionSummary, DisplayStatus, JobStatus, JobView, MissingItem, QuotaView } from '../../../../shared/admin-views';
 
 /**
  * The answers of the plugin's admin API (server/src/admin-api/*). The shapes the server builds with the same types
@@ -16,7 +16,7 @@ export type {
   ParkedJob,
   QuotaView,
   StoryStatusView,
-} from '../../shared/admin-views';
+} from '../../../../shared/admin-views';
 
 export interface ResyncProgress {
   startedAt: string;

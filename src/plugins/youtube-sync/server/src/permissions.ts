@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-export { ACTIONS } from '../../shared/permissions';
+export { ACTIONS } from '../../../../shared/permissions';
 
 /**
  * The plugin's admin permissions, in one list so that each feature adds its own entry: Strapi's RBAC registers
@@ -13,8 +13,6 @@ export const PERMISSION_ACTIONS = [
   action('read', 'YouTube-Übersicht und Status der Geschichten ansehen'),
   action('sync', 'Synchronisieren: jetzt, erneut versuchen, alles neu'),
   action('settings', 'Kanal verbinden und YouTube-Einstellungen ändern'),
-  action('reports', 'Berichte ansehen und herunterladen'),
-  action('review', 'Einreichungen prüfen, freigeben, ablehnen, Widerrufe erfassen und gemeldete Inhalte bearbeiten'),
 ];
 
 export async function registerPermissions(strapi: Core.Strapi) {

@@ -1,11 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { enqueue } from './queue/enqueue';
-import { registerPublicApiHooks } from './public-api/lifecycle';
-import { registerReviewMiddleware } from './review/status-middleware';
-import { extendUploadProvider } from './media-privacy/provider';
-import { registerMediaPrivacyMiddleware } from './media-privacy/hooks';
-import { registerPublicRouters } from './routes/public-router';
-import { PUBLIC_ROUTERS } from './routes/public-routers';
+import { enqueue } from './sync-jobs/enqueue';
 
 const STORY = 'api::story.story';
 
@@ -16,7 +10,7 @@ async function isPublished(strapi: Core.Strapi, documentId: string) {
 /**
  * Every path that changes a story — the admin's Content Manager, the REST API, code using the Document Service —
  * goes through Document Service middlewares, so this one hook records the sync job in the same request. The
- * request itself does no YouTube work. Removals for partners are the public API's (public-api/hooks.ts): only a
+ * request itself does no YouTube work. Removals for partners are the stories plugin's (public-api/hooks.ts): only a
  * story the public saw can be removed.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -35,9 +29,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   };
   strapi.documents.use(middleware);
-  registerPublicApiHooks(strapi);
-  registerMediaPrivacyMiddleware(strapi);
-  registerReviewMiddleware(strapi);
-  extendUploadProvider(strapi);
-  registerPublicRouters(strapi, PUBLIC_ROUTERS);
 };

@@ -2,17 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { PluginConfig } from '../config';
-import { releaseReconnectJobs } from '../queue/fail';
-import { jobs } from '../queue/jobs';
+import { releaseReconnectJobs } from '../sync-jobs/fail';
+import { jobs } from '../sync-jobs/jobs';
 import { channelImage, createYouTubeClient, revokeGrant } from '../youtube/client';
 import { classify, YouTubeError } from '../youtube/errors';
 import { createQuotaLedger } from '../youtube/quota';
 import { readConnection, writeConnection, type ChannelInfo } from '../config/connection-store';
 import { connectingClient, effectiveCredentials, type OAuthClientCredentials } from '../config/credentials';
 import { createSecretBox } from '../config/secret-box';
-import { parseInput } from '../utils/validate';
+import { parseInput } from '../../../../operations/server/src/validate';
 import { channelUrl } from './video-links';
-import type { ChannelView, ConnectionSummary, ConnectionTest } from '../../../shared/admin-views';
+import type { ChannelView, ConnectionSummary, ConnectionTest } from '../../../../../shared/admin-views';
 
 /** Where Google sends the browser back to: the plugin's admin router is mounted at /youtube-sync (not /admin). */
 export const redirectUri = (strapi: Core.Strapi) => `${String(strapi.config.get('server.absoluteUrl')).replace(/\/$/, '')}/youtube-sync/oauth/callback`;

@@ -4,7 +4,7 @@ import type { PluginConfig } from '../config';
 import { renderDescription } from '../sync/description';
 import { loadStory, type StorySnapshot } from '../sync/load-story';
 import { recentlyPublished } from './stories';
-import { parseInput } from '../utils/validate';
+import { parseInput } from '../../../../operations/server/src/validate';
 
 const MAX_DESCRIPTION_BYTES = 5000;
 

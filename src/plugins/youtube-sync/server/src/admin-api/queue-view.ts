@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { jobs, type JobStatus, type SyncJob } from '../queue/jobs';
+import { jobs, type JobStatus, type SyncJob } from '../sync-jobs/jobs';
 import { storedFailureReason } from '../sync/failure-reason';
 import { storyTitles } from './stories';
-import type { JobView } from '../../../shared/admin-views';
+import type { JobView } from '../../../../../shared/admin-views';
 
 const WAITING: JobStatus[] = ['pending', 'running', 'waiting_for_quota', 'needs_reconnect'];
 

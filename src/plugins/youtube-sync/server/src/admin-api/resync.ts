@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { enqueue } from '../queue/enqueue';
-import { jobs } from '../queue/jobs';
+import { enqueue } from '../sync-jobs/enqueue';
+import { jobs } from '../sync-jobs/jobs';
 import { publishedStoryIds } from './stories';
 
 const KEY = 'resync';

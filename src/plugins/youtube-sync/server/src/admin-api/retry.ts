@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { enqueue } from '../queue/enqueue';
-import { jobs } from '../queue/jobs';
+import { enqueue } from '../sync-jobs/enqueue';
+import { jobs } from '../sync-jobs/jobs';
 import { storyExists } from './stories';
 
 /**

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
-import { JOB, jobs, type JobStatus } from '../queue/jobs';
+import { JOB, jobs, type JobStatus } from '../sync-jobs/jobs';
 import { STATE } from '../sync/state';
 import { createQuotaLedger } from '../youtube/quota';
 import { connectionSummary } from './connection';
-import type { ConnectionSummary, MissingItem, QuotaView } from '../../../shared/admin-views';
+import type { ConnectionSummary, MissingItem, QuotaView } from '../../../../../shared/admin-views';
 import { CHANNEL_NOT_VERIFIED } from '../sync/thumbnails';
 import { countBy } from './counts';
 import { resyncProgress, type ResyncProgress } from './resync';

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
-import { jobs, type JobStatus, type SyncJob } from '../queue/jobs';
+import { jobs, type JobStatus, type SyncJob } from '../sync-jobs/jobs';
 import { PLAYLIST, STATE, type SyncState } from '../sync/state';
 import { storedFailureReason } from '../sync/failure-reason';
 import { isPublished } from './stories';
 import { playlistUrl, videoUrl } from './video-links';
-import type { DisplayStatus, MissingItem, StoryStatusView } from '../../../shared/admin-views';
+import type { DisplayStatus, MissingItem, StoryStatusView } from '../../../../../shared/admin-views';
 import { CHANNEL_NOT_VERIFIED } from '../sync/thumbnails';
 
 type StateRow = Pick<SyncState, 'storyDocumentId' | 'status'> & Partial<SyncState> & { lastSyncedAt?: string | null };

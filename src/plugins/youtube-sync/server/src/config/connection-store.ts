@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { ChannelInfo } from '../../../shared/admin-views';
+import type { ChannelInfo } from '../../../../../shared/admin-views';
 
-export type { ChannelInfo } from '../../../shared/admin-views';
+export type { ChannelInfo } from '../../../../../shared/admin-views';
 
 /**
  * What an editor connected, in Strapi's plugin store (a database row, so every instance reads the same). The

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from './index';
 import { readConnection, type StoredConnection } from './connection-store';
 import { createSecretBox } from './secret-box';
-import type { CredentialSource } from '../../../shared/admin-views';
+import type { CredentialSource } from '../../../../../shared/admin-views';
 
 export interface OAuthClientCredentials {
   clientId: string;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { PluginConfig } from './index';
-import { parseInput } from '../utils/validate';
+import { parseInput } from '../../../../operations/server/src/validate';
 
 /**
  * The settings the office changes itself in the admin — description template, default privacy, takedown and the

@@ -1,11 +1,3 @@
-import publicApi from './public-api';
-import adminApi from '../admin-api/controller';
-import submissions from '../submissions/controller';
-import review from '../review/api-controller';
+import adminApi from '../admin-api/admin-actions';
 
-export default {
-  'public-api': publicApi,
-  'admin-api': adminApi,
-  submissions,
-  review,
-};
+export default { 'admin-api': adminApi };

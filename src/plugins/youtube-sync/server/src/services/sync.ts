@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { enqueue } from '../queue/enqueue';
+import { enqueue } from '../sync-jobs/enqueue';
 import { createSyncRunner } from '../sync/worker';
-import { systemClock, type Clock } from '../../../shared/clock';
+import { systemClock, type Clock } from '../../../../../shared/clock';
 import { reconcile } from '../sync/reconcile';
 import { pluginConfig } from '../utils/plugin-config';
 

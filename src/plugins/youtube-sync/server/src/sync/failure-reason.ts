@@ -1,6 +1,6 @@
 import { MediaFileMissingError } from './media';
 import type { YouTubeError } from '../youtube/errors';
-import { FAILURE_REASONS, type FailureReason } from '../../../shared/admin-views';
+import { FAILURE_REASONS, type FailureReason } from '../../../../../shared/admin-views';
 
 /**
  * Sorts a failed job into a reason an editor can act on, decided when the job fails (from the error's class and

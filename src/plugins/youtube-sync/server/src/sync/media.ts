@@ -2,7 +2,7 @@ import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import type { MediaFile } from './load-story';
-import { fileOnDisk } from '../media-privacy/media-storage';
+import { fileOnDisk } from '../../../../stories/server/src/media-privacy/media-storage';
 
 const TWO_MB = 2 * 1024 * 1024;
 

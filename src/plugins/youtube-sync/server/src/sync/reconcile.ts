@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { effectiveConfig } from '../config/effective-config';
 import type { PluginConfig } from '../config';
-import { enqueue } from '../queue/enqueue';
-import { systemClock, type Clock } from '../../../shared/clock';
+import { enqueue } from '../sync-jobs/enqueue';
+import { systemClock, type Clock } from '../../../../../shared/clock';
 import { createYouTubeClient, type Video, type YouTubeClient } from '../youtube/client';
 import type { YouTubeError } from '../youtube/errors';
 import { createQuotaLedger, type QuotaLedger } from '../youtube/quota';
 import { forgetPlaylist } from './playlists';
 import { storiesMissingThumbnails } from './thumbnails';
-import { runOncePerPeriod, startSchedule, type Schedule } from '../utils/scheduled-run';
+import { runOncePerPeriod, startSchedule, type Schedule } from '../../../../operations/server/src/background/scheduled-run';
 import { PLAYLIST, STATE, saveState, type SyncState } from './state';
 
 /**

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { LeaseLostError } from '../lease-queue/lease-lost';
-import type { Where } from '../lease-queue/lease-queue';
-import { jobLabel, type SyncJob } from '../queue/jobs';
+import { LeaseLostError } from '../../../../operations/server/src/lease-queue/lease-lost';
+import type { Where } from '../../../../operations/server/src/lease-queue/lease-queue';
+import { jobLabel, type SyncJob } from '../sync-jobs/jobs';
 
 export const STATE = 'plugin::youtube-sync.sync-state';
 export const PLAYLIST = 'plugin::youtube-sync.playlist';

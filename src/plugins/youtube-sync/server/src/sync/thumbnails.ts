@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { enqueue } from '../queue/enqueue';
+import { enqueue } from '../sync-jobs/enqueue';
 import type { YouTubeClient } from '../youtube/client';
 import type { YouTubeError } from '../youtube/errors';
 import { localPath, thumbnailJpeg } from './media';

@@ -1,24 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config';
-import { systemClock, type Clock } from '../../../shared/clock';
+import { systemClock, type Clock } from '../../../../../shared/clock';
 import { createYouTubeClient, type YouTubeClient } from '../youtube/client';
 import { classify, YouTubeError } from '../youtube/errors';
 import { createQuotaLedger } from '../youtube/quota';
 import { syncStory, type SyncResult } from './apply';
 import { fenceState, saveState, stateOf } from './state';
 import { MediaFileMissingError } from './media';
-import { claim } from '../queue/claim';
-import { fencedClient } from '../queue/fenced-client';
-import { holdLease } from '../lease-queue/hold-lease';
-import { LeaseLostError } from '../lease-queue/lease-lost';
-import { complete } from '../queue/complete';
-import { releaseJob } from '../queue/release';
-import { fail, outcomeFor } from '../queue/fail';
+import { claim } from '../sync-jobs/claim';
+import { fencedClient } from '../sync-jobs/fenced-client';
+import { holdLease } from '../../../../operations/server/src/lease-queue/hold-lease';
+import { LeaseLostError } from '../../../../operations/server/src/lease-queue/lease-lost';
+import { complete } from '../sync-jobs/complete';
+import { releaseJob } from '../sync-jobs/release';
+import { fail, outcomeFor } from '../sync-jobs/fail';
 import { failureReasonOf } from './failure-reason';
-import { JOB_QUEUE, jobLabel, type SyncJob } from '../queue/jobs';
-import { startRepeatingTask } from '../utils/repeating-task';
+import { JOB_QUEUE, jobLabel, type SyncJob } from '../sync-jobs/jobs';
+import { startRepeatingTask } from '../../../../operations/server/src/background/repeating-task';
 import { effectiveConfig } from '../config/effective-config';
-import { metricsOf } from '../operations/metrics';
+import { metricsOf } from '../../../../operations/server/src/metrics';
 
 /** Human-readable reasons for the editors (German), by error kind. */
 const EDITOR_HINTS: Record<string, string> = {

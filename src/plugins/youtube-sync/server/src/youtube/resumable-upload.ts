@@ -1,5 +1,5 @@
 import fs from 'fs';
-import { LeaseLostError } from '../lease-queue/lease-lost';
+import { LeaseLostError } from '../../../../operations/server/src/lease-queue/lease-lost';
 import { classify, YouTubeError } from './errors';
 import type { Video, YouTubeClient } from './client';
 

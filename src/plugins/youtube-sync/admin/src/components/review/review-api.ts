@@ -10,7 +10,7 @@ import type {
   ReportStatus,
   WithdrawalResult,
   WithdrawalScope,
-} from '../../../../shared/review';
+} from '../../../../../../shared/review';
 
 /** The review routes' shapes and values come from the code the server uses (shared/review.ts). */
 export {
@@ -24,9 +24,9 @@ export {
   type ReportReason,
   type ReportStatus,
   type WithdrawalScope,
-} from '../../../../shared/review';
+} from '../../../../../../shared/review';
 
-const BASE = '/youtube-sync/review';
+const BASE = '/submissions/review';
 
 export interface QueueQuery {
   status?: EditorialStatus;

@@ -1,0 +1,3 @@
+import scheduledRun from './scheduled-run';
+
+export default { 'scheduled-run': scheduledRun };

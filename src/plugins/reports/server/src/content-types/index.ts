@@ -1,0 +1,3 @@
+import reportExport from './report-export';
+
+export default { 'report-export': reportExport };

@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import { BANNER_FORMATS, BANNERS, bannerPath } from './banners';
+import { partnerKitController } from './page-actions';
+import { PRINT_FORMATS, printPath } from './print';
+import { publicPageRouter } from '../../../../operations/server/src/public-router';
+
+/**
+ * The partner kit at /partner, open to everyone (routes/public-router.ts): the page, the newsletter block, the print
+ * files and the banners, each at a literal address.
+ */
+export const partnerKitRouter = ({ strapi }: { strapi: Core.Strapi }) => {
+  const c = partnerKitController(strapi);
+  return publicPageRouter([
+    { method: 'GET', path: '/partner', handler: c.page },
+    { method: 'GET', path: '/partner/newsletter.html', handler: c.newsletter('html') },
+    { method: 'GET', path: '/partner/newsletter.txt', handler: c.newsletter('txt') },
+    ...PRINT_FORMATS.map((format) => ({ method: 'GET' as const, path: printPath(format), handler: c.print(format) })),
+    ...BANNERS.flatMap((banner) =>
+      BANNER_FORMATS.map((format) => ({ method: 'GET' as const, path: bannerPath(banner, format), handler: c.banner(banner, format) }))
+    ),
+  ]);
+};

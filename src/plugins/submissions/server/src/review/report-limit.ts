@@ -1,0 +1,17 @@
+import type { IncomingMessage } from 'http';
+import type { Core } from '@strapi/strapi';
+import { runtimeOf } from '../../../../stories/server/src/public-api/runtime';
+import { requestClientAddress } from '../../../../operations/server/src/client-address';
+import { reviewSettings } from './settings';
+
+/**
+ * Content reports per client address (utils/client-address.ts) and minute, counted with the public API's shared
+ * limiter (Redis, so every instance counts the same minute). Returns the seconds to wait when the address is over
+ * its limit, else null.
+ */
+export async function reportRateLimited(strapi: Core.Strapi, req: IncomingMessage): Promise<number | null> {
+  const perMinute = reviewSettings().reportsPerMinute;
+  if (perMinute === 0) return null;
+  const decision = await runtimeOf(strapi).limits.consume(`content-report:${requestClientAddress(strapi, req)}`, perMinute);
+  return decision.allowed ? null : decision.retryAfterSeconds;
+}

@@ -1,0 +1,43 @@
+import type { Core } from '@strapi/strapi';
+import { ACTIONS } from '../../../../../shared/permissions';
+import { reviewAdminController } from './admin-actions';
+import { reviewPagesController } from './public-pages/page-actions';
+import { publicPageRouter } from '../../../../operations/server/src/public-router';
+
+/**
+ * The review's routers, as factories called with `strapi`: the admin API of the queue under /submissions/review/…
+ * (every route checks the review permission), and the public pages /widerruf (with /widerruf/code, /widerruf/daten,
+ * /widerruf/neuer-link) and /melden at the site's root (routes/public-router.ts). Its JSON endpoints under /api/v1
+ * are part of the v1 contract (routes/content-api.ts).
+ */
+const guarded = { policies: [{ name: 'admin::hasPermissions', config: { actions: [ACTIONS.review] } }] };
+
+export const reviewAdminRouter = ({ strapi }: { strapi: Core.Strapi }) => {
+  const c = reviewAdminController(strapi);
+  return {
+    type: 'admin',
+    routes: [
+      { method: 'GET', path: '/review/submissions', handler: c.queue, config: guarded },
+      { method: 'GET', path: '/review/submissions/:documentId', handler: c.detail, config: guarded },
+      { method: 'POST', path: '/review/submissions/:documentId/status', handler: c.changeStatus, config: guarded },
+      { method: 'POST', path: '/review/submissions/:documentId/withdraw', handler: c.withdraw, config: guarded },
+      { method: 'POST', path: '/review/submissions/:documentId/personal-link', handler: c.newPersonalLink, config: guarded },
+      { method: 'GET', path: '/review/reports', handler: c.reports, config: guarded },
+      { method: 'PUT', path: '/review/reports/:id', handler: c.closeReport, config: guarded },
+    ],
+  };
+};
+
+export const reviewPagesRouter = ({ strapi }: { strapi: Core.Strapi }) => {
+  const c = reviewPagesController(strapi);
+  return publicPageRouter([
+    { method: 'GET', path: '/widerruf', handler: c.withdrawalPage },
+    { method: 'POST', path: '/widerruf', handler: c.withdraw },
+    { method: 'POST', path: '/widerruf/code', handler: c.sendCode },
+    { method: 'POST', path: '/widerruf/daten', handler: c.showData },
+    { method: 'POST', path: '/widerruf/neuer-link', handler: c.newLink },
+    { method: 'GET', path: '/melden', handler: c.reportPage },
+    { method: 'POST', path: '/melden', handler: c.report },
+    { method: 'GET', path: '/melden/danke', handler: c.reportThanks },
+  ]);
+};
