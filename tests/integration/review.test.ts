@@ -319,6 +319,6 @@ describe('the review queue', () => {
 
   test('the review permission appears in Strapi RBAC', async () => {
     const res = await as(editor).get('/admin/permissions');
-    expect((res.body.data.sections.plugins as { action: string }[]).map((p) => p.action)).toContain('plugin::youtube-sync.review');
+    expect((res.body.data.sections.plugins as { action: string }[]).map((p) => p.action)).toContain('plugin::submissions.review');
   });
 });
