@@ -1,10 +1,10 @@
 import { ChartPie, ListSearch, Play } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { ACTIONS, permission } from '../../../../shared/admin';
 import { addYouTubeColumn } from './components/list-column';
 import { StorySidePanel } from './components/StorySidePanel';
 import { ReviewSidePanel } from './components/review/ReviewSidePanel';
-import { ACTIONS, permission } from './permissions';
 import { PLUGIN_ID } from './plugin-id';
 import { loadTranslations, message } from './translate';
 

@@ -1,14 +1,14 @@
 import * as React from 'react';
 import { Alert, Box, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { Card } from '../components/Card';
+import { Card, errorMessage } from '../../../../../shared/admin';
 import { ChartImage } from '../components/reports/ChartImage';
 import { DistrictMap } from '../components/reports/DistrictMap';
 import { ExportPanel } from '../components/reports/ExportPanel';
 import { KeyFigures } from '../components/reports/KeyFigures';
 import { ReferralSources } from '../components/reports/ReferralSources';
 import { isoDay, ReportFilters } from '../components/reports/ReportFilters';
-import { errorMessage, useReportsApi, type ReportOptions, type ReportQuery, type ReportSummary } from '../components/reports/reports-api';
+import { useReportsApi, type ReportOptions, type ReportQuery, type ReportSummary } from '../components/reports/reports-api';
 import { useT } from '../translate';
 
 /** The action the server checks on every report route (server/src/permissions.ts). */

@@ -2,13 +2,11 @@ import * as React from 'react';
 import { Box, Flex, Loader, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
-import { Card } from '../components/Card';
-import { Notice } from '../components/Notice';
+import { ACTIONS, Card, Notice, permission } from '../../../../../shared/admin';
 import { QueueFilters, QueueTable } from '../components/review/QueueTable';
 import { ReportsTable } from '../components/review/ReportsTable';
 import { useReviewApi, type QueuePage, type QueueQuery } from '../components/review/review-api';
 import { SubmissionDetail } from '../components/review/SubmissionDetail';
-import { ACTIONS, permission } from '../permissions';
 import { useT } from '../translate';
 
 const REVIEW = [permission(ACTIONS.review)];

@@ -3,7 +3,8 @@ import { Badge, Button, Field, Flex, Link, ProgressBar, SingleSelect, SingleSele
 import { Download, FileCsv, FilePdf, FileXls } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { absoluteDownloadUrl, CSV_TABLES, errorMessage, type CsvStyle, type CsvTable, type ExportView, type ReportFormat, type ReportQuery, type ReportsApi } from './reports-api';
+import { errorMessage } from '../../../../../../shared/admin';
+import { absoluteDownloadUrl, CSV_TABLES, type CsvStyle, type CsvTable, type ExportView, type ReportFormat, type ReportQuery, type ReportsApi } from './reports-api';
 import { useExports } from './use-exports';
 import { useT, type MessageKey } from '../../translate';
 

@@ -1,7 +1,7 @@
 import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { TableHead } from '../../../../../../shared/admin';
 import type { ReportSummary } from './reports-api';
-import { TableHead } from '../TableHead';
 import { useT } from '../../translate';
 
 /** "Einreichungen nach Quelle": the submissions of the period per partner link, as the files list them. */

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type { ChartName, CsvStyle, CsvTable, ExportStatus, ReportFormat } from '../../../../../../shared/report-options';
 
 const BASE = '/reports';
@@ -78,8 +78,3 @@ export type ReportsApi = ReturnType<typeof useReportsApi>;
 
 /** The link a browser can follow: the token in it is the credential, so it works as a plain download. */
 export const absoluteDownloadUrl = (path: string) => `${(window as unknown as { strapi: { backendURL: string } }).strapi.backendURL}${path}`;
-
-export function errorMessage(error: unknown): string {
-  if (isFetchError(error)) return error.response?.data?.error?.message ?? error.message;
-  return error instanceof Error ? error.message : String(error);
-}

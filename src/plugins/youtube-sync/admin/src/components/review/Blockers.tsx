@@ -1,5 +1,5 @@
 import { Flex, Typography } from '@strapi/design-system';
-import { Notice } from '../Notice';
+import { Notice } from '../../../../../../shared/admin';
 import { useT } from '../../translate';
 import type { Gap } from './review-api';
 

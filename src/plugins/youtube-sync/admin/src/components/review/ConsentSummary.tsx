@@ -1,5 +1,5 @@
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
-import { useTimeFormat } from '../../format';
+import { useTimeFormat } from '../../../../../../shared/admin';
 import { useT } from '../../translate';
 import { SCOPE_KEY } from './labels';
 import type { ConsentView, WithdrawalScope } from './review-api';

@@ -1,5 +1,5 @@
 import { Flex, Typography } from '@strapi/design-system';
-import { useTimeFormat } from '../../format';
+import { useTimeFormat } from '../../../../../../shared/admin';
 import { useT } from '../../translate';
 import { ACTION_KEY, ACTOR_KEY, SCOPE_KEY, STATUS_KEY } from './labels';
 import { WITHDRAWAL_SCOPES, type AuditEntryView, type EditorialStatus, type WithdrawalScope } from './review-api';

@@ -3,8 +3,7 @@ import { Flex, Link, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { NavLink } from 'react-router-dom';
-import { useTimeFormat } from '../../format';
-import { ACTIONS, permission } from '../../permissions';
+import { ACTIONS, permission, STORY_UID, useTimeFormat } from '../../../../../../shared/admin';
 import { PLUGIN_ID } from '../../plugin-id';
 import { useT } from '../../translate';
 import { Blockers } from './Blockers';
@@ -12,7 +11,6 @@ import { EditorialStatusBadge } from './EditorialStatusBadge';
 import { ACTION_KEY, ACTOR_KEY } from './labels';
 import { useReviewApi, type ReviewDetail } from './review-api';
 
-const STORY_UID = 'api::story.story';
 const REVIEW_PERMISSIONS = [permission(ACTIONS.review)];
 
 function ReviewPanel({ documentId, version }: { documentId: string; version: string | undefined }) {

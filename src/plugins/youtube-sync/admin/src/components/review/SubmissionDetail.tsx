@@ -3,16 +3,14 @@ import { Box, Button, Field, Flex, Grid, Link, Loader, Modal, Textarea, Typograp
 import { Mail } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { errorMessage } from '../../api';
-import { ConfirmButton } from '../ConfirmButton';
-import { useTimeFormat } from '../../format';
+import { ConfirmButton, errorMessage, storyEditPath, useTimeFormat } from '../../../../../../shared/admin';
 import { useT } from '../../translate';
 import { Blockers } from './Blockers';
 import { ConsentSummary } from './ConsentSummary';
 import { EditorialStatusBadge } from './EditorialStatusBadge';
 import { History } from './History';
 import { MOVE_KEY, REASON_KEY, REPORT_STATUS_KEY, SOURCE_KEY, STATUS_KEY } from './labels';
-import { editViewPath, type EditorialStatus, type ReviewApi, type ReviewDetail, type WithdrawalScope } from './review-api';
+import { type EditorialStatus, type ReviewApi, type ReviewDetail, type WithdrawalScope } from './review-api';
 import { WithdrawDialog } from './WithdrawDialog';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -135,7 +133,7 @@ function DetailBody({ story, api, onChanged }: { story: ReviewDetail; api: Revie
             {t('review.detail.referral', { source: story.referralSource })}
           </Typography>
         )}
-        <Link tag={NavLink} to={editViewPath(story.documentId)}>
+        <Link tag={NavLink} to={storyEditPath(story.documentId)}>
           {t('review.detail.edit')}
         </Link>
       </Flex>

@@ -136,6 +136,3 @@ export function useReviewApi() {
 }
 
 export type ReviewApi = ReturnType<typeof useReviewApi>;
-
-/** The story's edit view in the content manager. */
-export const editViewPath = (documentId: string) => `/content-manager/collection-types/api::story.story/${documentId}`;

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Th, Thead, Tr, Typography } from '@strapi/design-system';
 
-/** A table's header row as every table of the plugin shows it: one small-caps label per column, then `children`. */
+/** A table's header row as every table of the admin pages shows it: one small-caps label per column, then `children`. */
 export function TableHead({ labels, children }: { labels: string[]; children?: React.ReactNode }) {
   return (
     <Thead>

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
 
-/** A white panel with a heading, the building block of the plugin's pages. */
+/** A white panel with a heading, the building block of the admin pages. */
 export function Card({ title, action, children, ...rest }: { title: string; action?: React.ReactNode; children: React.ReactNode; 'data-testid'?: string }) {
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7} {...rest}>
