@@ -1,4 +1,4 @@
-import { ChartPie, ListSearch, Play } from '@strapi/icons';
+import { ListSearch, Play } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS, permission } from '../../../../shared/admin';
@@ -9,7 +9,7 @@ import { PLUGIN_ID } from './plugin-id';
 import { loadTranslations, message } from './translate';
 
 /**
- * The plugin's admin: the YouTube page (dashboard), the Berichte and Einreichungen pages in the main menu, two settings pages (channel connection;
+ * The plugin's admin: the YouTube page (dashboard), the Einreichungen page in the main menu, two settings pages (channel connection;
  * texts & playlists), the Redaktion and YouTube panels beside a story and a badge column in the story list.
  */
 export default {
@@ -20,13 +20,6 @@ export default {
       intlLabel: message('plugin.name'),
       permissions: [permission(ACTIONS.read)],
       Component: () => import('./pages/DashboardPage'),
-    });
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}-berichte`,
-      icon: ChartPie,
-      intlLabel: message('reports.menu'),
-      permissions: [permission(ACTIONS.reports)],
-      Component: () => import('./pages/ReportsPage'),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}-einreichungen`,

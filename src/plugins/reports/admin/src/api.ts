@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { ChartName, CsvStyle, CsvTable, ExportStatus, ReportFormat } from '../../../../../../shared/report-options';
+import type { ChartName, CsvStyle, CsvTable, ExportStatus, ReportFormat } from '../../../../shared/report-options';
 
 const BASE = '/reports';
 
-export { CSV_TABLES, type ChartName, type CsvStyle, type CsvTable, type ReportFormat } from '../../../../../../shared/report-options';
+export { CSV_TABLES, type ChartName, type CsvStyle, type CsvTable, type ReportFormat } from '../../../../shared/report-options';
 
 /** What the page sends: a period as calendar days and optional filters (empty means all). */
 export interface ReportQuery {

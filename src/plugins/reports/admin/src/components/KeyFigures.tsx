@@ -1,7 +1,7 @@
 import { Box, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ReportSummary } from './reports-api';
-import { useT, type MessageKey } from '../../translate';
+import type { ReportSummary } from '../api';
+import { useT, type MessageKey } from '../translate';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -23,17 +23,17 @@ export function KeyFigures({ summary }: { summary: ReportSummary }) {
   const n = (value: number) => intl.formatNumber(value);
   const s = summary.submissions;
   const figures: [MessageKey, string, string][] = [
-    ['reports.figures.published', n(summary.published), 'published'],
-    ['reports.figures.districts', n(summary.districts.filter((d) => d.key && d.stories > 0).length), 'districts'],
-    ['reports.figures.received', n(s.received), 'received'],
-    ['reports.figures.approved', n(s.byStatus.approved ?? 0), 'approved'],
-    ['reports.figures.rejected', n(s.byStatus.rejected ?? 0), 'rejected'],
-    ['reports.figures.withdrawn', n(s.byStatus.withdrawn ?? 0), 'withdrawn'],
-    ['reports.figures.median', s.medianDaysToPublication === null ? '–' : intl.formatNumber(s.medianDaysToPublication, { minimumFractionDigits: 1 }), 'median'],
-    ['reports.figures.views', n(summary.youtube.views), 'views'],
-    ['reports.figures.likes', n(summary.youtube.likes), 'likes'],
-    ['reports.figures.comments', n(summary.youtube.comments), 'comments'],
-    ['reports.figures.failures', n(summary.syncFailures.total), 'failures'],
+    ['figures.published', n(summary.published), 'published'],
+    ['figures.districts', n(summary.districts.filter((d) => d.key && d.stories > 0).length), 'districts'],
+    ['figures.received', n(s.received), 'received'],
+    ['figures.approved', n(s.byStatus.approved ?? 0), 'approved'],
+    ['figures.rejected', n(s.byStatus.rejected ?? 0), 'rejected'],
+    ['figures.withdrawn', n(s.byStatus.withdrawn ?? 0), 'withdrawn'],
+    ['figures.median', s.medianDaysToPublication === null ? '–' : intl.formatNumber(s.medianDaysToPublication, { minimumFractionDigits: 1 }), 'median'],
+    ['figures.views', n(summary.youtube.views), 'views'],
+    ['figures.likes', n(summary.youtube.likes), 'likes'],
+    ['figures.comments', n(summary.youtube.comments), 'comments'],
+    ['figures.failures', n(summary.syncFailures.total), 'failures'],
   ];
   return (
     <>
@@ -46,8 +46,8 @@ export function KeyFigures({ summary }: { summary: ReportSummary }) {
       </Grid.Root>
       <Typography variant="pi" textColor="neutral600">
         {summary.youtube.statsAt
-          ? t('reports.figures.statsAt', { date: intl.formatDate(summary.youtube.statsAt, { dateStyle: 'medium', timeStyle: 'short' }) })
-          : t('reports.figures.noStats')}
+          ? t('figures.statsAt', { date: intl.formatDate(summary.youtube.statsAt, { dateStyle: 'medium', timeStyle: 'short' }) })
+          : t('figures.noStats')}
       </Typography>
     </>
   );

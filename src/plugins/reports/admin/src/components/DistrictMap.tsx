@@ -1,7 +1,7 @@
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { ChartImage } from './ChartImage';
-import type { ReportQuery, ReportsApi } from './reports-api';
-import { useT } from '../../translate';
+import type { ReportQuery, ReportsApi } from '../api';
+import { useT } from '../translate';
 
 const BKG = 'https://www.bkg.bund.de';
 
@@ -10,10 +10,10 @@ export function DistrictMap({ api, query }: { api: ReportsApi; query: ReportQuer
   const t = useT();
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
-      <ChartImage api={api} name="map" query={query} width={560} alt={t('reports.map.alt')} />
+      <ChartImage api={api} name="map" query={query} width={560} alt={t('map.alt')} />
       <Typography variant="pi" textColor="neutral600">
         <Link href={BKG} isExternal>
-          {t('reports.map.source')}
+          {t('map.source')}
         </Link>
       </Typography>
     </Flex>

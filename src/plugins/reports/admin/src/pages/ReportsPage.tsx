@@ -2,13 +2,13 @@ import * as React from 'react';
 import { Alert, Box, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Card, errorMessage } from '../../../../../shared/admin';
-import { ChartImage } from '../components/reports/ChartImage';
-import { DistrictMap } from '../components/reports/DistrictMap';
-import { ExportPanel } from '../components/reports/ExportPanel';
-import { KeyFigures } from '../components/reports/KeyFigures';
-import { ReferralSources } from '../components/reports/ReferralSources';
-import { isoDay, ReportFilters } from '../components/reports/ReportFilters';
-import { useReportsApi, type ReportOptions, type ReportQuery, type ReportSummary } from '../components/reports/reports-api';
+import { ChartImage } from '../components/ChartImage';
+import { DistrictMap } from '../components/DistrictMap';
+import { ExportPanel } from '../components/ExportPanel';
+import { KeyFigures } from '../components/KeyFigures';
+import { ReferralSources } from '../components/ReferralSources';
+import { isoDay, ReportFilters } from '../components/ReportFilters';
+import { useReportsApi, type ReportOptions, type ReportQuery, type ReportSummary } from '../api';
 import { useT } from '../translate';
 
 /** The action the server checks on every report route (server/src/permissions.ts). */
@@ -49,8 +49,8 @@ function Preview({ query }: { query: ReportQuery }) {
 
   if (error) {
     return (
-      <Alert variant="danger" closeLabel="" title={t('reports.preview.title')}>
-        {t('reports.preview.error', { message: error })}
+      <Alert variant="danger" closeLabel="" title={t('preview.title')}>
+        {t('preview.error', { message: error })}
       </Alert>
     );
   }
@@ -58,7 +58,7 @@ function Preview({ query }: { query: ReportQuery }) {
     return (
       <Flex gap={2}>
         <Loader small />
-        <Typography textColor="neutral600">{t('reports.preview.loading')}</Typography>
+        <Typography textColor="neutral600">{t('preview.loading')}</Typography>
       </Flex>
     );
   }
@@ -67,27 +67,27 @@ function Preview({ query }: { query: ReportQuery }) {
       <KeyFigures summary={summary} />
       <Grid.Root gap={4}>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Card title={t('reports.map.title')}>
+          <Card title={t('map.title')}>
             <DistrictMap api={api} query={query} />
           </Card>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Card title={t('reports.chart.districts')}>
-            <ChartImage api={api} name="districts" query={query} width={460} alt={t('reports.chart.districts')} />
+          <Card title={t('chart.districts')}>
+            <ChartImage api={api} name="districts" query={query} width={460} alt={t('chart.districts')} />
           </Card>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Card title={t('reports.chart.themes')}>
-            <ChartImage api={api} name="themes" query={query} width={460} alt={t('reports.chart.themes')} />
+          <Card title={t('chart.themes')}>
+            <ChartImage api={api} name="themes" query={query} width={460} alt={t('chart.themes')} />
           </Card>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Card title={t('reports.chart.months')}>
-            <ChartImage api={api} name="months" query={query} width={460} alt={t('reports.chart.months')} />
+          <Card title={t('chart.months')}>
+            <ChartImage api={api} name="months" query={query} width={460} alt={t('chart.months')} />
           </Card>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Card title={t('reports.sources.title')}>
+          <Card title={t('sources.title')}>
             <ReferralSources sources={summary.submissions.byReferralSource} />
           </Card>
         </Grid.Item>
@@ -113,18 +113,18 @@ function Reports() {
   if (!options) return <Page.Loading />;
   return (
     <Page.Main>
-      <Page.Title>{t('reports.title')}</Page.Title>
-      <Layouts.Header title={t('reports.title')} subtitle={t('reports.subtitle')} />
+      <Page.Title>{t('title')}</Page.Title>
+      <Layouts.Header title={t('title')} subtitle={t('subtitle')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Card title={t('reports.filters.title')}>
+          <Card title={t('filters.title')}>
             <ReportFilters query={query} options={options} onChange={setQuery} />
           </Card>
-          <Card title={t('reports.downloads.title')}>
+          <Card title={t('downloads.title')}>
             <ExportPanel api={api} query={settled} disabled={!valid} />
           </Card>
           {valid && (
-            <Card title={t('reports.preview.title')}>
+            <Card title={t('preview.title')}>
               <Preview query={settled} />
             </Card>
           )}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import type { ExportView, ReportsApi } from './reports-api';
+import type { ExportView, ReportsApi } from '../api';
 
 const BUSY_MS = 1000;
 const QUIET_MS = 15000;

@@ -3,10 +3,10 @@ import { Badge, Button, Field, Flex, Link, ProgressBar, SingleSelect, SingleSele
 import { Download, FileCsv, FilePdf, FileXls } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { errorMessage } from '../../../../../../shared/admin';
-import { absoluteDownloadUrl, CSV_TABLES, type CsvStyle, type CsvTable, type ExportView, type ReportFormat, type ReportQuery, type ReportsApi } from './reports-api';
+import { errorMessage } from '../../../../../shared/admin';
+import { absoluteDownloadUrl, CSV_TABLES, type CsvStyle, type CsvTable, type ExportView, type ReportFormat, type ReportQuery, type ReportsApi } from '../api';
 import { useExports } from './use-exports';
-import { useT, type MessageKey } from '../../translate';
+import { useT, type MessageKey } from '../translate';
 
 const STATUS_VARIANT: Record<ExportView['status'], 'secondary' | 'success' | 'danger' | 'neutral'> = {
   queued: 'neutral',
@@ -36,13 +36,13 @@ function ExportRow({ job }: { job: ExportView }) {
       </Td>
       <Td>
         <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Badge variant={STATUS_VARIANT[job.status]}>{t(`reports.exports.status.${job.status}` as MessageKey)}</Badge>
+          <Badge variant={STATUS_VARIANT[job.status]}>{t(`exports.status.${job.status}` as MessageKey)}</Badge>
           {job.status === 'running' && (
             <>
               <ProgressBar value={Math.round(job.progress * 100)} size="S" />
               {job.rowsTotal ? (
                 <Typography variant="pi" textColor="neutral600">
-                  {t('reports.exports.rows', { done: intl.formatNumber(job.rowsDone), total: intl.formatNumber(job.rowsTotal) })}
+                  {t('exports.rows', { done: intl.formatNumber(job.rowsDone), total: intl.formatNumber(job.rowsTotal) })}
                 </Typography>
               ) : null}
             </>
@@ -58,11 +58,11 @@ function ExportRow({ job }: { job: ExportView }) {
         {job.downloadUrl ? (
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <Link href={absoluteDownloadUrl(job.downloadUrl)} startIcon={<Download />}>
-              {t('reports.exports.download')}
+              {t('exports.download')}
             </Link>
             {job.expiresAt && (
               <Typography variant="pi" textColor="neutral600">
-                {t('reports.exports.expires', { time: intl.formatTime(job.expiresAt, { timeStyle: 'short' }) })}
+                {t('exports.expires', { time: intl.formatTime(job.expiresAt, { timeStyle: 'short' }) })}
               </Typography>
             )}
           </Flex>
@@ -87,9 +87,9 @@ export function ExportPanel({ api, query, disabled }: { api: ReportsApi; query: 
     setStarting(key);
     try {
       await api.startExport(format, query, csvStyle ? { csvStyle, table } : undefined);
-      toggleNotification({ type: 'success', message: t('reports.downloads.started') });
+      toggleNotification({ type: 'success', message: t('downloads.started') });
     } catch (failure) {
-      toggleNotification({ type: 'danger', message: t('reports.downloads.failedToStart', { message: errorMessage(failure) }) });
+      toggleNotification({ type: 'danger', message: t('downloads.failedToStart', { message: errorMessage(failure) }) });
     } finally {
       setStarting(undefined);
       await refresh();
@@ -105,47 +105,47 @@ export function ExportPanel({ api, query, disabled }: { api: ReportsApi; query: 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography variant="omega" textColor="neutral600">
-        {t('reports.downloads.intro')}
+        {t('downloads.intro')}
       </Typography>
       <Flex gap={2} wrap="wrap" alignItems="flex-end">
-        {button('xlsx', 'reports.downloads.xlsx', <FileXls />, 'xlsx')}
-        {button('pdf', 'reports.downloads.pdf', <FilePdf />, 'pdf')}
-        {button('csv-excel', 'reports.downloads.csvExcel', <FileCsv />, 'csv', 'excel')}
-        {button('csv-rfc', 'reports.downloads.csvRfc', <FileCsv />, 'csv', 'rfc4180')}
+        {button('xlsx', 'downloads.xlsx', <FileXls />, 'xlsx')}
+        {button('pdf', 'downloads.pdf', <FilePdf />, 'pdf')}
+        {button('csv-excel', 'downloads.csvExcel', <FileCsv />, 'csv', 'excel')}
+        {button('csv-rfc', 'downloads.csvRfc', <FileCsv />, 'csv', 'rfc4180')}
         <Field.Root>
-          <Field.Label>{t('reports.downloads.csvTable')}</Field.Label>
+          <Field.Label>{t('downloads.csvTable')}</Field.Label>
           <SingleSelect value={table} onChange={(value) => setTable(value as CsvTable)} size="S">
             {CSV_TABLES.map((key) => (
               <SingleSelectOption key={key} value={key}>
-                {t(`reports.downloads.table.${key}` as MessageKey)}
+                {t(`downloads.table.${key}` as MessageKey)}
               </SingleSelectOption>
             ))}
           </SingleSelect>
         </Field.Root>
       </Flex>
       <Typography variant="delta" tag="h3">
-        {t('reports.exports.title')}
+        {t('exports.title')}
       </Typography>
       {exports.length === 0 ? (
-        <Typography textColor="neutral600">{t('reports.exports.empty')}</Typography>
+        <Typography textColor="neutral600">{t('exports.empty')}</Typography>
       ) : (
         <Table colCount={5} rowCount={exports.length + 1}>
           <Thead>
             <Tr>
               <Th>
-                <Typography variant="sigma">{t('reports.exports.file')}</Typography>
+                <Typography variant="sigma">{t('exports.file')}</Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">{t('reports.exports.period')}</Typography>
+                <Typography variant="sigma">{t('exports.period')}</Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">{t('reports.exports.by')}</Typography>
+                <Typography variant="sigma">{t('exports.by')}</Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">{t('reports.exports.status')}</Typography>
+                <Typography variant="sigma">{t('exports.status')}</Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">{t('reports.exports.download')}</Typography>
+                <Typography variant="sigma">{t('exports.download')}</Typography>
               </Th>
             </Tr>
           </Thead>

@@ -1,6 +1,6 @@
 import { DatePicker, Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import type { ReportOptions, ReportQuery } from './reports-api';
-import { useT } from '../../translate';
+import type { ReportOptions, ReportQuery } from '../api';
+import { useT } from '../translate';
 
 const ALL = '';
 
@@ -23,8 +23,8 @@ function Select({ label, value, choices, onChange }: { label: string; value?: st
   return (
     <Field.Root>
       <Field.Label>{label}</Field.Label>
-      <SingleSelect value={value ?? ALL} onChange={(v) => onChange(String(v))} onClear={() => onChange(ALL)} clearLabel={t('reports.filters.clear')}>
-        <SingleSelectOption value={ALL}>{t('reports.filters.all')}</SingleSelectOption>
+      <SingleSelect value={value ?? ALL} onChange={(v) => onChange(String(v))} onClear={() => onChange(ALL)} clearLabel={t('filters.clear')}>
+        <SingleSelectOption value={ALL}>{t('filters.all')}</SingleSelectOption>
         {choices.map((c) => (
           <SingleSelectOption key={c.value} value={c.value}>
             {c.label}
@@ -45,20 +45,20 @@ export function ReportFilters({ query, options, onChange }: { query: ReportQuery
     <Grid.Root gap={4}>
       <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
         <Field.Root>
-          <Field.Label>{t('reports.filters.from')}</Field.Label>
-          <DatePicker value={fromIsoDay(query.from)} onChange={(date) => date && set({ from: isoDay(date) })} clearLabel={t('reports.filters.clear')} />
+          <Field.Label>{t('filters.from')}</Field.Label>
+          <DatePicker value={fromIsoDay(query.from)} onChange={(date) => date && set({ from: isoDay(date) })} clearLabel={t('filters.clear')} />
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
-        <Field.Root error={invalid ? t('reports.filters.invalid') : undefined}>
-          <Field.Label>{t('reports.filters.to')}</Field.Label>
-          <DatePicker value={fromIsoDay(query.to)} onChange={(date) => date && set({ to: isoDay(date) })} clearLabel={t('reports.filters.clear')} />
+        <Field.Root error={invalid ? t('filters.invalid') : undefined}>
+          <Field.Label>{t('filters.to')}</Field.Label>
+          <DatePicker value={fromIsoDay(query.to)} onChange={(date) => date && set({ to: isoDay(date) })} clearLabel={t('filters.clear')} />
           <Field.Error />
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
         <Select
-          label={t('reports.filters.statisticalRegion')}
+          label={t('filters.statisticalRegion')}
           value={query.statisticalRegion}
           choices={options.statisticalRegions.map((r) => ({ value: r.key, label: r.name }))}
           onChange={(statisticalRegion) => set({ statisticalRegion, district: ALL })}
@@ -66,18 +66,18 @@ export function ReportFilters({ query, options, onChange }: { query: ReportQuery
       </Grid.Item>
       <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
         <Select
-          label={t('reports.filters.district')}
+          label={t('filters.district')}
           value={query.district}
           choices={districts.map((d) => ({ value: d.key, label: d.name }))}
           onChange={(district) => set({ district })}
         />
       </Grid.Item>
       <Grid.Item col={6} s={6} xs={12} direction="column" alignItems="stretch">
-        <Select label={t('reports.filters.theme')} value={query.theme} choices={options.themes.map((th) => ({ value: th.slug, label: th.name }))} onChange={(theme) => set({ theme })} />
+        <Select label={t('filters.theme')} value={query.theme} choices={options.themes.map((th) => ({ value: th.slug, label: th.name }))} onChange={(theme) => set({ theme })} />
       </Grid.Item>
       <Grid.Item col={6} s={6} xs={12} direction="column" alignItems="stretch">
         <Select
-          label={t('reports.filters.project')}
+          label={t('filters.project')}
           value={query.project}
           choices={options.projects.map((p) => ({ value: p.slug, label: p.name }))}
           onChange={(project) => set({ project })}

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
-import type { ChartName, ReportQuery, ReportsApi } from './reports-api';
-import { useT } from '../../translate';
+import type { ChartName, ReportQuery, ReportsApi } from '../api';
+import { useT } from '../translate';
 
 /**
  * A chart as the server draws it for the PDF (Vega-Lite → SVG), shown as an image: the same picture in the page
@@ -32,7 +32,7 @@ export function ChartImage({ api, name, query, width, alt }: { api: ReportsApi; 
   if (failed) {
     return (
       <Typography variant="pi" textColor="danger600">
-        {t('reports.chart.error')}
+        {t('chart.error')}
       </Typography>
     );
   }
@@ -41,7 +41,7 @@ export function ChartImage({ api, name, query, width, alt }: { api: ReportsApi; 
       <Flex gap={2} padding={4}>
         <Loader small />
         <Typography variant="pi" textColor="neutral600">
-          {t('reports.chart.loading')}
+          {t('chart.loading')}
         </Typography>
       </Flex>
     );
