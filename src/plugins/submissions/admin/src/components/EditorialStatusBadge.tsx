@@ -1,7 +1,7 @@
 import { Status, Typography, type StatusVariant } from '@strapi/design-system';
-import { useT } from '../../translate';
+import { useT } from '../translate';
 import { STATUS_KEY } from './labels';
-import type { EditorialStatus } from './review-api';
+import type { EditorialStatus } from '../api';
 
 const VARIANT: Record<EditorialStatus, StatusVariant> = {
   submitted: 'secondary',

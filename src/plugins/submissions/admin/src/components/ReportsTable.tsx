@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Button, Flex, Loader, Table, Tbody, Td, TextButton, Tr, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { errorMessage, TableHead, useTimeFormat } from '../../../../../../shared/admin';
-import { useT } from '../../translate';
+import { errorMessage, TableHead, useTimeFormat } from '../../../../../shared/admin';
+import { useT } from '../translate';
 import { REASON_KEY, REPORT_STATUS_KEY } from './labels';
-import type { ContentReportView, ReportStatus, ReviewApi } from './review-api';
+import type { ContentReportView, ReportStatus, ReviewApi } from '../api';
 
 const COLUMNS = ['review.reports.story', 'review.reports.reason', 'review.reports.message', 'review.reports.contact', 'review.reports.receivedAt', 'review.reports.status', 'review.reports.actions'] as const;
 

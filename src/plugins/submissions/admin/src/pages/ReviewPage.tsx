@@ -3,10 +3,10 @@ import { Box, Flex, Loader, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
 import { ACTIONS, Card, Notice, permission } from '../../../../../shared/admin';
-import { QueueFilters, QueueTable } from '../components/review/QueueTable';
-import { ReportsTable } from '../components/review/ReportsTable';
-import { useReviewApi, type QueuePage, type QueueQuery } from '../components/review/review-api';
-import { SubmissionDetail } from '../components/review/SubmissionDetail';
+import { QueueFilters, QueueTable } from '../components/QueueTable';
+import { ReportsTable } from '../components/ReportsTable';
+import { useReviewApi, type QueuePage, type QueueQuery } from '../api';
+import { SubmissionDetail } from '../components/SubmissionDetail';
 import { useT } from '../translate';
 
 const REVIEW = [permission(ACTIONS.review)];

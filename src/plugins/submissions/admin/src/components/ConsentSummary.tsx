@@ -1,8 +1,8 @@
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
-import { useTimeFormat } from '../../../../../../shared/admin';
-import { useT } from '../../translate';
+import { useTimeFormat } from '../../../../../shared/admin';
+import { useT } from '../translate';
 import { SCOPE_KEY } from './labels';
-import type { ConsentView, WithdrawalScope } from './review-api';
+import type { ConsentView, WithdrawalScope } from '../api';
 
 const WITHDRAWALS: [WithdrawalScope, keyof ConsentView][] = [
   ['all', 'withdrawnAt'],

@@ -3,13 +3,13 @@ import { Flex, Link, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { NavLink } from 'react-router-dom';
-import { ACTIONS, permission, STORY_UID, useTimeFormat } from '../../../../../../shared/admin';
-import { PLUGIN_ID } from '../../plugin-id';
-import { useT } from '../../translate';
+import { ACTIONS, permission, STORY_UID, useTimeFormat } from '../../../../../shared/admin';
+import { PLUGIN_ID } from '../plugin-id';
+import { useT } from '../translate';
 import { Blockers } from './Blockers';
 import { EditorialStatusBadge } from './EditorialStatusBadge';
 import { ACTION_KEY, ACTOR_KEY } from './labels';
-import { useReviewApi, type ReviewDetail } from './review-api';
+import { useReviewApi, type ReviewDetail } from '../api';
 
 const REVIEW_PERMISSIONS = [permission(ACTIONS.review)];
 
@@ -47,7 +47,7 @@ function ReviewPanel({ documentId, version }: { documentId: string; version: str
           })}
         </Typography>
       )}
-      <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}-einreichungen?story=${documentId}`}>
+      <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}?story=${documentId}`}>
         {t('review.panel.open')}
       </Link>
     </Flex>

@@ -3,14 +3,14 @@ import { Box, Button, Field, Flex, Grid, Link, Loader, Modal, Textarea, Typograp
 import { Mail } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { ConfirmButton, errorMessage, storyEditPath, useTimeFormat } from '../../../../../../shared/admin';
-import { useT } from '../../translate';
+import { ConfirmButton, errorMessage, storyEditPath, useTimeFormat } from '../../../../../shared/admin';
+import { useT } from '../translate';
 import { Blockers } from './Blockers';
 import { ConsentSummary } from './ConsentSummary';
 import { EditorialStatusBadge } from './EditorialStatusBadge';
 import { History } from './History';
 import { MOVE_KEY, REASON_KEY, REPORT_STATUS_KEY, SOURCE_KEY, STATUS_KEY } from './labels';
-import { type EditorialStatus, type ReviewApi, type ReviewDetail, type WithdrawalScope } from './review-api';
+import type { EditorialStatus, ReviewApi, ReviewDetail, WithdrawalScope } from '../api';
 import { WithdrawDialog } from './WithdrawDialog';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../translate';
-import type { AuditEntryView, EditorialStatus, QueueRow, ReportReason, ReportStatus, WithdrawalScope } from './review-api';
+import type { MessageKey } from '../translate';
+import type { AuditEntryView, EditorialStatus, QueueRow, ReportReason, ReportStatus, WithdrawalScope } from '../api';
 
 /** The translation of every value the review pages show, written out so each key is visibly in use. */
 

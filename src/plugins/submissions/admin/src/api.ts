@@ -10,7 +10,7 @@ import type {
   ReportStatus,
   WithdrawalResult,
   WithdrawalScope,
-} from '../../../../../../shared/review';
+} from '../../../../shared/review';
 
 /** The review routes' shapes and values come from the code the server uses (shared/review.ts). */
 export {
@@ -24,7 +24,7 @@ export {
   type ReportReason,
   type ReportStatus,
   type WithdrawalScope,
-} from '../../../../../../shared/review';
+} from '../../../../shared/review';
 
 const BASE = '/submissions/review';
 

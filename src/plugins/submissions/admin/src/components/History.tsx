@@ -1,8 +1,8 @@
 import { Flex, Typography } from '@strapi/design-system';
-import { useTimeFormat } from '../../../../../../shared/admin';
-import { useT } from '../../translate';
+import { useTimeFormat } from '../../../../../shared/admin';
+import { useT } from '../translate';
 import { ACTION_KEY, ACTOR_KEY, SCOPE_KEY, STATUS_KEY } from './labels';
-import { WITHDRAWAL_SCOPES, type AuditEntryView, type EditorialStatus, type WithdrawalScope } from './review-api';
+import { WITHDRAWAL_SCOPES, type AuditEntryView, type EditorialStatus, type WithdrawalScope } from '../api';
 
 const isStatus = (value: string | null): value is EditorialStatus => Boolean(value && value in STATUS_KEY);
 const isScope = (value: unknown): value is WithdrawalScope => WITHDRAWAL_SCOPES.includes(value as WithdrawalScope);

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Button, Dialog, Field, Flex, Radio, Textarea, Typography } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
-import { useT } from '../../translate';
+import { useT } from '../translate';
 import { SCOPE_HINT_KEY, SCOPE_KEY } from './labels';
-import { WITHDRAWAL_SCOPES, type WithdrawalScope } from './review-api';
+import { WITHDRAWAL_SCOPES, type WithdrawalScope } from '../api';
 
 /** "Einwilligung widerrufen (für …)": an editor records a withdrawal that reached the office another way. */
 export function WithdrawDialog({ disabled, onWithdraw }: { disabled?: boolean; onWithdraw: (scope: WithdrawalScope, note: string) => Promise<void> }) {

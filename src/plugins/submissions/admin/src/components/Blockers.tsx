@@ -1,7 +1,7 @@
 import { Flex, Typography } from '@strapi/design-system';
-import { Notice } from '../../../../../../shared/admin';
-import { useT } from '../../translate';
-import type { Gap } from './review-api';
+import { Notice } from '../../../../../shared/admin';
+import { useT } from '../translate';
+import type { Gap } from '../api';
 
 /** What still stands between a story and its publication — the same reasons the publish gate gives. */
 export function Blockers({ blockers }: { blockers: Gap[] }) {

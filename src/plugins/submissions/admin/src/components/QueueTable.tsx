@@ -1,9 +1,9 @@
 import { Badge, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
-import { TableHead, useTimeFormat } from '../../../../../../shared/admin';
-import { useT } from '../../translate';
+import { TableHead, useTimeFormat } from '../../../../../shared/admin';
+import { useT } from '../translate';
 import { EditorialStatusBadge } from './EditorialStatusBadge';
 import { STATUS_KEY } from './labels';
-import { EDITORIAL_STATUSES, type EditorialStatus, type QueuePage, type QueueQuery, type QueueRow } from './review-api';
+import { EDITORIAL_STATUSES, type EditorialStatus, type QueuePage, type QueueQuery, type QueueRow } from '../api';
 
 const ALL = '';
 
