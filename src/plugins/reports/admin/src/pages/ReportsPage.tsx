@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Alert, Box, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { Card, errorMessage } from '../../../../../shared/admin';
+import { ACTIONS, Card, errorMessage, permission } from '../../../../../shared/admin';
 import { ChartImage } from '../components/ChartImage';
 import { DistrictMap } from '../components/DistrictMap';
 import { ExportPanel } from '../components/ExportPanel';
@@ -12,7 +12,7 @@ import { useReportsApi, type ReportOptions, type ReportQuery, type ReportSummary
 import { useT } from '../translate';
 
 /** The action the server checks on every report route (server/src/permissions.ts). */
-const REPORTS = [{ action: 'plugin::youtube-sync.reports', subject: null }];
+const REPORTS = [permission(ACTIONS.reports)];
 /** Filter changes settle for this long before the preview is recomputed (typing a date fires several changes). */
 const SETTLE_MS = 400;
 
