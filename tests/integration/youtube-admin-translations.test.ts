@@ -24,6 +24,12 @@ test('the admin is split by plugin: YouTube, Einreichungen and Berichte each bri
   expect(plugins).toEqual(expect.arrayContaining(['youtube-sync', 'submissions', 'reports']));
 });
 
+test('the shared admin components bring no text of their own: every word comes from the plugin that shows them', () => {
+  const code = sources(path.resolve(__dirname, '..', '..', 'src', 'shared', 'admin')).join('\n');
+  expect(code).not.toMatch(/(label|title)="[A-ZÄÖÜa-zäöü]/);
+  expect(code).not.toMatch(/(?<!=)>\s*[A-ZÄÖÜa-zäöü][a-zäöü]*[\s.,:!?<]/);
+});
+
 describe.each(plugins)('the %s admin speaks German and English', (plugin) => {
   const adminDir = path.join(pluginsDir, plugin, 'admin', 'src');
   const read = (locale: string) => JSON.parse(fs.readFileSync(path.join(adminDir, 'translations', `${locale}.json`), 'utf8')) as Record<string, string>;
