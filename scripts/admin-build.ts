@@ -3,11 +3,27 @@ import path from 'path';
 import { spawnSync } from 'child_process';
 import { appDir, isCurrent, sourceHash } from './source-hash';
 
-const SOURCES = ['src/admin', 'src/plugins/youtube-sync/admin', 'src/shared', 'src/plugins/youtube-sync/package.json', 'package-lock.json'];
+const PLUGINS_DIR = 'src/plugins';
+
+/**
+ * What the admin bundle is built from: the app's own admin, every local plugin's admin folder and package.json (whose
+ * `./strapi-admin` export puts it in the bundle), src/shared (the admin's shared components and the types it shares
+ * with the servers) and the installed packages. Plugins are listed from the folder, so a new one is covered unnamed.
+ */
+function adminSources(): string[] {
+  const plugins = fs.readdirSync(path.join(appDir, PLUGINS_DIR)).sort();
+  return [
+    'src/admin',
+    ...plugins.flatMap((plugin) => [`${PLUGINS_DIR}/${plugin}/admin`, `${PLUGINS_DIR}/${plugin}/package.json`]),
+    'src/shared',
+    'package-lock.json',
+  ];
+}
+
 const stampFile = path.join(appDir, 'dist', 'build', '.source-hash');
 
 /** A fingerprint of everything the admin bundle is built from. */
-const adminSourceHash = () => sourceHash(SOURCES);
+const adminSourceHash = () => sourceHash(adminSources());
 
 /** Runs `strapi build` when the admin bundle is missing or was built from other sources; true when it built. */
 export function buildAdminIfStale(): boolean {

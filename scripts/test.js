@@ -26,7 +26,7 @@ const postgresUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.
  */
 const OWN_PROCESS = ['tests/integration/reports.test.ts'];
 
-const ADMIN_TSCONFIG = 'src/plugins/youtube-sync/admin/tsconfig.json';
+const ADMIN_TSCONFIG = 'tsconfig.admin.json';
 
 /*
  * jest workers per pass (TEST_WORKERS overrides; each worker has its own folders). One per pass is the setting whose

@@ -165,13 +165,26 @@ test('"Trennen" asks first, revokes the access and falls back to the environment
   await screenshot(page, '15-connection-disconnected');
 });
 
-test('an admin who chose English sees the plugin in English', async () => {
+test('the Berichte page, a plugin of its own, opens from the main menu with the figures', async () => {
+  await page.goto(admin('/'));
+  await page.getByRole('link', { name: 'Berichte' }).first().click();
+  await page.waitForURL(/\/admin\/plugins\/reports/);
+  await page.getByRole('heading', { name: 'Berichte', level: 1 }).waitFor();
+  await page.getByTestId('figure-published').getByText('Veröffentlichte Geschichten').waitFor();
+  await screenshot(page, '16-reports');
+});
+
+test('an admin who chose English sees the plugins in English', async () => {
   const setLanguage = (preferedLanguage: string) =>
     app.strapi.db.query('admin::user').update({ where: { email: app.admin.email }, data: { preferedLanguage } });
   await setLanguage('en');
   await page.goto(admin('/plugins/youtube-sync'));
   await page.getByRole('button', { name: 'Re-sync everything' }).waitFor();
   await page.getByTestId('failures').getByText('No failures – all good.').waitFor();
-  await screenshot(page, '16-dashboard-english');
+  await screenshot(page, '17-dashboard-english');
+  await page.goto(admin('/plugins/reports'));
+  await page.getByTestId('figure-published').getByText('Published stories').waitFor();
+  await page.goto(admin('/plugins/submissions'));
+  await page.getByRole('heading', { name: 'Submissions', level: 1 }).waitFor();
   await setLanguage('de');
 });

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type {
   ConnectionSummary,
   ConnectionTest,
@@ -47,8 +47,3 @@ export function useYouTubeSyncApi() {
   );
 }
 
-/** The server's message for a failed call (Strapi's error envelope), or the fetch error's own. */
-export function errorMessage(error: unknown): string {
-  if (isFetchError(error)) return error.response?.data?.error?.message ?? error.message;
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,16 +1,15 @@
-import { ChartPie, ListSearch, Play } from '@strapi/icons';
+import { Play } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { ACTIONS, permission } from '../../../../shared/admin';
 import { addYouTubeColumn } from './components/list-column';
 import { StorySidePanel } from './components/StorySidePanel';
-import { ReviewSidePanel } from './components/review/ReviewSidePanel';
-import { ACTIONS, permission } from './permissions';
 import { PLUGIN_ID } from './plugin-id';
 import { loadTranslations, message } from './translate';
 
 /**
- * The plugin's admin: the YouTube page (dashboard), the Berichte and Einreichungen pages in the main menu, two settings pages (channel connection;
- * texts & playlists), the Redaktion and YouTube panels beside a story and a badge column in the story list.
+ * The plugin's admin: the YouTube page (dashboard) in the main menu, two settings pages (channel connection; texts &
+ * playlists), the YouTube panel beside a story and a badge column in the story list.
  */
 export default {
   register(app: StrapiApp) {
@@ -20,20 +19,6 @@ export default {
       intlLabel: message('plugin.name'),
       permissions: [permission(ACTIONS.read)],
       Component: () => import('./pages/DashboardPage'),
-    });
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}-berichte`,
-      icon: ChartPie,
-      intlLabel: message('reports.menu'),
-      permissions: [permission(ACTIONS.reports)],
-      Component: () => import('./pages/ReportsPage'),
-    });
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}-einreichungen`,
-      icon: ListSearch,
-      intlLabel: message('review.menu'),
-      permissions: [permission(ACTIONS.review)],
-      Component: () => import('./pages/ReviewPage'),
     });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: message('settings.section') }, [
       {
@@ -56,7 +41,7 @@ export default {
 
   bootstrap(app: Pick<StrapiApp, 'getPlugin' | 'registerHook'>) {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-    contentManager.addEditViewSidePanel([ReviewSidePanel, StorySidePanel]);
+    contentManager.addEditViewSidePanel([StorySidePanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addYouTubeColumn);
   },
 

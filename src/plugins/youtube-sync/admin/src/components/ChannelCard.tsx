@@ -1,6 +1,6 @@
 import { Avatar, Flex, Link, Typography } from '@strapi/design-system';
+import { useTimeFormat } from '../../../../../shared/admin';
 import type { ChannelView } from '../api-types';
-import { useTimeFormat } from '../format';
 import { useT } from '../translate';
 
 interface Props {

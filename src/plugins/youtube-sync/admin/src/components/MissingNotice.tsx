@@ -1,6 +1,6 @@
+import { Notice } from '../../../../../shared/admin';
 import type { MissingItem } from '../api-types';
 import { useT, type MessageKey } from '../translate';
-import { Notice } from './Notice';
 
 /** Each thing a story lacks on YouTube, with what to do about it. */
 const TEXT: Record<MissingItem, MessageKey> = {

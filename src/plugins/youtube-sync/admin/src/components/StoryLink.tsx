@@ -1,8 +1,7 @@
 import { Link } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
+import { storyEditPath } from '../../../../../shared/admin';
 import { useT } from '../translate';
-
-const storyEditPath = (documentId: string) => `/content-manager/collection-types/api::story.story/${documentId}`;
 
 /** The story's title, linking to its edit view in the content manager. */
 export function StoryLink({ documentId, title }: { documentId: string; title: string | null }) {

@@ -3,17 +3,15 @@ import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { errorMessage, useYouTubeSyncApi } from '../api';
+import { ACTIONS, errorMessage, permission, STORY_UID, useTimeFormat } from '../../../../../shared/admin';
+import { useYouTubeSyncApi } from '../api';
 import type { StoryStatusView } from '../api-types';
-import { useTimeFormat } from '../format';
-import { ACTIONS, permission } from '../permissions';
 import { useT, type MessageKey } from '../translate';
 import { usePolling } from '../use-polling';
 import { FailureReason } from './FailureReason';
 import { MissingNotice } from './MissingNotice';
 import { StatusBadge } from './StatusBadge';
 
-export const STORY_UID = 'api::story.story';
 const PANEL_PERMISSIONS = [permission(ACTIONS.read), permission(ACTIONS.sync)];
 const BUSY_STATUSES = ['pending', 'running'];
 

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { useTimeFormat } from '../../../../../shared/admin';
 import { useYouTubeSyncApi } from '../api';
 import type { DescriptionPreview } from '../api-types';
-import { useTimeFormat } from '../format';
 import { useT, type MessageKey } from '../translate';
 
 interface Props {

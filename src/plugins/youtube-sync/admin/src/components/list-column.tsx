@@ -1,6 +1,6 @@
 import type { ListFieldLayout, ListLayout } from '@strapi/content-manager/strapi-admin';
 import { ListStatusCell } from './ListStatusCell';
-import { STORY_UID } from './StorySidePanel';
+import { STORY_UID } from '../../../../../shared/admin';
 
 interface ColumnHookArgs {
   displayedHeaders: ListFieldLayout[];

@@ -3,13 +3,11 @@ import { Alert, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Cross, Play } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { errorMessage, useYouTubeSyncApi } from '../api';
+import { ACTIONS, Card, ConfirmButton, errorMessage, permission } from '../../../../../shared/admin';
+import { useYouTubeSyncApi } from '../api';
 import type { ChannelView, ConnectionSummary } from '../api-types';
-import { Card } from '../components/Card';
 import { ChannelCard } from '../components/ChannelCard';
-import { ConfirmButton } from '../components/ConfirmButton';
 import { ClientForm } from '../components/ClientForm';
-import { ACTIONS, permission } from '../permissions';
 import { useT, type MessageKey } from '../translate';
 
 const RESULTS = ['connected', 'access_denied', 'state_invalid', 'client_changed', 'exchange_failed', 'no_refresh_token', 'no_channel', 'other_channel', 'channel_failed'];

@@ -3,16 +3,14 @@ import { Box, Flex, Grid, Link, Loader, Typography } from '@strapi/design-system
 import { ArrowsCounterClockwise } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { errorMessage, useYouTubeSyncApi } from '../api';
+import { ACTIONS, ConfirmButton, errorMessage, Notice, permission } from '../../../../../shared/admin';
+import { useYouTubeSyncApi } from '../api';
 import { FailuresCard } from '../components/dashboard/FailuresCard';
 import { PlaylistsCard } from '../components/dashboard/PlaylistsCard';
 import { QueueCard } from '../components/dashboard/QueueCard';
 import { QuotaCard } from '../components/dashboard/QuotaCard';
 import { ResyncCard } from '../components/dashboard/ResyncCard';
 import { StatusCounts } from '../components/dashboard/StatusCounts';
-import { Notice } from '../components/Notice';
-import { ConfirmButton } from '../components/ConfirmButton';
-import { ACTIONS, permission } from '../permissions';
 import { useT } from '../translate';
 import { usePolling } from '../use-polling';
 

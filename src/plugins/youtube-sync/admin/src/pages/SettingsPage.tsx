@@ -2,15 +2,12 @@ import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { errorMessage, useYouTubeSyncApi } from '../api';
+import { ACTIONS, Card, errorMessage, Notice, permission, useTimeFormat } from '../../../../../shared/admin';
+import { useYouTubeSyncApi } from '../api';
 import type { EditorSettings, PlaylistKind, SettingsView } from '../api-types';
-import { Card } from '../components/Card';
-import { Notice } from '../components/Notice';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { PlaylistSettings } from '../components/PlaylistSettings';
 import { TemplateEditor } from '../components/TemplateEditor';
-import { useTimeFormat } from '../format';
-import { ACTIONS, permission } from '../permissions';
 import { validateSettings } from '../settings-validation';
 import { useT } from '../translate';
 

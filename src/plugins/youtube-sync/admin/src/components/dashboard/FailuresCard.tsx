@@ -1,12 +1,10 @@
 import { Button, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
+import { Card, TableHead, useTimeFormat } from '../../../../../../shared/admin';
 import type { JobView } from '../../api-types';
-import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
-import { Card } from '../Card';
 import { FailureReason } from '../FailureReason';
 import { StoryLink } from '../StoryLink';
-import { TableHead } from '../TableHead';
 
 interface Props {
   failures: JobView[];

@@ -1,9 +1,7 @@
 import { Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Card, TableHead, useTimeFormat } from '../../../../../../shared/admin';
 import type { PlaylistView } from '../../api-types';
-import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
-import { Card } from '../Card';
-import { TableHead } from '../TableHead';
 
 /** The channel's playlists the plugin keeps, with how many videos it put into each. */
 export function PlaylistsCard({ playlists }: { playlists: PlaylistView[] }) {

@@ -1,11 +1,9 @@
 import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Card, TableHead, useTimeFormat } from '../../../../../../shared/admin';
 import type { JobView } from '../../api-types';
-import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
-import { Card } from '../Card';
 import { StatusBadge } from '../StatusBadge';
 import { StoryLink } from '../StoryLink';
-import { TableHead } from '../TableHead';
 
 /** What is still to do, soonest first, with when each job is tried next. */
 export function QueueCard({ queue, total }: { queue: JobView[]; total: number }) {

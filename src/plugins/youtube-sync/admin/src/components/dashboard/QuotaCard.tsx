@@ -1,8 +1,7 @@
 import { Flex, Typography } from '@strapi/design-system';
+import { Card, useTimeFormat } from '../../../../../../shared/admin';
 import type { SyncStatus } from '../../api-types';
-import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
-import { Card } from '../Card';
 import { Meter } from '../Meter';
 import { StoryLink } from '../StoryLink';
 

@@ -1,8 +1,7 @@
 import { Flex, Typography } from '@strapi/design-system';
+import { Card, useTimeFormat } from '../../../../../../shared/admin';
 import type { ResyncProgress } from '../../api-types';
-import { useTimeFormat } from '../../format';
 import { useT } from '../../translate';
-import { Card } from '../Card';
 import { Meter } from '../Meter';
 
 /** Progress of "re-sync everything": finished jobs against the stories it queued. */

@@ -1,6 +1,6 @@
 import { Box, Flex, Grid, Typography } from '@strapi/design-system';
+import { useTimeFormat } from '../../../../../../shared/admin';
 import type { SyncStatus } from '../../api-types';
-import { useTimeFormat } from '../../format';
 import { useT, type MessageKey } from '../../translate';
 
 interface Tile {
