@@ -21,7 +21,13 @@ export default {
 
   bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
-    contentManager.addEditViewSidePanel([ReviewSidePanel]);
+    // The editorial decision comes right after Strapi's own panels (they carry a `type`), before other plugins' panels
+    // such as YouTube's, whatever order the plugins load in.
+    contentManager.addEditViewSidePanel((panels) => {
+      const firstOfPlugins = panels.findIndex((panel) => !('type' in panel && panel.type));
+      const at = firstOfPlugins === -1 ? panels.length : firstOfPlugins;
+      return [...panels.slice(0, at), ReviewSidePanel, ...panels.slice(at)];
+    });
   },
 
   registerTrads({ locales }: { locales: string[] }) {
