@@ -10,6 +10,8 @@ import type { TestDatabase } from './database';
  */
 export const PREVIOUS_LAYOUT_FILE = path.resolve(__dirname, '..', 'fixtures', 'previous-layout.json');
 
+const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'database', 'migrations');
+
 /** Strapi's own tables, outside the schema it records; @strapi/database creates them like this. */
 export const BOOKKEEPING_TABLES = ['strapi_database_schema', 'strapi_migrations', 'strapi_migrations_internal'];
 
@@ -103,7 +105,8 @@ const ROWS_PER_INSERT = 50;
  * PostgreSQL's sequences moved past the ids that came with the rows.
  */
 export async function loadPreviousLayout(database: TestDatabase, layout: PreviousLayout): Promise<void> {
-  const db = new Database({ connection: connectionOf(database), settings: { migrations: { dir: '' } } });
+  // Only the schema builder is used; the migrations folder is named because the constructor asks for one.
+  const db = new Database({ connection: connectionOf(database), settings: { migrations: { dir: MIGRATIONS_DIR } } });
   const postgres = database.env.DATABASE_CLIENT === 'postgres';
   try {
     const tables = [...recordedTables(layout), ...BOOKKEEPING];
