@@ -60,10 +60,18 @@ describe('a database of the previous layout, booted into the split plugins', () 
     expect(settings.body.settings.descriptionTemplate).toContain('Aus der Zeit vor der Aufteilung.');
   });
 
-  it('still counts the failed sync job on the dashboard', async () => {
+  it('still counts the failed sync job and the sync state of its story on the dashboard', async () => {
     const status = await get(editorJwt, '/youtube-sync/status');
     expect(status.status).toBe(200);
     expect(status.body.jobs.failed).toBe(1);
+    expect(status.body.stories.failed).toBe(1);
+  });
+
+  it('goes on with the scheduled runs the old app had, one row per task', async () => {
+    const runs = (await app.strapi.db.query('plugin::operations.scheduled-run').findMany({})) as { name: string }[];
+    const names = runs.map((run) => run.name);
+    expect(names).toEqual(expect.arrayContaining(['media-privacy', 'cover-variants']));
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('shows the submitted story in the review queue with its audit trail and its content report', async () => {
