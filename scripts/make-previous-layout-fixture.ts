@@ -6,10 +6,10 @@
  * It checks that commit out into a temporary git worktree (sharing this checkout's node_modules), compiles and boots
  * it on a fresh SQLite file, creates what an office has after working with it — a connected channel and saved
  * settings (through its admin API and its own sealing), a submitted story taken into review (its audit trail), a
- * failed sync job and a sync state of it, a content report, a finished report export — and dumps every table Strapi made as the old app left it; the schema Strapi
- * recorded is among them, so the test can rebuild the same database on SQLite and on PostgreSQL.
+ * failed sync job and a sync state of it, a content report, a finished report export — and dumps every table Strapi
+ * made as the old app left it; the schema Strapi recorded is among them, so the test can rebuild the same database on
+ * SQLite and on PostgreSQL.
  */
-import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -19,43 +19,32 @@ import knex, { type Knex } from 'knex';
 import { compileStrapi, createStrapi, type Core } from '@strapi/strapi';
 import { appDir } from './source-hash';
 import { writtenStory } from '../tests/support/submission';
+import { testEnvironment } from '../tests/support/test-env';
 import { BOOKKEEPING_TABLES, PREVIOUS_LAYOUT_FILE, type PreviousLayout } from '../tests/support/previous-layout';
 
-export const PREVIOUS_COMMIT = 'e642655';
+const PREVIOUS_COMMIT = 'e642655';
 const OLD_UID = (name: string) => `plugin::youtube-sync.${name}`;
 
 /** The key the old app sealed the channel's secrets with; the test boots the new app with the same one. */
 const ENCRYPTION_KEY = 'previous-layout-fixture-key-not-a-secret';
 
 /** Who worked with the old app: the test logs in as them. */
-export const FIXTURE_USERS = {
+const FIXTURE_USERS = {
   admin: { email: 'admin@example.org', password: 'Fixture-Passwort1', firstname: 'Fixture', lastname: 'Admin', role: 'strapi-super-admin' },
   editor: { email: 'editor@example.org', password: 'Fixture-Passwort1', firstname: 'Fixture', lastname: 'Redaktion', role: 'strapi-editor' },
 };
 
-function environment(databaseFile: string): Record<string, string> {
-  const random = () => crypto.randomBytes(24).toString('base64');
-  return {
-    NODE_ENV: 'test',
-    APP_KEYS: `${random()},${random()}`,
-    API_TOKEN_SALT: random(),
-    ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(),
-    JWT_SECRET: random(),
-    ENCRYPTION_KEY,
-    LOG_LEVEL: 'error',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-    PUBLIC_URL: 'http://localhost:1337',
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: databaseFile,
-    // The export must still be downloadable when the test boots the new app, months after this run.
-    REPORT_LINK_TTL_MINUTES: String(60 * 24 * 365 * 20),
-  };
-}
+/** The test apps' variables, with the fixture's key and database. */
+const environment = (databaseFile: string): Record<string, string> => ({
+  ...testEnvironment(),
+  ENCRYPTION_KEY,
+  DATABASE_CLIENT: 'sqlite',
+  DATABASE_FILENAME: databaseFile,
+  // The export stays "done" rather than "expired" when the test boots the new app, months after this run.
+  REPORT_LINK_TTL_MINUTES: String(60 * 24 * 365 * 20),
+});
 
-/** A module of the old app's compiled code (its paths differ from today's, so it is reached by file, untyped). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the old code's types are not this checkout's
+/** A module of the old app's compiled code: its paths differ from today's, so it is reached by file, and typed `any`. */
 const oldModule = (oldDir: string, file: string): any => require(path.join(oldDir, 'dist', 'src', 'plugins', 'youtube-sync', 'server', 'src', file));
 
 /** Creates the fixture's admin users (the editor role has the reports and review permissions the old app granted it). */

@@ -10,7 +10,7 @@ import { testEnvironment } from '../support/test-env';
  * the office keeps its channel, settings, jobs, permissions, audit trail and exports.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a Strapi migration is a plain CommonJS file
+// A Strapi migration is a plain CommonJS file that Strapi requires itself; the test runs it once more the same way.
 const migration = require('../../database/migrations/2026.12.06T00.00.00.plugin-split-uids.js') as { up(trx: unknown, db: unknown): Promise<void> };
 
 const layout = readPreviousLayout();
