@@ -52,6 +52,10 @@ describe('a database of the previous layout, booted into the split plugins', () 
     expect(actions.filter((action: string) => action === 'plugin::youtube-sync.reports' || action === 'plugin::youtube-sync.review')).toEqual([]);
   });
 
+  it('lets the editor keep managing partner keys, a type that moved to the stories plugin', async () => {
+    expect((await get(editorJwt, '/content-manager/collection-types/plugin::stories.partner-key')).status).toBe(200);
+  });
+
   it('keeps the channel connected with the secrets sealed before the upgrade, and the saved settings', async () => {
     const connection = await get(adminJwt, '/youtube-sync/connection');
     expect(connection.status).toBe(200);
@@ -103,5 +107,18 @@ describe('a database of the previous layout, booted into the split plugins', () 
     const before = await references();
     await app.strapi.db.connection.transaction((trx) => migration.up(trx, app.strapi.db));
     expect(await references()).toEqual(before);
+  });
+
+  it('also rewrites a public grant on a moved controller, and drops an old content-manager setting whose new one exists', async () => {
+    const stored = app.strapi.db.query('strapi::core-store');
+    const newKey = `${CM_KEY}plugin::stories.partner-key`;
+    const current = await stored.findOne({ where: { key: newKey } });
+    const grant = await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'plugin::youtube-sync.public-api.stories' } });
+    await stored.create({ data: { key: `${CM_KEY}plugin::youtube-sync.partner-key`, value: '{"uid":"plugin::youtube-sync.partner-key"}', type: 'object' } });
+
+    await app.strapi.db.connection.transaction((trx) => migration.up(trx, app.strapi.db));
+
+    expect((await app.strapi.db.query('plugin::users-permissions.permission').findOne({ where: { id: grant.id } })).action).toBe('plugin::stories.public-api.stories');
+    expect(await stored.findMany({ where: { key: { $contains: 'partner-key' } } })).toEqual([current]);
   });
 });
