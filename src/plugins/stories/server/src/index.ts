@@ -12,6 +12,7 @@ import { registerCoverVariantHooks, startCoverVariants } from './cover-variants/
 import { storyPagesRouter } from './story-pages/routes';
 import { embedRouter } from './embed/routes';
 import { partnerKitRouter } from './partner-kit/routes';
+import { registerWithOperations } from './operations';
 
 type Params = { strapi: Core.Strapi };
 
@@ -26,6 +27,7 @@ export default {
     registerMediaPrivacyMiddleware(strapi);
     extendUploadProvider(strapi);
     strapi.plugin('operations').service('public-routes').mount([storyPagesRouter, embedRouter, partnerKitRouter, privateMediaRouter]);
+    registerWithOperations(strapi);
   },
   async bootstrap({ strapi }: Params) {
     await startPublicApi(strapi);
