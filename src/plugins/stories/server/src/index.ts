@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import config from './config';
+import { registerWithOperations } from './operations';
 import contentTypes from './content-types';
 import routes from './routes';
 import publicApiActions from './public-api/api-actions';
@@ -13,7 +14,10 @@ import { registerCoverVariantHooks, startCoverVariants } from './cover-variants/
 import { storyPagesRouter } from './story-pages/routes';
 import { embedRouter } from './embed/routes';
 import { partnerKitRouter } from './partner-kit/routes';
-import { registerWithOperations } from './operations';
+import site from './services/site';
+import media from './services/media';
+import visibility from './services/visibility';
+import front from './services/front';
 
 type Params = { strapi: Core.Strapi };
 
@@ -23,7 +27,13 @@ export default {
   contentTypes,
   routes,
   controllers: { 'public-api': publicApiActions },
-  services: { 'public-api': publicApi },
+  services: {
+    'public-api': publicApi,
+    site,
+    media,
+    visibility,
+    front,
+  },
   register({ strapi }: Params) {
     registerPublicApiHooks(strapi);
     registerMediaPrivacyMiddleware(strapi);
