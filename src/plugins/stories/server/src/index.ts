@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import config from './config';
 import { registerWithOperations } from './operations';
+import pdfFonts from './site/pdf-fonts-service';
+import districts from './districts/service';
 import contentTypes from './content-types';
 import routes from './routes';
 import publicApiActions from './public-api/api-actions';
@@ -28,6 +30,8 @@ export default {
   routes,
   controllers: { 'public-api': publicApiActions },
   services: {
+    'pdf-fonts': pdfFonts,
+    districts,
     'public-api': publicApi,
     site,
     media,
