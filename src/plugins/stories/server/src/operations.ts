@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { MetricsService, ReadinessService } from '../../../../shared/operations';
+import { metrics as metricsService, readiness as readinessService } from './dependencies';
 import { runtimeOf } from './public-api/runtime';
 import { mediaPrivacySettings } from './media-privacy/settings';
 
 /** What the stories add to the instance's readiness answer and metrics (the operations plugin serves both). */
 export function registerWithOperations(strapi: Core.Strapi) {
-  const readiness: ReadinessService = strapi.plugin('operations').service('readiness');
+  const readiness = readinessService(strapi);
   readiness.registerCheck({
     component: 'redis',
     what: 'Redis',
@@ -13,7 +13,7 @@ export function registerWithOperations(strapi: Core.Strapi) {
   });
   readiness.registerWritableDirectory(() => mediaPrivacySettings(strapi).privateDir);
 
-  const metrics: MetricsService = strapi.plugin('operations').service('metrics');
+  const metrics = metricsService(strapi);
   const lookups = () => runtimeOf(strapi).cacheLookups;
   metrics.counter(
     'zm_front_cache_hits_total',

@@ -10,7 +10,8 @@ import type { PublicResponse } from './response';
 import type { UsageCounter } from './usage';
 import { isAssetTarget, isPageTarget, servePage, StaticAssets } from './front-pages';
 import { canonicalTarget, isUnder } from './request-target';
-import type { EndpointsService, RequestsService } from '../../../../../shared/operations';
+import type { RequestsService } from '../../../../../shared/operations';
+import { endpoints, requests as requestsService } from '../dependencies';
 import type { WidgetAssets } from '../embed/widget-assets';
 
 /**
@@ -165,10 +166,10 @@ function handle(runtime: FrontLayerRuntime, requests: RequestsService, req: Inco
 /** Puts the front layer before Koa's listener; returns how to take it out again. */
 export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, strapi: Core.Strapi): () => void {
   const downstream = server.listeners('request') as RequestListener[];
-  const requests: RequestsService = strapi.plugin('operations').service('requests');
+  const requests = requestsService(strapi);
   // Health, readiness and metrics must answer even when everything behind them is slow or limited; every other
   // request is only counted there.
-  const operations: EndpointsService = strapi.plugin('operations').service('endpoints');
+  const operations = endpoints(strapi);
   const assets = new StaticAssets(strapi.dirs.static.public);
   const pass = (req: IncomingMessage, res: ServerResponse) => {
     for (const listener of downstream) listener.call(server, req, res);
