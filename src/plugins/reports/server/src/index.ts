@@ -5,7 +5,7 @@ import { exportDownloadRouter } from './exports/routes';
 import { startExportLoop, type ExportLoop } from './exports/loop';
 import { registerPermissions } from './permissions';
 import { EXPORT_UID } from './exports/jobs';
-import type { MetricsService } from '../../../../shared/operations';
+import { metrics } from './dependencies';
 
 type Params = { strapi: Core.Strapi };
 
@@ -17,8 +17,7 @@ export default {
   routes: { admin: reportRouter },
   register({ strapi }: Params) {
     strapi.plugin('operations').service('public-routes').mount([exportDownloadRouter]);
-    const metrics: MetricsService = strapi.plugin('operations').service('metrics');
-    metrics.statusGauge('zm_report_exports', 'Report export jobs in the database, by status', EXPORT_UID);
+    metrics(strapi).statusGauge('zm_report_exports', 'Report export jobs in the database, by status', EXPORT_UID);
   },
   async bootstrap({ strapi }: Params) {
     await registerPermissions(strapi);
