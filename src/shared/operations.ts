@@ -47,6 +47,12 @@ export interface Lease {
   stop(): void;
 }
 
+/**
+ * The name of the error a worker stops with once another one took its row over (`leaseLost`): code that only lets
+ * it pass through, without a strapi at hand, recognises it by this name.
+ */
+export const LEASE_LOST_ERROR = 'LeaseLostError';
+
 export interface LeaseQueueService {
   /** The next due row (waiting, or held under an expired lease) with a fresh lock token; null when none is due. */
   claimNext<Row extends LeasedRow>(queue: LeaseQueue, options: ClaimOptions<Row>): Promise<Row | null>;

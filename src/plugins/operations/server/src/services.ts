@@ -16,7 +16,7 @@ import { ensureUniqueIndexes } from './unique-indexes';
 import { mountPublicRoutes } from './public-router';
 import { claimNext, release, renewLease } from './lease-queue/lease-queue';
 import { holdLease } from './lease-queue/hold-lease';
-import { LeaseLostError } from './lease-queue/lease-lost';
+import { isLeaseLost, LeaseLostError } from './lease-queue/lease-lost';
 import { requestClientAddress } from './client-address';
 import { parseInput } from './validate';
 import { answerEarly } from './lifecycle';
@@ -45,7 +45,7 @@ export default {
     release: (queue, row, data, also) => release(strapi, queue, row, data, also),
     holdLease: (queue, row, what, now, leaseMs) => holdLease(strapi, queue, row, what, now, leaseMs),
     leaseLost: (what) => new LeaseLostError(what),
-    isLeaseLost: (error) => error instanceof LeaseLostError,
+    isLeaseLost,
   }),
   requests: ({ strapi }: Params): RequestsService => ({
     clientAddress: (req) => requestClientAddress(strapi, req),

@@ -4,7 +4,7 @@ import type { PluginConfig } from '../config';
 import { renderDescription } from '../sync/description';
 import { loadStory, type StorySnapshot } from '../sync/load-story';
 import { recentlyPublished } from './stories';
-import { parseInput } from '../../../../operations/server/src/validate';
+import { requests } from '../dependencies';
 
 const MAX_DESCRIPTION_BYTES = 5000;
 
@@ -38,7 +38,7 @@ const previewSchema = z.object({
 
 /** The description a story would get on YouTube with a template that is not saved yet. */
 export async function previewDescription(strapi: Core.Strapi, config: PluginConfig, input: unknown) {
-  const { template, documentId, sample } = parseInput(previewSchema, input, 'Vorschau');
+  const { template, documentId, sample } = requests(strapi).parseInput(previewSchema, input, 'Vorschau');
   const chosen = sample ? undefined : documentId ?? (await recentlyPublished(strapi, 1))[0]?.documentId;
   const loaded = chosen ? await loadStory(strapi, chosen) : null;
   const story = loaded?.story ?? SAMPLE_STORY;
