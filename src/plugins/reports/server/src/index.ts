@@ -5,7 +5,7 @@ import { exportDownloadRouter } from './exports/routes';
 import { startExportLoop, type ExportLoop } from './exports/loop';
 import { registerPermissions } from './permissions';
 import { EXPORT_UID } from './exports/jobs';
-import { metrics } from './dependencies';
+import { metrics, youtubeSync } from './dependencies';
 
 type Params = { strapi: Core.Strapi };
 
@@ -22,7 +22,7 @@ export default {
   async bootstrap({ strapi }: Params) {
     await registerPermissions(strapi);
     // Exports run where the background work runs (YOUTUBE_SYNC_WORKER): an instance that serves only requests makes none.
-    if (!(strapi.config.get('plugin::youtube-sync') as { worker: boolean }).worker) return;
+    if (!youtubeSync(strapi).isWorker()) return;
     const loop = startExportLoop(strapi);
     exportLoops.set(strapi, loop);
     strapi.plugin('operations').service('background').register({ name: 'report export loop', ...loop });
