@@ -12,6 +12,10 @@ import { registerCoverVariantHooks, startCoverVariants } from './cover-variants/
 import { storyPagesRouter } from './story-pages/routes';
 import { embedRouter } from './embed/routes';
 import { partnerKitRouter } from './partner-kit/routes';
+import site from './services/site';
+import media from './services/media';
+import visibility from './services/visibility';
+import front from './services/front';
 
 type Params = { strapi: Core.Strapi };
 
@@ -20,7 +24,13 @@ export default {
   contentTypes,
   routes,
   controllers: { 'public-api': publicApiActions },
-  services: { 'public-api': publicApi },
+  services: {
+    'public-api': publicApi,
+    site,
+    media,
+    visibility,
+    front,
+  },
   register({ strapi }: Params) {
     registerPublicApiHooks(strapi);
     registerMediaPrivacyMiddleware(strapi);

@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { enqueue } from './sync-jobs/enqueue';
+import { subscribeToWithdrawals } from './sync/withdrawals';
 
 const STORY = 'api::story.story';
 
@@ -29,4 +30,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   };
   strapi.documents.use(middleware);
+  subscribeToWithdrawals(strapi);
 };
