@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
+import { site } from '../dependencies';
 import type { VideoFormat } from './formats';
 import type { UploadBudgetLimits } from './upload-budget';
 
@@ -34,4 +34,4 @@ export function submissionSettings(strapi: Core.Strapi): SubmissionSettings {
   return settings;
 }
 
-export const publicUrlOf = (strapi: Core.Strapi) => pluginConfig(strapi).publicUrl.replace(/\/$/, '');
+export const publicUrlOf = (strapi: Core.Strapi) => site(strapi).publicUrl().replace(/\/$/, '');

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STORY_EVENTS, type StoryWithdrawn } from '../../../../../shared/events';
-import type { MediaService, VisibilityService } from '../../../../../shared/story-services';
+import { media, visibility } from '../dependencies';
 import { recordAudit, type Actor } from './audit';
 import { germanDate } from './consent-completeness';
 import { adminStoryUrl, notifyOffice } from './office-notice';
@@ -83,8 +83,6 @@ async function markConsent(strapi: Core.Strapi, versions: StoryVersion[], field:
   }
 }
 
-const visibility = (strapi: Core.Strapi): VisibilityService => strapi.plugin('stories').service('visibility');
-
 /**
  * Tells the plugins that act on a withdrawal (the YouTube sync takes the video down) inside this request's
  * transaction; what they do is added to `done`.
@@ -119,7 +117,7 @@ async function withdrawChannel(strapi: Core.Strapi, documentId: string, versions
   }
   const published = versions.some((v) => v.publishedAt);
   await visibility(strapi).consentChanged(documentId, () => markConsent(strapi, versions, FIELD[scope], at, note));
-  await (strapi.plugin('stories').service('media') as MediaService).storyVisibilityChanged(documentId);
+  await media(strapi).storyVisibilityChanged(documentId);
   const done =
     scope === 'website'
       ? [published ? 'Die Geschichte wurde sofort von der Website, den Partner-Seiten und dem Widget genommen; auf YouTube bleibt sie.' : 'Die Geschichte wird nicht auf der Website und den Partner-Seiten gezeigt.']
