@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'http';
+import type { IncomingMessage, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
 import type { Clock } from './clock';
@@ -117,4 +117,43 @@ export type PublicRouteFactory = (params: { strapi: Core.Strapi }) => PublicRout
 export interface PublicRoutesService {
   /** Mounts a plugin's public pages on Strapi's root router (operations' public-router.ts says why not a plugin router). */
   mount(factories: PublicRouteFactory[]): void;
+}
+
+export interface EndpointsService {
+  /**
+   * Health, readiness and metrics, answered before anything else looks at the request (true: answered), and the
+   * count of every other request. The front layer calls it first for each request, with the URL already canonical.
+   */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+export interface ReadinessCheck {
+  /** The key in the answer, e.g. `redis`. */
+  component: string;
+  /** How a failure names it, e.g. `Redis`. */
+  what: string;
+  check: () => Promise<unknown> | null;
+}
+
+export interface ReadinessService {
+  /** A component of the readiness answer; `check` resolves when it can serve, or is null when it is not configured. */
+  registerCheck(check: ReadinessCheck): void;
+  /** A folder this instance writes uploads to; the `storage` component is ready while every such folder is writable. */
+  registerWritableDirectory(directory: () => string): void;
+}
+
+export interface GaugeSample {
+  labels?: Record<string, string>;
+  value: number;
+}
+
+export interface MetricsService {
+  /** A gauge of a queue's rows per status (0 for every status the content type knows), read at each scrape. */
+  statusGauge(name: string, help: string, uid: string): void;
+  /** A gauge whose samples are read at each scrape. */
+  gauge(name: string, help: string, labelNames: string[], read: () => Promise<GaugeSample[]> | GaugeSample[]): void;
+  /** A counter kept by its plugin since this instance started, read at each scrape. */
+  counter(name: string, help: string, read: () => number): void;
+  /** A histogram of durations in seconds; `startTimer()` returns the function that records one when called. */
+  histogram(name: string, help: string, labelNames: string[], buckets: number[]): { startTimer(): (labels?: Record<string, string>) => number };
 }

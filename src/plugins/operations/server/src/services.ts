@@ -2,8 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type {
   BackgroundService,
   DatabaseService,
+  EndpointsService,
   LeaseQueueService,
+  MetricsService,
   PublicRoutesService,
+  ReadinessService,
   RequestsService,
 } from '../../../../shared/operations';
 import { registerBackgroundWork } from './background/registry';
@@ -16,6 +19,9 @@ import { holdLease } from './lease-queue/hold-lease';
 import { LeaseLostError } from './lease-queue/lease-lost';
 import { requestClientAddress } from './client-address';
 import { parseInput } from './validate';
+import { answerEarly } from './lifecycle';
+import { metricsOf } from './metrics';
+import { readinessRegistry } from './readiness';
 
 type Params = { strapi: Core.Strapi };
 
@@ -48,4 +54,12 @@ export default {
   'public-routes': ({ strapi }: Params): PublicRoutesService => ({
     mount: (factories) => mountPublicRoutes(strapi, factories),
   }),
+  endpoints: ({ strapi }: Params): EndpointsService => ({
+    handle: (req, res) => answerEarly(strapi, req, res),
+  }),
+  readiness: ({ strapi }: Params): ReadinessService => readinessRegistry(strapi),
+  metrics: ({ strapi }: Params): MetricsService => {
+    const { gauge, statusGauge, counter, histogram } = metricsOf(strapi);
+    return { gauge, statusGauge, counter, histogram };
+  },
 };

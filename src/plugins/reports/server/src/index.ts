@@ -4,6 +4,8 @@ import { reportRouter } from './routes';
 import { exportDownloadRouter } from './exports/routes';
 import { startExportLoop, type ExportLoop } from './exports/loop';
 import { registerPermissions } from './permissions';
+import { EXPORT_UID } from './exports/jobs';
+import type { MetricsService } from '../../../../shared/operations';
 
 type Params = { strapi: Core.Strapi };
 
@@ -15,6 +17,8 @@ export default {
   routes: { admin: reportRouter },
   register({ strapi }: Params) {
     strapi.plugin('operations').service('public-routes').mount([exportDownloadRouter]);
+    const metrics: MetricsService = strapi.plugin('operations').service('metrics');
+    metrics.statusGauge('zm_report_exports', 'Report export jobs in the database, by status', EXPORT_UID);
   },
   async bootstrap({ strapi }: Params) {
     await registerPermissions(strapi);

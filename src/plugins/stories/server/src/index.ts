@@ -16,6 +16,7 @@ import site from './services/site';
 import media from './services/media';
 import visibility from './services/visibility';
 import front from './services/front';
+import { registerWithOperations } from './operations';
 
 type Params = { strapi: Core.Strapi };
 
@@ -36,6 +37,7 @@ export default {
     registerMediaPrivacyMiddleware(strapi);
     extendUploadProvider(strapi);
     strapi.plugin('operations').service('public-routes').mount([storyPagesRouter, embedRouter, partnerKitRouter, privateMediaRouter]);
+    registerWithOperations(strapi);
   },
   async bootstrap({ strapi }: Params) {
     await startPublicApi(strapi);

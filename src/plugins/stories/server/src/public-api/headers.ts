@@ -1,5 +1,6 @@
 import { variantHeaders, type Variant } from './encoding';
 import type { PublicResponse } from './response';
+import { SECURITY_HEADERS } from '../../../../../shared/security-headers';
 
 /**
  * The headers of every /api/v1 answer, whether the front layer serves it from the cache or Koa builds it: the same
@@ -8,18 +9,7 @@ import type { PublicResponse } from './response';
 
 export type CorsOrigins = '*' | string[];
 
-/** What Strapi's security middleware would add, adjusted for an API meant to be read from other sites. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-  'Referrer-Policy': 'no-referrer',
-  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
-  'X-Content-Type-Options': 'nosniff',
-  'X-DNS-Prefetch-Control': 'off',
-  'X-Download-Options': 'noopen',
-  'X-Frame-Options': 'SAMEORIGIN',
-  'X-Permitted-Cross-Domain-Policies': 'none',
-};
+export { SECURITY_HEADERS };
 
 const EXPOSED = 'ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining';
 const ALLOWED_REQUEST_HEADERS = 'X-Api-Key, If-None-Match, If-Modified-Since, Content-Type';

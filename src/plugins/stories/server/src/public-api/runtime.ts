@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
 import { LookupCounts, ResponseCache } from './cache';
-import { installFrontLayer, type EarlyHandler } from './front-layer';
+import { installFrontLayer } from './front-layer';
 import { GenerationWatcher } from './generation';
 import { ensurePublicApiSchema } from './indexes';
 import { clearShownKeys, PartnerKeyResolver } from './partner-keys';
@@ -44,8 +44,6 @@ export class PublicApiRuntime {
   /** Built when the runtime is made, so a broken widget source stops the boot with its error. */
   readonly widget: WidgetAssets;
   readonly cacheLookups = new LookupCounts();
-  /** Handlers of other concerns that the front layer runs first (operations/: health, readiness, metrics). */
-  readonly earlyHandlers: EarlyHandler[] = [];
   cacheEnabled: boolean;
   private state: {
     tables: PublicTables;

@@ -18,7 +18,7 @@ import { failureReasonOf } from './failure-reason';
 import { JOB_QUEUE, jobLabel, type SyncJob } from '../sync-jobs/jobs';
 import { startRepeatingTask } from '../../../../operations/server/src/background/repeating-task';
 import { effectiveConfig } from '../config/effective-config';
-import { metricsOf } from '../../../../operations/server/src/metrics';
+import { syncJobSeconds } from '../metrics';
 
 /** Human-readable reasons for the editors (German), by error kind. */
 const EDITOR_HINTS: Record<string, string> = {
@@ -35,6 +35,7 @@ export interface RunSummary {
 
 export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, clock: Clock = systemClock) {
   const ledger = createQuotaLedger(strapi, clock.now, baseConfig);
+  const jobSeconds = syncJobSeconds(strapi);
   let claiming = true;
   let running: SyncJob | null = null;
 
@@ -86,7 +87,7 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
       const job = await claim(strapi, clock.now(), { ...config, fence: (claimed, written) => fenceState(strapi, claimed, written) });
       if (!job) break;
       running = job;
-      const timer = metricsOf(strapi).syncJobSeconds.startTimer();
+      const timer = jobSeconds.startTimer();
       const result = await runJob(job, lazyClient, config).finally(() => {
         running = null;
       });
