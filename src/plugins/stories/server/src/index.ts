@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import config from './config';
 import contentTypes from './content-types';
 import routes from './routes';
 import publicApiActions from './public-api/api-actions';
@@ -22,6 +23,7 @@ type Params = { strapi: Core.Strapi };
 
 /** The stories' public face: the v1 API and feeds, story pages, the embed page and widget, the partner kit, media privacy. */
 export default {
+  config,
   contentTypes,
   routes,
   controllers: { 'public-api': publicApiActions },

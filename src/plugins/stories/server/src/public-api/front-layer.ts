@@ -2,13 +2,12 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'h
 import type { Core } from '@strapi/strapi';
 import { cacheKey, type LookupCounts, type ResponseCache } from './cache';
 import { variantOf, type Variant } from './encoding';
-import { corsHeaders, isNotModified, preflightHeaders, publicHeaders, SECURITY_HEADERS, type CorsOrigins } from './headers';
+import { corsHeaders, isNotModified, preflightHeaders, publicHeaders, SECURITY_HEADERS, type CorsAccess, type CorsOrigins } from './headers';
 import { API_KEY_PARAM } from './params';
 import type { PartnerKeyResolver } from './partner-keys';
 import type { RateLimits } from './rate-limit';
 import type { PublicResponse } from './response';
 import type { UsageCounter } from './usage';
-import { writeAccessFor } from '../../../../submissions/server/src/intake/cors';
 import { isAssetTarget, isPageTarget, servePage, StaticAssets } from './front-pages';
 import { canonicalTarget, isUnder } from './request-target';
 import type { EndpointsService, RequestsService } from '../../../../../shared/operations';
@@ -37,6 +36,7 @@ interface FrontLayerRuntime {
   readonly keys: PartnerKeyResolver;
   readonly limits: RateLimits;
   readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins; compression: boolean };
+  writeAccess(target: string): CorsAccess | undefined;
 }
 
 function presentedKey(req: IncomingMessage): string | undefined {
@@ -151,7 +151,7 @@ async function limitThenServe(runtime: FrontLayerRuntime, requests: RequestsServ
 /** Synchronous when nothing needs to be looked up (no key, no anonymous limit): the cheapest path for a hit. */
 function handle(runtime: FrontLayerRuntime, requests: RequestsService, req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> | void {
   if (req.method === 'OPTIONS') {
-    const access = writeAccessFor(req.url ?? '');
+    const access = runtime.writeAccess(req.url ?? '');
     res.writeHead(204, { ...preflightHeaders(req.headers.origin, runtime.settings.corsOrigins, access), 'Content-Length': '0' });
     res.end();
     return;

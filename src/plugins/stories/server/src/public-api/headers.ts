@@ -1,6 +1,7 @@
 import { variantHeaders, type Variant } from './encoding';
 import type { PublicResponse } from './response';
 import { SECURITY_HEADERS } from '../../../../../shared/security-headers';
+import type { CorsAccess } from '../../../../../shared/public-api';
 
 /**
  * The headers of every /api/v1 answer, whether the front layer serves it from the cache or Koa builds it: the same
@@ -24,10 +25,7 @@ export function corsHeaders(origin: string | undefined, allowed: CorsOrigins): R
 }
 
 /** The methods and request headers a preflight allows: reading by default; the submission API allows more. */
-export interface CorsAccess {
-  methods: string;
-  requestHeaders: string;
-}
+export type { CorsAccess };
 
 const READ_ACCESS: CorsAccess = { methods: 'GET, HEAD, OPTIONS', requestHeaders: ALLOWED_REQUEST_HEADERS };
 
