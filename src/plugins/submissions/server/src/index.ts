@@ -10,7 +10,9 @@ import { registerReviewMiddleware } from './review/status-middleware';
 import { reviewPagesRouter } from './review/routes';
 import { pagesRouter } from './public-pages/routes';
 import { stopOutbox } from './outbox/runtime';
-import { background, publicRoutes } from './dependencies';
+import { background, publicApi, publicRoutes } from './dependencies';
+import { writeAccessFor } from './intake/cors';
+import { registerWithOperations } from './operations';
 
 type Params = { strapi: Core.Strapi };
 
@@ -22,6 +24,8 @@ export default {
   register({ strapi }: Params) {
     registerReviewMiddleware(strapi);
     publicRoutes(strapi).mount([pagesRouter, reviewPagesRouter]);
+    publicApi(strapi).allowWrites(writeAccessFor);
+    registerWithOperations(strapi);
   },
   async bootstrap({ strapi }: Params) {
     await strapi.plugin('operations').service('database').ensureUniqueIndexes([
