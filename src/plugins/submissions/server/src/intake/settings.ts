@@ -30,7 +30,7 @@ export interface SubmissionSettings {
 
 export function submissionSettings(strapi: Core.Strapi): SubmissionSettings {
   const settings = (strapi.config.get('plugin::submissions') as { submissions?: SubmissionSettings }).submissions;
-  if (!settings) throw new Error('The youtube-sync plugin has no "submissions" settings: config/plugins.ts must pass them.');
+  if (!settings) throw new Error('The submissions plugin has no "submissions" settings: config/plugins.ts must pass them.');
   return settings;
 }
 
