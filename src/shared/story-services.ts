@@ -84,6 +84,8 @@ export interface MediaService {
   localDirectories(): string[] | null;
   privateBucket(): PrivateBucket | null;
   fileLinks(): FileLinkTable;
+  /** Where a media library file's bytes are on this machine (downloaded from its bucket if need be); null when missing. */
+  fileOnDisk(url: string): Promise<string | null>;
 }
 
 /** What the public may see of a story: service('visibility'). */

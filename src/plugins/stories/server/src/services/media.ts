@@ -3,7 +3,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { MediaService, PrivateBucket } from '../../../../../shared/story-services';
 import { storyVisibilityChanged } from '../media-privacy/hooks';
 import { signedMediaUrl } from '../media-privacy/links';
-import { mediaStorage } from '../media-privacy/media-storage';
+import { fileOnDisk, mediaStorage } from '../media-privacy/media-storage';
 import { uploadPrivately } from '../media-privacy/provider';
 import { s3ClientConfig } from '../media-privacy/s3-client';
 import { mediaPrivacySettings, type S3Settings } from '../media-privacy/settings';
@@ -39,4 +39,5 @@ export default ({ strapi }: { strapi: Core.Strapi }): MediaService => ({
     return storage.driver === 's3' ? privateBucketOf(storage.s3) : null;
   },
   fileLinks: () => resolveTables(strapi).fileLinks,
+  fileOnDisk: (url) => fileOnDisk(strapi, url),
 });
