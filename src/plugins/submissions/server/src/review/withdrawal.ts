@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STORY_EVENTS, type StoryWithdrawn } from '../../../../../shared/events';
-import type { MediaService, VisibilityService } from '../../../../../shared/story-services';
+import { media, visibility } from '../dependencies';
 import { recordAudit, type Actor } from './audit';
 import { germanDate } from './consent-completeness';
 import { adminStoryUrl, notifyOffice } from './office-notice';
@@ -83,8 +83,6 @@ async function markConsent(strapi: Core.Strapi, versions: StoryVersion[], field:
   }
 }
 
-const visibility = (strapi: Core.Strapi): VisibilityService => strapi.plugin('stories').service('visibility');
-
 /**
  * Tells the plugins that act on a withdrawal (the YouTube sync takes the video down) inside this request's
  * transaction; what they do is added to `done`.
@@ -110,6 +108,15 @@ async function withdrawEverything(strapi: Core.Strapi, documentId: string, versi
   return done;
 }
 
+/** What a withdrawal for one channel does here; the plugins told of it add their part (announce). */
+function channelDone(scope: Exclude<WithdrawalScope, 'all'>, published: boolean): string[] {
+  if (scope === 'website') {
+    return [published ? 'Die Geschichte wurde sofort von der Website, den Partner-Seiten und dem Widget genommen; auf YouTube bleibt sie.' : 'Die Geschichte wird nicht auf der Website und den Partner-Seiten gezeigt.'];
+  }
+  if (scope === 'youtube') return ['Die Website zeigt die Geschichte weiter, aber ohne YouTube-Video.'];
+  return ['Die Redaktion wird benachrichtigt und entfernt Beiträge in sozialen Medien von Hand.'];
+}
+
 async function withdrawChannel(strapi: Core.Strapi, documentId: string, versions: StoryVersion[], scope: Exclude<WithdrawalScope, 'all'>, at: string, note: string | null, now: Date) {
   if (versions.some((v) => !v.consent)) {
     throw new errors.ValidationError(
@@ -119,13 +126,8 @@ async function withdrawChannel(strapi: Core.Strapi, documentId: string, versions
   }
   const published = versions.some((v) => v.publishedAt);
   await visibility(strapi).consentChanged(documentId, () => markConsent(strapi, versions, FIELD[scope], at, note));
-  await (strapi.plugin('stories').service('media') as MediaService).storyVisibilityChanged(documentId);
-  const done =
-    scope === 'website'
-      ? [published ? 'Die Geschichte wurde sofort von der Website, den Partner-Seiten und dem Widget genommen; auf YouTube bleibt sie.' : 'Die Geschichte wird nicht auf der Website und den Partner-Seiten gezeigt.']
-      : scope === 'youtube'
-        ? ['Die Website zeigt die Geschichte weiter, aber ohne YouTube-Video.']
-        : ['Die Redaktion wird benachrichtigt und entfernt Beiträge in sozialen Medien von Hand.'];
+  await media(strapi).storyVisibilityChanged(documentId);
+  const done = channelDone(scope, published);
   await announce(strapi, documentId, scope, published, now, done);
   return done;
 }
