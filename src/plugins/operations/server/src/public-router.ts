@@ -20,6 +20,3 @@ const withoutAuthentication = (routes: PublicRoute[]): Omit<Core.Route, 'info'>[
 export function mountPublicRoutes(strapi: Core.Strapi, factories: PublicRouteFactory[]) {
   for (const factory of factories) strapi.server.routes(withoutAuthentication(factory({ strapi })));
 }
-
-/** Kept while route files still wrap their routes themselves; `mountPublicRoutes` does the same. */
-export const publicPageRouter = withoutAuthentication;
