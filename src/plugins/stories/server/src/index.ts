@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import config from './config';
 import { registerWithOperations } from './operations';
-import pdfFonts from './site/pdf-fonts-service';
-import districts from './districts/service';
 import contentTypes from './content-types';
 import routes from './routes';
 import publicApiActions from './public-api/api-actions';
@@ -20,6 +18,8 @@ import site from './services/site';
 import media from './services/media';
 import visibility from './services/visibility';
 import front from './services/front';
+import pdfFonts from './services/pdf-fonts';
+import districts from './services/districts';
 
 type Params = { strapi: Core.Strapi };
 
@@ -30,13 +30,13 @@ export default {
   routes,
   controllers: { 'public-api': publicApiActions },
   services: {
-    'pdf-fonts': pdfFonts,
-    districts,
     'public-api': publicApi,
     site,
     media,
     visibility,
     front,
+    'pdf-fonts': pdfFonts,
+    districts,
   },
   register({ strapi }: Params) {
     registerPublicApiHooks(strapi);

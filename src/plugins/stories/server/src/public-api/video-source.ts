@@ -6,7 +6,10 @@ import type { VideoSource } from '../../../../../shared/public-api';
  * registered by the plugin that keeps them, so the stories need not know the YouTube sync.
  */
 
-const sources = new WeakMap<Core.Strapi, VideoSource>();
+// In a global slot, as the runtimes (runtime.ts): scripts and tests load the sources while the app runs the compiled copy.
+const REGISTRY = Symbol.for('zusammen-mehr.public-api.video-sources');
+const slots = globalThis as { [REGISTRY]?: WeakMap<Core.Strapi, VideoSource> };
+const sources = (slots[REGISTRY] ??= new WeakMap<Core.Strapi, VideoSource>());
 
 export function useVideoSource(strapi: Core.Strapi, source: VideoSource) {
   sources.set(strapi, source);

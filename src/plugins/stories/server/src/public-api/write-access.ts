@@ -7,7 +7,10 @@ import type { CorsAccess, WriteAccessRule } from '../../../../../shared/public-a
  * browser may send there. Everything else is the read-only public API.
  */
 
-const rules = new WeakMap<Core.Strapi, WriteAccessRule[]>();
+// In a global slot, as the runtimes (runtime.ts): scripts and tests load the sources while the app runs the compiled copy.
+const REGISTRY = Symbol.for('zusammen-mehr.public-api.write-access');
+const slots = globalThis as { [REGISTRY]?: WeakMap<Core.Strapi, WriteAccessRule[]> };
+const rules = (slots[REGISTRY] ??= new WeakMap<Core.Strapi, WriteAccessRule[]>());
 
 export function allowWrites(strapi: Core.Strapi, rule: WriteAccessRule) {
   rules.set(strapi, [...(rules.get(strapi) ?? []), rule]);
