@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { LEASE_LOST_ERROR, type BackgroundService, type LeaseQueueService, type MetricsService, type RequestsService } from '../../../../shared/operations';
 import type { PublicApiRegistrations } from '../../../../shared/public-api';
-import type { MediaService } from '../../../../shared/story-services';
+import type { MediaService, SiteService } from '../../../../shared/story-services';
 
 /**
  * The services the sync uses of the operations and the stories plugin — the only way it reaches them. Strapi types
@@ -12,6 +12,7 @@ export const leaseQueue = (strapi: Core.Strapi): LeaseQueueService => strapi.plu
 export const requests = (strapi: Core.Strapi): RequestsService => strapi.plugin('operations').service('requests');
 export const metrics = (strapi: Core.Strapi): MetricsService => strapi.plugin('operations').service('metrics');
 export const media = (strapi: Core.Strapi): MediaService => strapi.plugin('stories').service('media');
+export const site = (strapi: Core.Strapi): SiteService => strapi.plugin('stories').service('site');
 export const publicApi = (strapi: Core.Strapi): PublicApiRegistrations => strapi.plugin('stories').service('public-api');
 
 /** Whether an error is the lease-queue's "another worker took this job over", for code without a strapi at hand. */

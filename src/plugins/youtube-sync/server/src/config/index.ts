@@ -65,7 +65,6 @@ export const configSchema = z.object({
     .number()
     .int()
     .refine((n) => n > 0 && n % (256 * 1024) === 0, 'YOUTUBE_UPLOAD_CHUNK_BYTES must be a multiple of 262144 (256 KiB)'),
-  publicUrl: z.string().url(),
   descriptionTemplate: z.string().max(4000),
   playlistTitles: z.object({
     channel: z.string(),
@@ -122,7 +121,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     playlistOrder: env.YOUTUBE_PLAYLIST_ORDER || 'newest_first',
     quotaModel: env.YOUTUBE_QUOTA_MODEL || 'current',
     uploadChunkBytes: int(env.YOUTUBE_UPLOAD_CHUNK_BYTES, 8 * 1024 * 1024),
-    publicUrl: env.PUBLIC_URL || 'http://localhost:1337',
     descriptionTemplate: DEFAULT_DESCRIPTION_TEMPLATE,
     playlistTitles: {
       channel: 'ZUSAMMEN. MEHR. – Alle Geschichten',
