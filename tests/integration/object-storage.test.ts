@@ -6,7 +6,6 @@ import request from 'supertest';
 import { createTusServer } from '../../src/plugins/submissions/server/src/intake/tus-server';
 import { S3UploadStore } from '../../src/plugins/submissions/server/src/intake/s3-upload-store';
 import { DatabaseLocker } from '../../src/plugins/submissions/server/src/intake/upload-locker';
-import { mediaPrivacySettings } from '../../src/plugins/stories/server/src/media-privacy/settings';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { adminToken } from '../support/admin';
 import { eventually } from '../support/eventually';
@@ -81,10 +80,10 @@ async function where(url: string) {
     expect(first.status).toBe(204);
 
     // Another instance: its own store and tus server, the same bucket and database.
-    const settings = mediaPrivacySettings(app.strapi).storage;
-    if (settings.driver !== 's3') throw new Error('the app does not run on S3');
+    const bucket = app.strapi.plugin('stories').service('media').privateBucket();
+    if (!bucket) throw new Error('the app does not run on S3');
     const other = createTusServer({
-      store: new S3UploadStore(settings.s3, fs.mkdtempSync(path.join(uploadDir, 'other-'))),
+      store: new S3UploadStore(bucket, fs.mkdtempSync(path.join(uploadDir, 'other-'))),
       locker: new DatabaseLocker(app.strapi),
       maxVideoBytes: 10 * 1024 * 1024,
       videoFormats: ['mp4'],

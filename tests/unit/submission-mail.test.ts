@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { logTransport } from '../../src/email/log-transport';
-import { confirmationMail, officeNotice } from '../../src/plugins/submissions/server/src/intake/mail';
+import { confirmationMail, htmlOf, officeNotice } from '../../src/plugins/submissions/server/src/intake/mail';
+import { escapeHtml } from '../../src/plugins/stories/server/src/site/layout';
 
 /** The mails of a submission, and where mail goes when no SMTP server is configured. */
 
@@ -30,7 +31,7 @@ describe('the confirmation to the submitter', () => {
   });
 
   test('the HTML version escapes the title and links the withdrawal address', () => {
-    const { html } = confirmationMail(facts);
+    const html = htmlOf(confirmationMail(facts).text, escapeHtml);
     expect(html).toContain('Amal lernt Pflege &lt;in&gt; Göttingen');
     expect(html).toContain('<a href="https://zusammen-mehr.example/widerruf?token=abc.def">');
   });

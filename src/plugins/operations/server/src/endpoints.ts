@@ -1,14 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
-import { isPath } from '../../../stories/server/src/public-api/request-target';
-import { SECURITY_HEADERS } from '../../../stories/server/src/public-api/headers';
-import type { EarlyHandler } from '../../../stories/server/src/public-api/front-layer';
+import { SECURITY_HEADERS } from '../../../../shared/security-headers';
+import type { EndpointsService } from '../../../../shared/operations';
+import { isPath } from './request-path';
 import { proxyTrustOf } from './client-address';
 import { metricsOf } from './metrics';
 import { metricsAccessRule } from './metrics-access';
 import { checkReadiness } from './readiness';
 import { routeResolver, setRouteLabel } from './route-label';
 import type { OperationsSettings } from './settings';
+
+/** Answers a request (true) or only counts it (false). */
+export type EarlyHandler = EndpointsService['handle'];
 
 /**
  * The operations endpoints, answered in the front layer before rate limits, caches and Koa:

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { PublicRoute, PublicRouteFactory } from '../../../../shared/operations';
 
 /**
  * Public routes — the HTML pages at the site's root (/mitmachen, /geschichten, /embed/stories, /widerruf, /melden,
@@ -6,20 +7,16 @@ import type { Core } from '@strapi/strapi';
  *
  * They are not a plugin router: Strapi gives every plugin router a type, and both types are wrong here — an
  * `admin` router belongs to the admin API (admin tokens, `admin::hasPermissions`), a `content-api` router lives
- * under /api with the Public role's permissions. So they are routes of Strapi's root router, registered from the
- * plugin's `register` with `strapi.server.routes(...)`. Visitors have no account, so Strapi's authentication is
- * off; rate limits, security headers and the canonical request target come from the global front layer
- * (public-api/front-layer.ts), which every request passes whatever route it reaches.
+ * under /api with the Public role's permissions. So they are routes of Strapi's root router, mounted from each
+ * plugin's `register` through the `public-routes` service. Visitors have no account, so Strapi's authentication is
+ * turned off here for every such route; rate limits, security headers and the canonical request target come from the
+ * global front layer, which every request passes whatever route it reaches.
  */
-export type PublicRoute = Pick<Core.Route, 'method' | 'path' | 'handler'> & { config?: Omit<Core.RouteConfig, 'auth'> };
+export type { PublicRoute, PublicRouteFactory };
 
-export type PublicRouter = Omit<Core.Route, 'info'>[];
+const withoutAuthentication = (routes: PublicRoute[]): Omit<Core.Route, 'info'>[] =>
+  routes.map((route) => ({ ...route, config: { ...route.config, auth: false } }));
 
-/** The routes of one public feature, e.g. `publicPageRouter([{ method: 'GET', path: '/partner', handler }])`. */
-export const publicPageRouter = (routes: PublicRoute[]): PublicRouter => routes.map((route) => ({ ...route, config: { ...route.config, auth: false } }));
-
-export type PublicRouterFactory = (params: { strapi: Core.Strapi }) => PublicRouter;
-
-export function registerPublicRouters(strapi: Core.Strapi, routers: PublicRouterFactory[]) {
-  for (const router of routers) strapi.server.routes(router({ strapi }));
+export function mountPublicRoutes(strapi: Core.Strapi, factories: PublicRouteFactory[]) {
+  for (const factory of factories) strapi.server.routes(withoutAuthentication(factory({ strapi })));
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'http';
 import type { Core } from '@strapi/strapi';
-import { pathOf } from '../../../stories/server/src/public-api/request-target';
+import { pathOf } from './request-path';
 
 /**
  * The route a request was answered by, as the route's pattern (`/api/v1/stories/:slug`), never the raw path: a

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
+import type { BackgroundWork } from '../../../../shared/operations';
 
 /**
  * Graceful shutdown on SIGTERM (and SIGINT). Strapi's own handler (createStrapi → destroyOnSignal) calls
@@ -16,16 +17,7 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 /** Strapi's destroy waits for the loops; after a release it must not wait for a job that hangs on the network. */
 const DESTROY_GRACE_MS = 5000;
 
-/** A background loop of this instance, as the shutdown sees it. */
-export interface BackgroundWork {
-  name: string;
-  /** Takes no new work from now on. */
-  stopClaiming(): void;
-  /** Resolves when the work under way is done. */
-  stop(): Promise<void>;
-  /** Hands the work under way back to its queue; true when there was some. */
-  releaseRunning?(): Promise<boolean>;
-}
+export type { BackgroundWork };
 
 /** Requests this instance is answering, so that the shutdown can wait until none is left. */
 export class InFlight {

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { UniqueAttribute } from '../../../../shared/operations';
 
 /**
  * Strapi checks `unique` attributes in its validator only; queues and claims rely on the database refusing a
  * second row (two instances enqueueing at once), so each plugin has its indexes created for real, e.g.
  * `['plugin::youtube-sync.sync-job', 'storyDocumentId']`.
  */
-export type UniqueAttribute = [uid: string, attribute: string];
+export type { UniqueAttribute };
 
 export async function ensureUniqueIndexes(strapi: Core.Strapi, unique: UniqueAttribute[]) {
   for (const [uid, attribute] of unique) {

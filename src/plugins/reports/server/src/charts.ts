@@ -1,5 +1,5 @@
 import type { ReportFigures } from './figures';
-import { districtOutlines } from '../../../stories/server/src/districts/outlines';
+import type { DistrictFeature } from '../../../../shared/districts';
 import { STATISTICAL_REGION_NAMES } from './labels';
 import { renderSvg, type VegaLiteSpec } from './vega';
 import type { ChartName } from '../../../../shared/report-options';
@@ -21,10 +21,10 @@ const ZERO = '#eeeeee';
 const REGION_COLOURS = ['#1f5f99', '#3a9a5b', '#d9822b', '#8e5ea2'];
 
 /** Lower Saxony's districts shaded by published stories; districts without any stay grey. */
-export function districtMapSpec(appRoot: string, figures: ReportFigures, size: ChartSize): VegaLiteSpec {
+export function districtMapSpec(outlines: DistrictFeature[], figures: ReportFigures, size: ChartSize): VegaLiteSpec {
   const stories = new Map(figures.districts.map((d) => [d.key, d.stories]));
   const max = Math.max(1, ...figures.districts.filter((d) => d.key).map((d) => d.stories));
-  const features = districtOutlines(appRoot).map((f) => ({ ...f, properties: { ...f.properties, stories: stories.get(f.properties.key) ?? 0 } }));
+  const features = outlines.map((f) => ({ ...f, properties: { ...f.properties, stories: stories.get(f.properties.key) ?? 0 } }));
   return {
     width: size.width,
     height: size.height ?? Math.round(size.width * 0.86),
@@ -105,10 +105,10 @@ export function monthLineSpec(figures: ReportFigures, size: ChartSize): VegaLite
   };
 }
 
-function chartSpec(name: ChartName, appRoot: string, figures: ReportFigures, size: ChartSize): VegaLiteSpec {
+function chartSpec(name: ChartName, outlines: DistrictFeature[], figures: ReportFigures, size: ChartSize): VegaLiteSpec {
   switch (name) {
     case 'map':
-      return districtMapSpec(appRoot, figures, size);
+      return districtMapSpec(outlines, figures, size);
     case 'districts':
       return districtBarsSpec(figures, size);
     case 'themes':
@@ -118,4 +118,5 @@ function chartSpec(name: ChartName, appRoot: string, figures: ReportFigures, siz
   }
 }
 
-export const renderChart = (name: ChartName, appRoot: string, figures: ReportFigures, size: ChartSize) => renderSvg(chartSpec(name, appRoot, figures, size));
+export const renderChart = (name: ChartName, outlines: DistrictFeature[], figures: ReportFigures, size: ChartSize) =>
+  renderSvg(chartSpec(name, outlines, figures, size));

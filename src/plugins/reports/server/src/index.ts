@@ -4,6 +4,8 @@ import { reportRouter } from './routes';
 import { exportDownloadRouter } from './exports/routes';
 import { startExportLoop, type ExportLoop } from './exports/loop';
 import { registerPermissions } from './permissions';
+import { EXPORT_UID } from './exports/jobs';
+import { metrics, youtubeSync } from './dependencies';
 
 type Params = { strapi: Core.Strapi };
 
@@ -15,11 +17,12 @@ export default {
   routes: { admin: reportRouter },
   register({ strapi }: Params) {
     strapi.plugin('operations').service('public-routes').mount([exportDownloadRouter]);
+    metrics(strapi).statusGauge('zm_report_exports', 'Report export jobs in the database, by status', EXPORT_UID);
   },
   async bootstrap({ strapi }: Params) {
     await registerPermissions(strapi);
     // Exports run where the background work runs (YOUTUBE_SYNC_WORKER): an instance that serves only requests makes none.
-    if (!(strapi.config.get('plugin::youtube-sync') as { worker: boolean }).worker) return;
+    if (!youtubeSync(strapi).isWorker()) return;
     const loop = startExportLoop(strapi);
     exportLoops.set(strapi, loop);
     strapi.plugin('operations').service('background').register({ name: 'report export loop', ...loop });

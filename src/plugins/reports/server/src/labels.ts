@@ -39,7 +39,7 @@ export const WITHOUT = { district: 'ohne Landkreis', statisticalRegion: 'ohne La
 
 export const REPORT_TITLE = 'ZUSAMMEN. MEHR. – Bericht';
 
-export { MAP_SOURCE_NOTE, MAP_SOURCE_URL } from '../../../stories/server/src/districts/outlines';
+export { MAP_SOURCE_NOTE, MAP_SOURCE_URL } from '../../../../shared/districts';
 
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -3,7 +3,7 @@ import { finished } from 'stream/promises';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ChartName } from './charts';
-import { BODY, BOLD, useReportFonts } from './pdf-fonts';
+import { PDF_FONTS, type PdfFontsService } from '../../../../shared/pdf-fonts';
 import type { ReportFigures } from './figures';
 import {
   DEFINITIONS,
@@ -17,10 +17,12 @@ import {
   WITHOUT,
 } from './labels';
 
+const { body: BODY, bold: BOLD } = PDF_FONTS;
+
 /**
  * The four-page summary for partners and the ministry: key figures; the district map with the source note the
  * outlines' licence requires; stories per district; themes, months and projects. Charts arrive as SVG from
- * Vega-Lite and are drawn as vectors; fonts: pdf-fonts.ts.
+ * Vega-Lite and are drawn as vectors; fonts: the stories' site/pdf-fonts.ts.
  */
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -32,7 +34,7 @@ const ACCENT = '#1f5f99';
 const TILE = '#eef3f8';
 
 type Doc = PDFKit.PDFDocument;
-/** Makes data (titles, names, messages) printable with the fonts in use; see pdf-fonts.ts. */
+/** Makes data (titles, names, messages) printable with the fonts in use; see the stories' site/pdf-fonts.ts. */
 type Printable = (text: string) => string;
 
 const fontFor = (_family: string, bold: boolean) => (bold ? BOLD : BODY);
@@ -297,7 +299,7 @@ function footers(doc: Doc, f: ReportFigures) {
   }
 }
 
-export async function writePdf(output: Writable, figures: ReportFigures, charts: Record<ChartName, string>) {
+export async function writePdf(output: Writable, figures: ReportFigures, charts: Record<ChartName, string>, fonts: PdfFontsService) {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -306,7 +308,7 @@ export async function writePdf(output: Writable, figures: ReportFigures, charts:
   });
   doc.pipe(output);
   const done = finished(output);
-  const printable = useReportFonts(doc);
+  const printable = fonts.use(doc);
   overviewPage(doc, printable, figures);
   doc.addPage();
   mapPage(doc, figures, charts.map);

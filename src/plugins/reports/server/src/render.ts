@@ -8,7 +8,7 @@ import { writePdf } from './pdf';
 import { aggregateRows, SHEET_ORDER, STORIES_TABLE, storyTableRow, TABLES, type TableRow } from './report-tables';
 import { storyPages } from './story-rows';
 import { writeXlsx } from './xlsx';
-import { pluginConfig } from '../../../youtube-sync/server/src/utils/plugin-config';
+import { districts, pdfFonts, site } from './dependencies';
 
 /** Turns a validated request into a file of the chosen format, streamed into `output`. */
 
@@ -40,9 +40,9 @@ async function* tableRowPages(strapi: Core.Strapi, request: ReportRequest): Asyn
 export const writesStoryList = (format: ReportFormat, request: ReportRequest) => format === 'xlsx' || (format === 'csv' && request.csvTable === 'stories');
 
 export async function renderCharts(strapi: Core.Strapi, figures: ReportFigures, width = 480): Promise<Record<ChartName, string>> {
-  const root = strapi.dirs.app.root;
+  const outlines = districts(strapi).outlines();
   const entries: [ChartName, string][] = [];
-  for (const name of CHARTS) entries.push([name, await renderChart(name, root, figures, { width })]);
+  for (const name of CHARTS) entries.push([name, await renderChart(name, outlines, figures, { width })]);
   return Object.fromEntries(entries) as Record<ChartName, string>;
 }
 
@@ -67,7 +67,7 @@ export async function renderReport(strapi: Core.Strapi, format: ReportFormat, re
   const figures = await computeFigures(strapi, request, options.now);
   const report = progressOf(format === 'xlsx' ? figures.published : 0);
   await report(0);
-  const tables = aggregateRows(figures, pluginConfig(strapi).publicUrl);
+  const tables = aggregateRows(figures, site(strapi).publicUrl());
   if (format === 'xlsx') {
     await writeXlsx(
       output,
@@ -79,7 +79,7 @@ export async function renderReport(strapi: Core.Strapi, format: ReportFormat, re
   } else if (csvTable) {
     await writeCsv(output, request.csvStyle, TABLES[csvTable].columns, tables[csvTable]);
   } else {
-    await writePdf(output, figures, await renderCharts(strapi, figures));
+    await writePdf(output, figures, await renderCharts(strapi, figures), pdfFonts(strapi));
   }
   return figures.published;
 }

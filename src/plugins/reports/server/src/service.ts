@@ -1,6 +1,7 @@
 import type { Writable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import { renderChart, type ChartName } from './charts';
+import { districts } from './dependencies';
 import { loadDimensions } from './dimensions';
 import { computeFigures, countInScope, type ReportFigures } from './figures';
 import { parseReportRequest, type ReportFormat, type ReportRequest, type ReportRequestInput } from './filters';
@@ -73,7 +74,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   figures: (request: ReportRequest, now?: Date): Promise<ReportFigures> => computeFigures(strapi, request, now),
 
   async chart(name: ChartName, request: ReportRequest, width = 640) {
-    return renderChart(name, strapi.dirs.app.root, await computeFigures(strapi, request), { width });
+    return renderChart(name, districts(strapi).outlines(), await computeFigures(strapi, request), { width });
   },
 
   render: (format: ReportFormat, request: ReportRequest, output: Writable, options?: RenderOptions) => renderReport(strapi, format, request, output, options),

@@ -4,7 +4,7 @@ import { scopeContext } from './figures';
 import { storyUrl, youtubeUrl } from './links';
 import { publishedStories } from './scope';
 import { toDate, toNullableCount } from './values';
-import { pluginConfig } from '../../../youtube-sync/server/src/utils/plugin-config';
+import { site } from './dependencies';
 
 /**
  * Every published story in scope with its links, read in pages by id (keyset paging on the primary key: each page is
@@ -40,7 +40,7 @@ export async function* storyPages(strapi: Core.Strapi, request: ReportRequest, p
   const { knex, t } = ctx;
   const s = t.stories.col;
   const ss = t.syncStates.col;
-  const publicUrl = pluginConfig(strapi).publicUrl;
+  const publicUrl = site(strapi).publicUrl();
   let after = 0;
   for (;;) {
     const rows = (await publishedStories(ctx)

@@ -10,6 +10,9 @@ import { registerReviewMiddleware } from './review/status-middleware';
 import { reviewPagesRouter } from './review/routes';
 import { pagesRouter } from './public-pages/routes';
 import { stopOutbox } from './outbox/runtime';
+import { background, publicApi, publicRoutes } from './dependencies';
+import { writeAccessFor } from './intake/cors';
+import { registerWithOperations } from './operations';
 
 type Params = { strapi: Core.Strapi };
 
@@ -20,7 +23,9 @@ export default {
   controllers: { submissions: intakeActions, review: reviewActions },
   register({ strapi }: Params) {
     registerReviewMiddleware(strapi);
-    strapi.plugin('operations').service('public-routes').mount([pagesRouter, reviewPagesRouter]);
+    publicRoutes(strapi).mount([pagesRouter, reviewPagesRouter]);
+    publicApi(strapi).allowWrites(writeAccessFor);
+    registerWithOperations(strapi);
   },
   async bootstrap({ strapi }: Params) {
     await strapi.plugin('operations').service('database').ensureUniqueIndexes([
@@ -35,7 +40,7 @@ export default {
     // The outbox's stop() stops claiming at once and then waits for the mail under way; it works only once.
     let outboxStopped: Promise<void> | undefined;
     const stopMails = () => (outboxStopped ??= stopOutbox(strapi));
-    strapi.plugin('operations').service('background').register({ name: 'mail outbox', stopClaiming: () => void stopMails(), stop: stopMails });
+    background(strapi).register({ name: 'mail outbox', stopClaiming: () => void stopMails(), stop: stopMails });
   },
   async destroy({ strapi }: Params) {
     await stopSubmissions(strapi);

@@ -3,6 +3,7 @@ import { startWorker } from './sync/worker';
 import { startReconcileSchedule } from './sync/reconcile';
 import { pluginConfig } from './utils/plugin-config';
 import { registerPermissions } from './permissions';
+import { registerSyncMetrics } from './metrics';
 
 export type Worker = ReturnType<typeof startWorker>;
 export const workers = new WeakMap<Core.Strapi, Worker>();
@@ -16,6 +17,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     ['plugin::youtube-sync.quota-day', 'day'],
   ]);
   await registerPermissions(strapi);
+  registerSyncMetrics(strapi);
   const config = pluginConfig(strapi);
   if (!config.worker) return;
   const worker = startWorker(strapi, config);

@@ -1,5 +1,7 @@
+import { offerVideosToPublicApi } from './sync/video-source';
 import type { Core, Modules } from '@strapi/strapi';
 import { enqueue } from './sync-jobs/enqueue';
+import { subscribeToWithdrawals } from './sync/withdrawals';
 
 const STORY = 'api::story.story';
 
@@ -14,6 +16,7 @@ async function isPublished(strapi: Core.Strapi, documentId: string) {
  * story the public saw can be removed.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  offerVideosToPublicApi(strapi);
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (context.uid !== STORY) return next();
     const params = context.params as { documentId?: string; status?: string };
@@ -29,4 +32,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   };
   strapi.documents.use(middleware);
+  subscribeToWithdrawals(strapi);
 };

@@ -2,16 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { claimNext, release, type LeasedRow, type LeaseQueue } from '../lease-queue/lease-queue';
 import { startRepeatingTask } from './repeating-task';
 import type { Clock } from '../../../../../shared/clock';
+import type { Schedule } from '../../../../../shared/operations';
 
 export const SCHEDULED_RUN = 'plugin::operations.scheduled-run';
 
-export interface Schedule {
-  /** One database row per schedule, e.g. `reconcile`. */
-  name: string;
-  periodMs: number;
-  /** How long a run holds its claim; after that another instance assumes the holder died and takes over. */
-  leaseMs: number;
-}
+export type { Schedule };
 
 /** How often each instance asks whether a run is due: one small UPDATE, while the run itself happens once. */
 const CHECK_EVERY_MS = 60_000;

@@ -1,13 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { Lease } from '../../../../../shared/operations';
 import { LeaseLostError } from './lease-lost';
 import { renewLease, type LeasedRow, type LeaseQueue } from './lease-queue';
 
-export interface Lease {
-  /** Throws LeaseLostError once the lease was lost or ran out; called before every step that must be the holder's. */
-  assert(): void;
-  /** Ends the heartbeat; the row itself is let go by `release`. */
-  stop(): void;
-}
+export type { Lease };
 
 /**
  * Holds a claimed row's lease for as long as the worker runs it: a timer renews it every third of the lease,

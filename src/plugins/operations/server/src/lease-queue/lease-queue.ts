@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import type { ClaimOptions, LeasedRow, LeaseQueue, Where } from '../../../../../shared/operations';
 
 /**
  * Rows that workers on several instances take one at a time under a lease: sync jobs, report exports, outbox mails
@@ -8,22 +9,7 @@ import type { Core } from '@strapi/strapi';
  * A worker that stops (shutdown, lost lease) simply calls `release` with the data that puts its row back.
  */
 
-export type Where = Record<string, unknown>;
-
-export interface LeasedRow {
-  id: number;
-  lockToken: string | null;
-}
-
-export interface LeaseQueue {
-  /** The content type of the rows. */
-  uid: string;
-  /** The status of a row while a worker holds it; rows without a status column are held while they carry a token. */
-  heldStatus?: string;
-  /** The rows that wait for a worker at `at` (ISO time). */
-  waiting: (at: string) => Where;
-  orderBy: Record<string, 'asc' | 'desc'>[];
-}
+export type { Where, LeasedRow, LeaseQueue, ClaimOptions };
 
 /** Held by a worker whose lease ran out: that worker died or hangs, so the row may be taken over. */
 const leaseExpired = (queue: LeaseQueue, at: string): Where => ({
@@ -37,19 +23,6 @@ export const heldBy = (queue: LeaseQueue, row: LeasedRow): Where => ({
   lockToken: row.lockToken,
   ...(queue.heldStatus && { status: queue.heldStatus }),
 });
-
-export interface ClaimOptions<Row extends LeasedRow> {
-  now: Date;
-  leaseMs: number;
-  /** Narrows the rows that may be claimed (e.g. one schedule's row). */
-  scope?: Where;
-  /** What the claim writes besides token, lease and held status (attempts, start time, instance …). */
-  claimData?: (candidate: Row) => Where;
-  /** A row not to be tried again (its workers died too often): what to write instead; the claim then moves on. */
-  giveUp?: (candidate: Row) => Where | null;
-  /** Runs in the claim's transaction once the row is won (or given up), e.g. to fence other rows with the token. */
-  onTakeOver?: (candidate: Row, written: Where) => Promise<void>;
-}
 
 /**
  * On PostgreSQL a candidate that another instance is taking right now is skipped (`FOR UPDATE SKIP LOCKED`) instead

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { claimNext } from '../../../../operations/server/src/lease-queue/lease-queue';
+import { leaseQueue } from '../dependencies';
 import { EXPORT_QUEUE, MAX_ATTEMPTS, type ReportExport } from './jobs';
 
 /**
@@ -8,7 +8,7 @@ import { EXPORT_QUEUE, MAX_ATTEMPTS, type ReportExport } from './jobs';
  */
 export async function claimExport(strapi: Core.Strapi, now: Date, leaseMs: number, instance: string): Promise<ReportExport | null> {
   const at = now.toISOString();
-  return claimNext<ReportExport>(strapi, EXPORT_QUEUE, {
+  return leaseQueue(strapi).claimNext<ReportExport>(EXPORT_QUEUE, {
     now,
     leaseMs,
     giveUp: (candidate) =>

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ReportFormat, ReportRequestInput } from '../filters';
 import type { ExportStatus } from '../../../../../shared/report-options';
-import type { LeaseQueue } from '../../../../operations/server/src/lease-queue/lease-queue';
+import type { LeaseQueue } from '../../../../../shared/operations';
 
 export const EXPORT_UID = 'plugin::reports.report-export';
 

@@ -4,8 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { parseReportRequest } from '../filters';
 import { renderReport, reportFileName, writesStoryList, type Progress } from '../render';
 import type { ReportSettings } from '../settings';
-import { LeaseLostError } from '../../../../operations/server/src/lease-queue/lease-lost';
-import { release, renewLease } from '../../../../operations/server/src/lease-queue/lease-queue';
+import { leaseQueue } from '../dependencies';
 import { EXPORT_QUEUE, type ReportExport } from './jobs';
 
 /** How often a running export writes its progress (and so renews its lease) at most. */
@@ -17,6 +16,7 @@ const HEARTBEAT_MS = 1000;
  * midway can never overwrite or announce another instance's file.
  */
 export async function runExport(strapi: Core.Strapi, job: ReportExport, settings: ReportSettings, now: () => Date): Promise<'done' | 'failed' | 'lost'> {
+  const leases = leaseQueue(strapi);
   fs.mkdirSync(settings.exportDir, { recursive: true });
   const base = path.join(settings.exportDir, `${job.id}-${job.lockToken}.${job.format}`);
   const part = `${base}.part`;
@@ -26,7 +26,7 @@ export async function runExport(strapi: Core.Strapi, job: ReportExport, settings
     if (at - lastBeat < HEARTBEAT_MS) return;
     lastBeat = at;
     const progress = { rowsDone, rowsTotal, progress: rowsTotal > 0 ? Math.min(0.99, rowsDone / rowsTotal) : 0 };
-    if (!(await renewLease(strapi, EXPORT_QUEUE, job, new Date(at), settings.leaseMs, progress))) throw new LeaseLostError(`report export ${job.id}`);
+    if (!(await leases.renewLease(EXPORT_QUEUE, job, new Date(at), settings.leaseMs, progress))) throw leases.leaseLost(`report export ${job.id}`);
   };
 
   let fileName: string;
@@ -44,15 +44,15 @@ export async function runExport(strapi: Core.Strapi, job: ReportExport, settings
     fs.renameSync(part, base);
   } catch (error) {
     fs.rmSync(part, { force: true });
-    if (error instanceof LeaseLostError) return 'lost';
+    if (leases.isLeaseLost(error)) return 'lost';
     const message = (error as Error).message || String(error);
     strapi.log.error(`Report export ${job.id} (${job.format}) failed: ${message}`);
-    await release(strapi, EXPORT_QUEUE, job, { status: 'failed', finishedAt: now().toISOString(), lastError: message.slice(0, 2000) });
+    await leases.release(EXPORT_QUEUE, job, { status: 'failed', finishedAt: now().toISOString(), lastError: message.slice(0, 2000) });
     return 'failed';
   }
 
   const finishedAt = now();
-  const published = await release(strapi, EXPORT_QUEUE, job, {
+  const published = await leases.release(EXPORT_QUEUE, job, {
     status: 'done',
     filePath: base,
     fileName,

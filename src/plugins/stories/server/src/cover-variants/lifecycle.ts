@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { systemClock, type Clock } from '../../../../../shared/clock';
 import { runtimeOf } from '../public-api/runtime';
 import { resolveTables, STORY_UID } from '../public-api/tables';
-import { runOncePerPeriod, type Schedule } from '../../../../operations/server/src/background/scheduled-run';
+import type { Schedule } from '../../../../../shared/operations';
+import { background } from '../dependencies';
 import { ensureVariants } from './variants';
 
 /**
@@ -58,7 +59,7 @@ async function coverIds(strapi: Core.Strapi): Promise<number[]> {
 
 /** How many covers got copies; null when another instance is running the pass right now. */
 export async function makeMissingCoverVariants(strapi: Core.Strapi, clock: Clock = systemClock): Promise<number | null> {
-  const made = await runOncePerPeriod(strapi, SCHEDULE, clock, async () => {
+  const made = await background(strapi).runOncePerPeriod(SCHEDULE, clock, async () => {
     let count = 0;
     for (const id of await coverIds(strapi)) {
       if (await ensureVariants(strapi, id).catch(failed(strapi, id))) count += 1;

@@ -1,20 +1,13 @@
 import fs from 'fs';
 import path from 'path';
+import { MAP_SOURCE_NOTE, MAP_SOURCE_URL, type DistrictFeature } from '../../../../../shared/districts';
 
 /**
  * The official outlines of Lower Saxony's 45 districts (BKG VG5000, 2021) as shipped in database/seed, for the
- * reports' map and the widget's. Read once per process: the file never changes while the app runs.
+ * reports' map (through the `districts` service) and the widget's. Read once per process: the file never changes while the app runs.
  */
 
-/** The note the outlines' licence requires wherever they are shown, linked to the source on web pages. */
-export const MAP_SOURCE_NOTE = '© GeoBasis-DE / BKG 2021 (Daten verändert)';
-export const MAP_SOURCE_URL = 'https://www.bkg.bund.de';
-
-export interface DistrictFeature {
-  type: 'Feature';
-  properties: { key: string; name: string; kind: string; statisticalRegion: string };
-  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
-}
+export { MAP_SOURCE_NOTE, MAP_SOURCE_URL, type DistrictFeature };
 
 interface FeatureCollection {
   type: 'FeatureCollection';

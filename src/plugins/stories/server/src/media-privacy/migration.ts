@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { systemClock, type Clock } from '../../../../../shared/clock';
 import { runtimeOf } from '../public-api/runtime';
 import { resolveTables } from '../public-api/tables';
-import { runOncePerPeriod, type Schedule } from '../../../../operations/server/src/background/scheduled-run';
+import type { Schedule } from '../../../../../shared/operations';
+import { background } from '../dependencies';
 import { placeStoryFiles } from './story-media';
 
 /**
@@ -41,7 +42,7 @@ async function placeAll(strapi: Core.Strapi): Promise<MigrationSummary> {
 
 /** The summary if this instance ran the migration; null when another instance is running it right now. */
 export async function migrateMedia(strapi: Core.Strapi, clock: Clock = systemClock): Promise<MigrationSummary | null> {
-  const summary = await runOncePerPeriod(strapi, SCHEDULE, clock, () => placeAll(strapi));
+  const summary = await background(strapi).runOncePerPeriod(SCHEDULE, clock, () => placeAll(strapi));
   if (summary?.moved) {
     strapi.log.info(`Private media: ${summary.moved} file(s) of ${summary.stories} stories moved to where they belong.`);
     if (runtimeOf(strapi).started) await runtimeOf(strapi).contentChanged();

@@ -1,12 +1,11 @@
-import type { Core } from '@strapi/strapi';
+import type { PublicRouteFactory } from '../../../../../shared/operations';
 import { privateMediaController } from './file-actions';
-import { publicPageRouter } from '../../../../operations/server/src/public-router';
 
 /**
- * The private media route at the site's root, a public route (routes/public-router.ts) because it authenticates
- * itself, by signed link or an editor's bearer token, so Strapi's auth is off for it.
+ * The private media route at the site's root, a public route (mounted by operations' public-routes service, which
+ * turns Strapi's auth off) because it authenticates itself, by signed link or an editor's bearer token.
  */
-export const privateMediaRouter = ({ strapi }: { strapi: Core.Strapi }) => {
+export const privateMediaRouter: PublicRouteFactory = ({ strapi }) => {
   const controller = privateMediaController(strapi);
-  return publicPageRouter([{ method: 'GET', path: '/media/private/:name', handler: controller.file }]);
+  return [{ method: 'GET', path: '/media/private/:name', handler: controller.file }];
 };

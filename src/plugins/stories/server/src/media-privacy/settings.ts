@@ -36,6 +36,6 @@ export interface S3Settings {
 
 export function mediaPrivacySettings(strapi: Core.Strapi): MediaPrivacySettings {
   const settings = (strapi.config.get('plugin::stories') as { mediaPrivacy?: MediaPrivacySettings }).mediaPrivacy;
-  if (!settings) throw new Error('The youtube-sync plugin has no "mediaPrivacy" settings: config/plugins.ts must pass them.');
+  if (!settings) throw new Error('The stories plugin has no "mediaPrivacy" settings: config/plugins.ts must pass them.');
   return settings;
 }

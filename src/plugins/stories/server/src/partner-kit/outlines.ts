@@ -1,9 +1,9 @@
 import { openSync, type Font } from 'fontkit';
-import { unicodeFonts } from '../../../../reports/server/src/pdf-fonts';
+import { unicodeFonts } from '../site/pdf-fonts';
 
 /**
  * Text as outlines for the banners: each line becomes SVG paths drawn from the same DejaVu files the PDFs embed
- * (reports/pdf-fonts.ts), so the SVG looks the same on every partner site, needs no web font and renders to PNG
+ * (site/pdf-fonts.ts), so the SVG looks the same on every partner site, needs no web font and renders to PNG
  * with sharp exactly as a browser shows it.
  */
 

@@ -8,8 +8,7 @@ import type publicApiService from '../public-api/service';
 import { parameterOf } from '../story-pages/answers';
 import { listHref } from '../story-pages/params';
 import { sendPage, sendUncachedPage } from '../story-pages/send';
-import { submissionSettings } from '../../../../submissions/server/src/intake/settings';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
+import { storiesConfig } from '../config/settings';
 import { BANNER_CACHE_CONTROL, bannerFile, type Banner, type BannerFormat } from './banners';
 import { kitContent, kitParams, selectionTitle, type KitContent } from './content';
 import { newsletterHtml, newsletterText, type NewsletterInput } from './newsletter';
@@ -33,8 +32,8 @@ const NEWSLETTER_POLICY = "default-src 'none'; img-src 'self' https: data:; styl
  */
 export function partnerKitController(strapi: Core.Strapi) {
   const api = () => strapi.plugin('stories').service('public-api') as PublicApi;
-  const publicUrl = () => pluginConfig(strapi).publicUrl;
-  const officeEmail = () => submissionSettings(strapi).officeEmail ?? OFFICE_EMAIL;
+  const publicUrl = () => storiesConfig(strapi).publicUrl;
+  const officeEmail = () => storiesConfig(strapi).officeEmail ?? OFFICE_EMAIL;
 
   /** Builds (or takes from the cache) the answer for this address; a ValidationError is passed back, not kept. */
   const answer = (ctx: KoaContext, build: () => Promise<PublicResponse>) =>

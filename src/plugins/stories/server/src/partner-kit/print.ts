@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { PublicStory } from '../public-api/serialize';
-import { BODY, BOLD, useReportFonts } from '../../../../reports/server/src/pdf-fonts';
+import { BODY, BOLD, usePdfFonts } from '../site/pdf-fonts';
 import { shorten } from '../story-pages/format';
 import { ACTION, ALLIANCE, CALL, CLAIM, INVITATION, MOTTO, SLOGAN } from './call';
 import { BLUE, INK, MUTED, RED, WHITE, YELLOW } from './colours';
@@ -10,7 +10,7 @@ import { drawQrCode } from './qr';
  * The print files: A5 flyer (front and back), A4 and A3 poster, a half- and a quarter-page advertisement for member
  * magazines. One layout scaled to the page: the alliance's blue band with the claim and the call, the call's words,
  * optionally the newest stories of the partner's selection, and a QR code to the form with its address in print.
- * Fonts: the reports' embedded DejaVu (reports/pdf-fonts.ts).
+ * Fonts: the embedded DejaVu the reports use too (site/pdf-fonts.ts).
  */
 
 const MM = 72 / 25.4;
@@ -154,7 +154,7 @@ export function renderPrint(format: PrintFormat, input: PrintInput): Promise<Buf
     margin: 0,
     info: { Title: `${CLAIM} – ${CALL} (${format.label})`, Author: `Bündnis „${ALLIANCE}“`, Subject: INVITATION },
   });
-  const print = useReportFonts(doc);
+  const print = usePdfFonts(doc);
   const unit = Math.min(format.width, format.height) / 100;
   const frame: Frame = { x: unit * 8, width: format.width - unit * 16, unit };
   const chunks: Buffer[] = [];

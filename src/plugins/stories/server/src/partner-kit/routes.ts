@@ -1,16 +1,15 @@
-import type { Core } from '@strapi/strapi';
+import type { PublicRouteFactory } from '../../../../../shared/operations';
 import { BANNER_FORMATS, BANNERS, bannerPath } from './banners';
 import { partnerKitController } from './page-actions';
 import { PRINT_FORMATS, printPath } from './print';
-import { publicPageRouter } from '../../../../operations/server/src/public-router';
 
 /**
- * The partner kit at /partner, open to everyone (routes/public-router.ts): the page, the newsletter block, the print
- * files and the banners, each at a literal address.
+ * The partner kit at /partner, open to everyone (mounted by operations' public-routes service): the page, the
+ * newsletter block, the print files and the banners, each at a literal address.
  */
-export const partnerKitRouter = ({ strapi }: { strapi: Core.Strapi }) => {
+export const partnerKitRouter: PublicRouteFactory = ({ strapi }) => {
   const c = partnerKitController(strapi);
-  return publicPageRouter([
+  return [
     { method: 'GET', path: '/partner', handler: c.page },
     { method: 'GET', path: '/partner/newsletter.html', handler: c.newsletter('html') },
     { method: 'GET', path: '/partner/newsletter.txt', handler: c.newsletter('txt') },
@@ -18,5 +17,5 @@ export const partnerKitRouter = ({ strapi }: { strapi: Core.Strapi }) => {
     ...BANNERS.flatMap((banner) =>
       BANNER_FORMATS.map((format) => ({ method: 'GET' as const, path: bannerPath(banner, format), handler: c.banner(banner, format) }))
     ),
-  ]);
+  ];
 };

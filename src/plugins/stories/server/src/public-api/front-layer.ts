@@ -2,16 +2,16 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'h
 import type { Core } from '@strapi/strapi';
 import { cacheKey, type LookupCounts, type ResponseCache } from './cache';
 import { variantOf, type Variant } from './encoding';
-import { corsHeaders, isNotModified, preflightHeaders, publicHeaders, SECURITY_HEADERS, type CorsOrigins } from './headers';
+import { corsHeaders, isNotModified, preflightHeaders, publicHeaders, SECURITY_HEADERS, type CorsAccess, type CorsOrigins } from './headers';
 import { API_KEY_PARAM } from './params';
 import type { PartnerKeyResolver } from './partner-keys';
 import type { RateLimits } from './rate-limit';
 import type { PublicResponse } from './response';
 import type { UsageCounter } from './usage';
-import { writeAccessFor } from '../../../../submissions/server/src/intake/cors';
 import { isAssetTarget, isPageTarget, servePage, StaticAssets } from './front-pages';
 import { canonicalTarget, isUnder } from './request-target';
-import { clientAddress, proxyTrustOf, type ProxyTrust } from '../../../../operations/server/src/client-address';
+import type { RequestsService } from '../../../../../shared/operations';
+import { endpoints, requests as requestsService } from '../dependencies';
 import type { WidgetAssets } from '../embed/widget-assets';
 
 /**
@@ -28,22 +28,16 @@ import type { WidgetAssets } from '../embed/widget-assets';
 
 export const PUBLIC_PREFIX = '/api/v1';
 
-/**
- * Runs first for every request, after the URL is made canonical: answers it (returns true) — health, readiness,
- * metrics, which must answer even when everything behind them is slow or limited — or only watches it.
- */
-export type EarlyHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
-
 interface FrontLayerRuntime {
   readonly cache: ResponseCache;
   readonly widget: WidgetAssets;
   readonly cacheEnabled: boolean;
   readonly cacheLookups: LookupCounts;
-  readonly earlyHandlers: readonly EarlyHandler[];
   readonly usage: UsageCounter;
   readonly keys: PartnerKeyResolver;
   readonly limits: RateLimits;
   readonly settings: { rateLimitPerMinute: number; cachedRateLimitPerMinute: number; corsOrigins: CorsOrigins; compression: boolean };
+  writeAccess(target: string): CorsAccess | undefined;
 }
 
 function presentedKey(req: IncomingMessage): string | undefined {
@@ -110,11 +104,11 @@ function serveCached(runtime: FrontLayerRuntime, req: IncomingMessage, res: Serv
  * address has two counters: a generous one for answers from the cache, which cost next to nothing and may come from
  * many visitors behind one address, and the strict one for everything that has to be built.
  */
-async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxyTrust, req: IncomingMessage, res: ServerResponse, next: () => void) {
+async function limitThenServe(runtime: FrontLayerRuntime, requests: RequestsService, req: IncomingMessage, res: ServerResponse, next: () => void) {
   const cors = runtime.settings.corsOrigins;
   const key = presentedKey(req);
   const cached = cachedAnswer(runtime, req);
-  const address = clientAddress(req, proxy);
+  const address = requests.clientAddress(req);
   let client = cached ? `cached:ip:${address}` : `ip:${address}`;
   let perMinute = cached ? runtime.settings.cachedRateLimitPerMinute : runtime.settings.rateLimitPerMinute;
   if (key) {
@@ -156,23 +150,26 @@ async function limitThenServe(runtime: FrontLayerRuntime, proxy: ProxyTrust, req
 }
 
 /** Synchronous when nothing needs to be looked up (no key, no anonymous limit): the cheapest path for a hit. */
-function handle(runtime: FrontLayerRuntime, proxy: ProxyTrust, req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> | void {
+function handle(runtime: FrontLayerRuntime, requests: RequestsService, req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> | void {
   if (req.method === 'OPTIONS') {
-    const access = writeAccessFor(req.url ?? '');
+    const access = runtime.writeAccess(req.url ?? '');
     res.writeHead(204, { ...preflightHeaders(req.headers.origin, runtime.settings.corsOrigins, access), 'Content-Length': '0' });
     res.end();
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return next();
   const { rateLimitPerMinute, cachedRateLimitPerMinute } = runtime.settings;
-  if (rateLimitPerMinute > 0 || cachedRateLimitPerMinute > 0 || presentedKey(req)) return limitThenServe(runtime, proxy, req, res, next);
+  if (rateLimitPerMinute > 0 || cachedRateLimitPerMinute > 0 || presentedKey(req)) return limitThenServe(runtime, requests, req, res, next);
   serveCached(runtime, req, res, next);
 }
 
 /** Puts the front layer before Koa's listener; returns how to take it out again. */
 export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, strapi: Core.Strapi): () => void {
   const downstream = server.listeners('request') as RequestListener[];
-  const proxy = proxyTrustOf(strapi);
+  const requests = requestsService(strapi);
+  // Health, readiness and metrics must answer even when everything behind them is slow or limited; every other
+  // request is only counted there.
+  const operations = endpoints(strapi);
   const assets = new StaticAssets(strapi.dirs.static.public);
   const pass = (req: IncomingMessage, res: ServerResponse) => {
     for (const listener of downstream) listener.call(server, req, res);
@@ -183,7 +180,7 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
   };
   const front: RequestListener = (req, res) => {
     if (req.url) req.url = canonicalTarget(req.url);
-    for (const early of runtime.earlyHandlers) if (early(req, res)) return;
+    if (operations.handle(req, res)) return;
     // Switched off only to measure what compression saves: every answer after this layer is then sent as it is.
     if (!runtime.settings.compression) delete req.headers['accept-encoding'];
     if (req.url && runtime.widget.serve(req, (script) => writeCached(req, res, script, runtime.settings.corsOrigins))) return;
@@ -191,7 +188,7 @@ export function installFrontLayer(server: Server, runtime: FrontLayerRuntime, st
     if (req.url && isAssetTarget(req.url)) return assets.serve(req, res, () => pass(req, res));
     if (!req.url || !isUnder(req.url, PUBLIC_PREFIX)) return pass(req, res);
     try {
-      handle(runtime, proxy, req, res, () => pass(req, res))?.catch(failed(req, res));
+      handle(runtime, requests, req, res, () => pass(req, res))?.catch(failed(req, res));
     } catch (error) {
       failed(req, res)(error as Error);
     }

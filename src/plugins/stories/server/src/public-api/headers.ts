@@ -1,5 +1,7 @@
 import { variantHeaders, type Variant } from './encoding';
 import type { PublicResponse } from './response';
+import { SECURITY_HEADERS } from '../../../../../shared/security-headers';
+import type { CorsAccess } from '../../../../../shared/public-api';
 
 /**
  * The headers of every /api/v1 answer, whether the front layer serves it from the cache or Koa builds it: the same
@@ -8,18 +10,7 @@ import type { PublicResponse } from './response';
 
 export type CorsOrigins = '*' | string[];
 
-/** What Strapi's security middleware would add, adjusted for an API meant to be read from other sites. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-  'Referrer-Policy': 'no-referrer',
-  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
-  'X-Content-Type-Options': 'nosniff',
-  'X-DNS-Prefetch-Control': 'off',
-  'X-Download-Options': 'noopen',
-  'X-Frame-Options': 'SAMEORIGIN',
-  'X-Permitted-Cross-Domain-Policies': 'none',
-};
+export { SECURITY_HEADERS };
 
 const EXPOSED = 'ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining';
 const ALLOWED_REQUEST_HEADERS = 'X-Api-Key, If-None-Match, If-Modified-Since, Content-Type';
@@ -34,10 +25,7 @@ export function corsHeaders(origin: string | undefined, allowed: CorsOrigins): R
 }
 
 /** The methods and request headers a preflight allows: reading by default; the submission API allows more. */
-export interface CorsAccess {
-  methods: string;
-  requestHeaders: string;
-}
+export type { CorsAccess };
 
 const READ_ACCESS: CorsAccess = { methods: 'GET, HEAD, OPTIONS', requestHeaders: ALLOWED_REQUEST_HEADERS };
 

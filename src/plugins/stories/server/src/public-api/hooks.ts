@@ -6,7 +6,8 @@ import { registerPartnerKeyMiddleware } from './partner-keys';
 import { PublicQueries } from './query';
 import { runtimeOf, type PublicApiRuntime } from './runtime';
 import { refreshSearchEntry } from './search-index';
-import { PLAYLIST_UID, PROJECT_UID, REGION_UID, REMOVAL_UID, STORY_UID, SYNC_STATE_UID, THEME_UID } from './tables';
+import { PROJECT_UID, REGION_UID, REMOVAL_UID, STORY_UID, THEME_UID } from './tables';
+import { videoSourceOf } from './video-source';
 
 /**
  * Keeps the public API honest about changes: every change of a story, region, project or theme — from the admin,
@@ -146,9 +147,10 @@ export async function applyConsentChange(strapi: Core.Strapi, documentId: string
  * YouTube, the playlists) and on removal records; those go through the query engine, so database lifecycles see them.
  */
 export function watchSyncedRows(strapi: Core.Strapi) {
+  const { videoStateUid, playlistUid } = videoSourceOf(strapi);
   const relevant: Record<string, string[]> = {
-    [SYNC_STATE_UID]: ['youtubeVideoId', 'privacyStatus', 'status'],
-    [PLAYLIST_UID]: ['youtubePlaylistId', 'title'],
+    [videoStateUid]: ['youtubeVideoId', 'privacyStatus', 'status'],
+    [playlistUid]: ['youtubePlaylistId', 'title'],
     [REMOVAL_UID]: [],
   };
   const changed = (event: { model: { uid: string }; params?: { data?: Record<string, unknown> } }) => {

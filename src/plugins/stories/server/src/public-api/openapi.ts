@@ -1,9 +1,7 @@
 import { LANGUAGES, MAX_PAGE_SIZE, MAX_REMOVALS_PAGE_SIZE, SORTS, STORY_KINDS } from './params';
 import { STATISTICAL_REGIONS } from './serialize';
-import { CAPTION_LANGUAGES, CREDIT_CHOICES } from '../../../../submissions/server/src/intake/schema';
-import { LIMITS } from '../../../../submissions/server/src/intake/messages';
-import { MAX_CONTACT, MAX_MESSAGE, REPORT_REASONS } from '../../../../submissions/server/src/review/content-notices';
-import { WITHDRAWAL_SCOPES } from '../../../../submissions/server/src/review/withdrawal';
+import { CAPTION_LANGUAGES, CONTENT_NOTICE_LIMITS, CREDIT_CHOICES, SUBMISSION_LIMITS as LIMITS } from '../../../../../shared/submission-form';
+import { REPORT_REASONS, WITHDRAWAL_SCOPES } from '../../../../../shared/review';
 
 /**
  * The v1 contract as an OpenAPI 3.1 document. The tests validate every real response against the schema of its
@@ -561,8 +559,8 @@ export function openApiDocument(publicUrl: string) {
                 schema: object(
                   {
                     reason: { enum: [...REPORT_REASONS] },
-                    message: { type: 'string', maxLength: MAX_MESSAGE },
-                    contact: { type: 'string', maxLength: MAX_CONTACT, description: 'Only if the reporter wants an answer; never shown.' },
+                    message: { type: 'string', maxLength: CONTENT_NOTICE_LIMITS.message },
+                    contact: { type: 'string', maxLength: CONTENT_NOTICE_LIMITS.contact, description: 'Only if the reporter wants an answer; never shown.' },
                     website: { type: 'string', description: 'Leave empty (a trap for robots).' },
                   },
                   undefined,

@@ -1,9 +1,10 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
+import { storiesConfig } from '../config/settings';
+import type { StoriesConfig } from '../config';
 import { LookupCounts, ResponseCache } from './cache';
-import { installFrontLayer, type EarlyHandler } from './front-layer';
+import { installFrontLayer } from './front-layer';
 import { GenerationWatcher } from './generation';
 import { ensurePublicApiSchema } from './indexes';
 import { clearShownKeys, PartnerKeyResolver } from './partner-keys';
@@ -12,6 +13,7 @@ import { RateLimits } from './rate-limit';
 import { syncSearchIndex } from './search-index';
 import { resolveTables, type PublicTables } from './tables';
 import { UsageCounter } from './usage';
+import { writeAccessOf } from './write-access';
 import { buildWidgetAssets, widgetSourceDir, type WidgetAssets } from '../embed/widget-assets';
 
 /**
@@ -24,7 +26,7 @@ const HOUSEKEEPING_MS = 10_000;
 const CACHE_BYTES = 64 * 1024 * 1024;
 const REDIS_READY_WAIT_MS = 2000;
 
-export type PublicApiSettings = ReturnType<typeof pluginConfig>['publicApi'] & { publicUrl: string };
+export type PublicApiSettings = StoriesConfig['publicApi'] & { publicUrl: string };
 
 /**
  * Rate-limit counters are shared by the instances of one deployment, which is one database: the key prefix is
@@ -44,8 +46,6 @@ export class PublicApiRuntime {
   /** Built when the runtime is made, so a broken widget source stops the boot with its error. */
   readonly widget: WidgetAssets;
   readonly cacheLookups = new LookupCounts();
-  /** Handlers of other concerns that the front layer runs first (operations/: health, readiness, metrics). */
-  readonly earlyHandlers: EarlyHandler[] = [];
   cacheEnabled: boolean;
   private state: {
     tables: PublicTables;
@@ -61,7 +61,7 @@ export class PublicApiRuntime {
   private readonly afterCommitWork = new Set<Promise<void>>();
 
   constructor(private readonly strapi: Core.Strapi) {
-    const config = pluginConfig(strapi);
+    const config = storiesConfig(strapi);
     this.settings = { ...config.publicApi, publicUrl: config.publicUrl };
     this.cache = new ResponseCache(this.settings.cacheTtlMs, CACHE_BYTES);
     this.cacheEnabled = this.settings.cache;
@@ -126,6 +126,11 @@ export class PublicApiRuntime {
       housekeeping,
     };
     this.state.uninstallFrontLayer = installFrontLayer(strapi.server.httpServer, this, strapi);
+  }
+
+  /** What a browser may send to this canonical target besides reading (write-access.ts). */
+  writeAccess(target: string) {
+    return writeAccessOf(this.strapi, target);
   }
 
   /** Keeps `work` until it has finished, so that `stop` can wait for it. */

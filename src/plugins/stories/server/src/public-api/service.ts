@@ -5,6 +5,9 @@ import { API_KEY_PARAM } from './params';
 import type { PublicResponse } from './response';
 import { runtimeOf } from './runtime';
 import { syncSearchIndex } from './search-index';
+import { allowWrites } from './write-access';
+import { useVideoSource } from './video-source';
+import type { VideoSource, WriteAccessRule } from '../../../../../shared/public-api';
 
 export interface PublicRequest {
   endpoint: Endpoint;
@@ -57,6 +60,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   corsOrigins() {
     return runtimeOf(strapi).settings.corsOrigins;
+  },
+
+  /** An API at /api/v1 that accepts writes says what a browser may send there (write-access.ts). */
+  allowWrites(rule: WriteAccessRule) {
+    allowWrites(strapi, rule);
+  },
+
+  /** The plugin that keeps the stories' videos and playlists says where the public API reads them (video-source.ts). */
+  useVideoSource(source: VideoSource) {
+    useVideoSource(strapi, source);
   },
 
   /** After rows were written around the Document Service (bulk imports): index them and tell every instance. */

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { videoSourceOf } from './video-source';
 
 /**
  * Table and column names of everything the public API reads, taken from Strapi's own metadata so the lean SQL
@@ -96,8 +97,6 @@ export const STORY_UID = 'api::story.story';
 export const REGION_UID = 'api::region.region';
 export const PROJECT_UID = 'api::project.project';
 export const THEME_UID = 'api::theme.theme';
-export const SYNC_STATE_UID = 'plugin::youtube-sync.sync-state';
-export const PLAYLIST_UID = 'plugin::youtube-sync.playlist';
 export const REMOVAL_UID = 'plugin::stories.removal';
 export const GENERATION_UID = 'plugin::stories.cache-generation';
 export const PARTNER_KEY_UID = 'plugin::stories.partner-key';
@@ -138,6 +137,9 @@ function componentLink(strapi: Core.Strapi, ownerUid: string, attribute: string)
 
 export function resolveTables(strapi: Core.Strapi): PublicTables {
   const story = model(strapi, STORY_UID);
+  const { videoStateUid, playlistUid } = videoSourceOf(strapi);
+  const videoState = model(strapi, videoStateUid);
+  const playlist = model(strapi, playlistUid);
   const region = model(strapi, REGION_UID);
   const theme = model(strapi, THEME_UID);
   const project = model(strapi, PROJECT_UID);
@@ -195,11 +197,8 @@ export function resolveTables(strapi: Core.Strapi): PublicTables {
       field: 'field',
       order: 'order',
     },
-    syncStates: {
-      table: model(strapi, SYNC_STATE_UID).table,
-      col: model(strapi, SYNC_STATE_UID).columns(['storyDocumentId', 'youtubeVideoId', 'privacyStatus', 'status'] as const),
-    },
-    playlists: { table: model(strapi, PLAYLIST_UID).table, col: model(strapi, PLAYLIST_UID).columns(['key', 'youtubePlaylistId', 'title'] as const) },
+    syncStates: { table: videoState.table, col: videoState.columns(['storyDocumentId', 'youtubeVideoId', 'privacyStatus', 'status'] as const) },
+    playlists: { table: playlist.table, col: playlist.columns(['key', 'youtubePlaylistId', 'title'] as const) },
     removals: {
       table: model(strapi, REMOVAL_UID).table,
       col: model(strapi, REMOVAL_UID).columns(['id', 'storyDocumentId', 'slug', 'reason', 'removedAt'] as const),

@@ -5,7 +5,7 @@
  * work under the Content Security Policy of Strapi's security middleware.
  */
 import { escapeHtml as escapeHtmlText } from '../public-api/blocks';
-import { LEGAL_PATHS } from '../../../../submissions/server/src/public-pages/legal-paths';
+import { LEGAL_PATHS } from '../../../../../shared/legal-pages';
 
 /** The office's address from the call for participation, named on the public pages unless OFFICE_EMAIL is set. */
 export const OFFICE_EMAIL = 'buendnis@niedersachsen.de';

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseParams } from '../public-api/params';
 import { render, type PublicResponse } from '../public-api/response';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
+import { storiesConfig } from '../config/settings';
 import { renderListPage } from './list-page';
 import { listHref, listParams, storiesQuery, withoutEmptyFields } from './params';
 import { renderBadFilter, renderPageNotFound, renderStoryGone, renderStoryNotFound } from './problem-pages';
@@ -29,7 +29,7 @@ export async function storyPageAnswer(strapi: Core.Strapi, slug: string): Promis
   }
   const region = story.body.region;
   const related = await findStories(strapi, region ? { region: region.slug, pageSize: RELATED } : { pageSize: RELATED });
-  return render(renderStoryPage(story.body, related.body.data, pluginConfig(strapi).publicUrl), HTML_TYPE, latestOf([story, related]));
+  return render(renderStoryPage(story.body, related.body.data, storiesConfig(strapi).publicUrl), HTML_TYPE, latestOf([story, related]));
 }
 
 /** The story's link picture (og:image), or the 404 page when the public may not see the story. */
@@ -37,7 +37,7 @@ export async function socialImageAnswer(strapi: Core.Strapi, slug: string): Prom
   const story = await findStory(strapi, slug);
   if (!story) return { status: 404, html: renderStoryNotFound() };
   const { cover } = story.body;
-  const publicUrl = pluginConfig(strapi).publicUrl;
+  const publicUrl = storiesConfig(strapi).publicUrl;
   const image = await socialImageOf(story.body, async () => (cover ? readCover(cover, publicUrl, strapi.dirs.static.public) : null));
   return render(image, SOCIAL_IMAGE.type, new Date(story.lastModified));
 }
@@ -55,7 +55,7 @@ export async function listPageAnswer(strapi: Core.Strapi, query: Record<string, 
     const { page, ...filters } = params;
     if (!list.body.data.length && page > 1) return { status: 404, html: renderPageNotFound(listHref(filters)) };
     return render(
-      renderListPage(params, list.body, choices, pluginConfig(strapi).publicUrl),
+      renderListPage(params, list.body, choices, storiesConfig(strapi).publicUrl),
       HTML_TYPE,
       latestOf([list, choices.regions, choices.themes, choices.projects])
     );

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { runtimeOf } from '../../../../stories/server/src/public-api/runtime';
+import { front } from '../dependencies';
 import { MESSAGES as M } from './messages';
 import { submissionSettings } from './settings';
 
@@ -50,7 +50,7 @@ export async function admit(strapi: Core.Strapi, caller: Caller, counter: 'submi
     return 'partner';
   }
   if (settings.rateLimitPerHour > 0) {
-    const decision = await runtimeOf(strapi).limits.consume(`${counter}:${caller.ip}`, settings.rateLimitPerHour, HOUR);
+    const decision = await front(strapi).consume(`${counter}:${caller.ip}`, settings.rateLimitPerHour, HOUR);
     caller.setHeader('X-RateLimit-Limit', String(decision.limit));
     caller.setHeader('X-RateLimit-Remaining', String(decision.remaining));
     if (!decision.allowed) {

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { preparePublicHeaders } from '../../../../stories/server/src/public-api/koa-response';
-import { requestClientAddress } from '../../../../operations/server/src/client-address';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
+import { front, requests } from '../dependencies';
 import { admit, honeypotFilled, PARTNER_SECRET_HEADER, WrongPartnerSecret, type Caller, type SubmissionSource } from './abuse';
 import { readSubmissionRequest, removeTemporaryFiles } from './http-input';
 import { submissionRuntime } from './lifecycle';
@@ -22,9 +20,10 @@ type KoaContext = Parameters<Core.MiddlewareHandler>[0];
  *   beyond the upload budget gets 429 (this address's day) or 503 (all pending uploads), both with Retry-After
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const cors = () => pluginConfig(strapi).publicApi.corsOrigins;
+  const preparePublicHeaders = (ctx: KoaContext) => front(strapi).preparePublicHeaders(ctx);
+  const clientAddress = (ctx: KoaContext) => requests(strapi).clientAddress(ctx.req);
   const caller = (ctx: KoaContext): Caller => ({
-    ip: requestClientAddress(strapi, ctx.req),
+    ip: clientAddress(ctx),
     secret: ctx.get(PARTNER_SECRET_HEADER) || undefined,
     setHeader: (name, value) => ctx.set(name, value),
   });
@@ -42,17 +41,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async options(ctx: KoaContext) {
-      preparePublicHeaders(ctx, cors());
+      preparePublicHeaders(ctx);
       ctx.body = submissionOptions(submissionSettings(strapi), multipartMaxBytes(strapi));
     },
 
     async create(ctx: KoaContext) {
-      preparePublicHeaders(ctx, cors());
+      preparePublicHeaders(ctx);
       const request = readSubmissionRequest(ctx.request);
       try {
         const source = await admitted(ctx, 'submission');
         if (!source) return;
-        const receipt = honeypotFilled(request.fields) ? honeypotReceipt(strapi, requestClientAddress(strapi, ctx.req)) : await submitStory(strapi, request.raw, source);
+        const receipt = honeypotFilled(request.fields) ? honeypotReceipt(strapi, clientAddress(ctx)) : await submitStory(strapi, request.raw, source);
         ctx.status = 201;
         ctx.body = { referenceNumber: receipt.referenceNumber, status: 'submitted' };
       } finally {
@@ -62,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Hands the request to the tus server, which writes the answer itself (Koa must not respond as well). */
     async upload(ctx: KoaContext) {
-      preparePublicHeaders(ctx, cors());
+      preparePublicHeaders(ctx);
       if (ctx.method === 'GET') {
         ctx.set('Allow', 'HEAD, PATCH');
         ctx.status = 405;
@@ -73,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if ((ctx.get('X-HTTP-Method-Override') || ctx.method).toUpperCase() === 'POST') {
         const source = await admitted(ctx, 'upload');
         if (!source) return;
-        claimUpload(ctx.req, { address: requestClientAddress(strapi, ctx.req), partner: source === 'partner' });
+        claimUpload(ctx.req, { address: clientAddress(ctx), partner: source === 'partner' });
       }
       // tus answers HEAD without setting a status, so Node would send Koa's initial 404 and clients restart at 0.
       ctx.status = 200;

@@ -1,6 +1,5 @@
 import { HEADERS } from '@tus/server';
-import type { CorsAccess } from '../../../../stories/server/src/public-api/headers';
-import { isPath, isUnder } from '../../../../stories/server/src/public-api/request-target';
+import type { CorsAccess } from '../../../../../shared/public-api';
 
 /**
  * What a partner site's browser may send to the submission API, for the preflights the public API's front layer
@@ -17,9 +16,13 @@ const UPLOADS: CorsAccess = {
   requestHeaders: [...HEADERS, 'X-Submission-Secret'].join(', '),
 };
 
-/** `target` is a canonical request target (public-api/request-target.ts). */
+/**
+ * Registered with the public API (index.ts), which passes a canonical request target; its path is compared as the
+ * router compares paths, ignoring case.
+ */
 export function writeAccessFor(target: string): CorsAccess | undefined {
-  if (isPath(target, '/api/v1/submissions') || isPath(target, '/api/v1/submissions/options')) return SUBMISSIONS;
-  if (isUnder(target, '/api/v1/uploads')) return UPLOADS;
+  const path = target.split('?')[0].toLowerCase();
+  if (path === '/api/v1/submissions' || path === '/api/v1/submissions/options') return SUBMISSIONS;
+  if (path === '/api/v1/uploads' || path.startsWith('/api/v1/uploads/')) return UPLOADS;
   return undefined;
 }

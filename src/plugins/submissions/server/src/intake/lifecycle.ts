@@ -1,8 +1,7 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Server } from '@tus/server';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
-import { startRepeatingTask } from '../../../../operations/server/src/background/repeating-task';
+import { background, front, media } from '../dependencies';
 import { startOutbox, stopOutbox } from '../outbox/runtime';
 import { submissionSettings } from './settings';
 import { createTusServer } from './tus-server';
@@ -10,7 +9,6 @@ import { forgetOldReservations, releaseUploads, reserveUpload } from './upload-r
 import { UploadStore, type ResumableUploadStore } from './upload-store';
 import { S3UploadStore } from './s3-upload-store';
 import { DatabaseLocker, forgetStaleLocks } from './upload-locker';
-import { mediaPrivacySettings } from '../../../../stories/server/src/media-privacy/settings';
 
 /**
  * The submission API's moving parts of one Strapi instance: the resumable-upload server and its store (a folder,
@@ -50,14 +48,14 @@ export async function startSubmissions(strapi: Core.Strapi) {
   if (runtimes.has(strapi)) return;
   const settings = submissionSettings(strapi);
   ensureUploadDir(settings.uploadDir);
-  const storage = mediaPrivacySettings(strapi).storage;
-  const store = storage.driver === 's3' ? new S3UploadStore(storage.s3, settings.uploadDir) : new UploadStore(settings.uploadDir);
+  const bucket = media(strapi).privateBucket();
+  const store = bucket ? new S3UploadStore(bucket, settings.uploadDir) : new UploadStore(settings.uploadDir);
   const tus = createTusServer({
     store,
     locker: new DatabaseLocker(strapi),
     maxVideoBytes: settings.maxVideoBytes,
     videoFormats: settings.videoFormats,
-    corsOrigins: pluginConfig(strapi).publicApi.corsOrigins,
+    corsOrigins: front(strapi).corsOrigins(),
     budget: {
       reserve: (reservation) => reserveUpload(strapi, reservation),
       release: (uploadIds) =>
@@ -67,7 +65,7 @@ export async function startSubmissions(strapi: Core.Strapi) {
     },
   });
   await sweepExpiredUploads(strapi, store);
-  const sweep = startRepeatingTask(strapi, 'Submissions: sweeping expired uploads', SWEEP_EVERY_MS, () => sweepExpiredUploads(strapi, store));
+  const sweep = background(strapi).startRepeatingTask('Submissions: sweeping expired uploads', SWEEP_EVERY_MS, () => sweepExpiredUploads(strapi, store));
   runtimes.set(strapi, { store, tus, sweep });
   startOutbox(strapi);
   if (settings.mailDelivery === 'log') {

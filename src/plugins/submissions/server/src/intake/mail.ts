@@ -1,7 +1,5 @@
-import { escapeHtml } from '../../../../stories/server/src/public-api/blocks';
-
 /**
- * The two mails of a submission, as plain text and simple HTML: the confirmation to the submitter (German, then
+ * The two mails of a submission, as plain text (the outbox adds the HTML version, `htmlOf`): the confirmation to the submitter (German, then
  * English) with the reference number and the personal withdrawal link, and the notice to the office (German) with
  * what it needs to plan and a link into the admin. The office notice carries no personal data: the admin has it.
  */
@@ -10,7 +8,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
-  html: string;
+  /** Made from `text` by the outbox (`htmlOf`) unless given. */
+  html?: string;
   replyTo?: string;
 }
 
@@ -30,8 +29,11 @@ export const germanDate = (date: Date) =>
 export const englishDate = (date: Date) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' }).format(date);
 
-/** Blank-line separated paragraphs → <p>, single line breaks → <br>, addresses → links. */
-export function htmlOf(text: string): string {
+/**
+ * Blank-line separated paragraphs → <p>, single line breaks → <br>, addresses → links; `escapeHtml` is the site's
+ * (stories' site service).
+ */
+export function htmlOf(text: string, escapeHtml: (text: string) => string): string {
   const body = text
     .split(/\n\s*\n/)
     .map(
@@ -98,7 +100,6 @@ The ZUSAMMEN. MEHR. editorial team
     to: f.email,
     subject: `Ihre Geschichte ist angekommen – Vorgangsnummer ${f.referenceNumber} / Your story has arrived`,
     text,
-    html: htmlOf(text),
   };
 }
 
@@ -135,5 +136,5 @@ Eingegangen über: ${f.source === 'partner' ? 'Partner-Schnittstelle' : 'Formula
 Die Geschichte ist als Entwurf mit dem Status „Eingereicht“ gespeichert und wird erst nach Prüfung veröffentlicht.
 Im Admin öffnen: ${f.adminLink}
 `;
-  return { to, subject: `Neue Einsendung ${f.referenceNumber}: ${f.title}`, text, html: htmlOf(text) };
+  return { to, subject: `Neue Einsendung ${f.referenceNumber}: ${f.title}`, text };
 }

@@ -3,9 +3,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { strings } from '@strapi/utils';
 import type { CheckedFile, MediaField } from './file-checks';
-import { mediaStorage } from '../../../../stories/server/src/media-privacy/media-storage';
-import { uploadPrivately } from '../../../../stories/server/src/media-privacy/provider';
-import { LocalDiskStorage } from '../../../../stories/server/src/media-privacy/storage';
+import { media } from '../dependencies';
 
 /**
  * Puts a submission's checked files into Strapi's media library through its upload service (so images get their
@@ -29,7 +27,7 @@ const mediaName = (referenceNumber: string, file: CheckedFile) => `${referenceNu
 
 async function upload(strapi: Core.Strapi, referenceNumber: string, file: CheckedFile, alternativeText: string | null): Promise<MediaRow> {
   const name = mediaName(referenceNumber, file);
-  const rows = (await uploadPrivately(() =>
+  const rows = (await media(strapi).uploadPrivately(() =>
     strapi
       .plugin('upload')
       .service('upload')
@@ -47,11 +45,10 @@ function localFileMarker(referenceNumber: string, field: MediaField) {
 }
 
 async function sweepLocalFiles(strapi: Core.Strapi, referenceNumber: string, fields: MediaField[]) {
-  const storage = mediaStorage(strapi);
-  if (!(storage instanceof LocalDiskStorage)) return;
+  const folders = media(strapi).localDirectories();
+  if (!folders) return;
   const markers = fields.map((field) => localFileMarker(referenceNumber, field));
-  for (const location of ['private', 'public'] as const) {
-    const folder = storage.directoryOf(location);
+  for (const folder of folders) {
     const names = await fs.readdir(folder).catch(() => [] as string[]);
     await Promise.all(names.filter((n) => markers.some((m) => n.includes(m))).map((n) => fs.rm(path.join(folder, n), { force: true })));
   }

@@ -1,19 +1,16 @@
 import fsp from 'fs/promises';
 import path from 'path';
-import type { Readable } from 'stream';
 import {
   AbortMultipartUploadCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
-  type S3Client,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { S3Store } from '@tus/s3-store';
 import type { DataStore } from '@tus/server';
-import { createS3Client, s3ClientConfig } from '../../../../stories/server/src/media-privacy/s3-client';
-import type { S3Settings } from '../../../../stories/server/src/media-privacy/settings';
-import { writeFileAtomically } from '../../../../stories/server/src/media-privacy/storage';
+import type { PrivateBucket } from '../../../../../shared/story-services';
 import { UPLOAD_ID } from './schema';
 import { UPLOAD_EXPIRY_MS, type FinishedUpload, type ResumableUploadStore } from './upload-store';
 
@@ -35,14 +32,14 @@ export class S3UploadStore implements ResumableUploadStore {
   private readonly bucket: string;
 
   constructor(
-    s3: S3Settings,
+    private readonly privateBucket: PrivateBucket,
     private readonly copyDir: string,
     private readonly expiryMs = UPLOAD_EXPIRY_MS
   ) {
-    this.bucket = s3.privateBucket;
-    this.client = createS3Client(s3);
+    this.bucket = privateBucket.name;
+    this.client = new S3Client(privateBucket.clientConfig);
     // No expiry tags: not every S3-compatible store keeps object tags; the hourly sweep removes expired uploads.
-    this.store = new S3Store({ s3ClientConfig: { bucket: this.bucket, ...s3ClientConfig(s3) }, expirationPeriodInMilliseconds: expiryMs, useTags: false });
+    this.store = new S3Store({ s3ClientConfig: { bucket: this.bucket, ...privateBucket.clientConfig }, expirationPeriodInMilliseconds: expiryMs, useTags: false });
   }
 
   get description() {
@@ -74,14 +71,8 @@ export class S3UploadStore implements ResumableUploadStore {
     if (upload.size === undefined || upload.offset !== upload.size) return 'incomplete';
     const copy = this.copyPath(id);
     const existing = await fsp.stat(copy).catch(() => null);
-    if (existing?.size !== upload.size) await this.download(id, copy);
+    if (existing?.size !== upload.size) await this.privateBucket.download(id, copy);
     return { path: copy, size: upload.size, name: upload.metadata?.filename ?? 'video' };
-  }
-
-  private async download(id: string, target: string) {
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: id }));
-    if (!object.Body) throw new Error(`upload ${id}: the bucket ${this.bucket} returned no bytes`);
-    await writeFileAtomically(target, object.Body as Readable);
   }
 
   async remove(id: string) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidYouTubeReference, parseYouTubeReference } from '../../../../../api/story/youtube-reference';
+import storySchema from '../../../../../api/story/content-types/story/schema.json';
 import captionComponent from '../../../../../components/story/caption.json';
-import { STORY_KINDS } from '../../../../stories/server/src/public-api/params';
 import { LIMITS, MESSAGES as M } from './messages';
 import { referralSourceOf } from './referral-source';
 
@@ -23,6 +23,9 @@ export const CREDIT_CHOICES = ['full', 'first-name', 'organisation', 'anonymous'
 export type CreditChoice = (typeof CREDIT_CHOICES)[number];
 /** The languages a caption file may have, as the caption component allows them. */
 export const CAPTION_LANGUAGES = captionComponent.attributes.language.enum as [string, ...string[]];
+
+/** Personal story or project story, as the story's content type lists them. */
+export const STORY_KINDS = storySchema.attributes.kind.enum as [string, ...string[]];
 
 /** An upload id as @tus/server makes them (16 random bytes, hex), alone or at the end of its URL. */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;

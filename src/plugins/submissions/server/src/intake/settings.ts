@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
+import { site } from '../dependencies';
 import type { VideoFormat } from './formats';
 import type { UploadBudgetLimits } from './upload-budget';
 
@@ -30,8 +30,8 @@ export interface SubmissionSettings {
 
 export function submissionSettings(strapi: Core.Strapi): SubmissionSettings {
   const settings = (strapi.config.get('plugin::submissions') as { submissions?: SubmissionSettings }).submissions;
-  if (!settings) throw new Error('The youtube-sync plugin has no "submissions" settings: config/plugins.ts must pass them.');
+  if (!settings) throw new Error('The submissions plugin has no "submissions" settings: config/plugins.ts must pass them.');
   return settings;
 }
 
-export const publicUrlOf = (strapi: Core.Strapi) => pluginConfig(strapi).publicUrl.replace(/\/$/, '');
+export const publicUrlOf = (strapi: Core.Strapi) => site(strapi).publicUrl().replace(/\/$/, '');

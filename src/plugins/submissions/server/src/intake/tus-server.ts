@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'http';
 import path from 'path';
 import { fromBuffer } from 'file-type';
 import { ERRORS, EVENTS, Server, type Locker, type Upload } from '@tus/server';
-import type { CorsOrigins } from '../../../../stories/server/src/public-api/headers';
+import type { CorsOrigins } from '../../../../../shared/story-services';
 import { videoFormatOf, videoMimeTypes, type VideoFormat } from './formats';
 import { MESSAGES as M } from './messages';
 import { UPLOAD_ID } from './schema';

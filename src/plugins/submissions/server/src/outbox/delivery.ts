@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { claimNext, release, type LeaseQueue } from '../../../../operations/server/src/lease-queue/lease-queue';
+import type { LeaseQueue } from '../../../../../shared/operations';
+import { leaseQueue } from '../dependencies';
 import { OUTBOX_MAIL, type OutboxMail } from './mails';
 
 /**
@@ -29,17 +30,17 @@ const OUTBOX_QUEUE: LeaseQueue = {
 };
 
 const claimMail = (strapi: Core.Strapi, now: Date) =>
-  claimNext<OutboxMail>(strapi, OUTBOX_QUEUE, { now, leaseMs: LEASE_MS, claimData: (candidate) => ({ attempts: candidate.attempts + 1 }) });
+  leaseQueue(strapi).claimNext<OutboxMail>(OUTBOX_QUEUE, { now, leaseMs: LEASE_MS, claimData: (candidate) => ({ attempts: candidate.attempts + 1 }) });
 
 async function markSent(strapi: Core.Strapi, mail: OutboxMail, now: Date) {
-  await release(strapi, OUTBOX_QUEUE, mail, { status: 'sent', finishedAt: now.toISOString(), lastError: null, to: null, replyTo: null, subject: null, text: null, html: null });
+  await leaseQueue(strapi).release(OUTBOX_QUEUE, mail, { status: 'sent', finishedAt: now.toISOString(), lastError: null, to: null, replyTo: null, subject: null, text: null, html: null });
 }
 
 async function markFailedAttempt(strapi: Core.Strapi, mail: OutboxMail, error: Error, now: Date, random: () => number): Promise<'retry' | 'failed'> {
   const giveUpAt = new Date(mail.giveUpAt).getTime();
   const outcome = now.getTime() >= giveUpAt ? 'failed' : 'retry';
   const next = Math.min(now.getTime() + retryDelayMs(mail.attempts, random), giveUpAt);
-  await release(strapi, OUTBOX_QUEUE, mail, {
+  await leaseQueue(strapi).release(OUTBOX_QUEUE, mail, {
     status: outcome === 'failed' ? 'failed' : 'pending',
     nextAttemptAt: new Date(next).toISOString(),
     finishedAt: outcome === 'failed' ? now.toISOString() : null,

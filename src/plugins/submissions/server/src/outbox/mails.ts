@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { Mail } from '../intake/mail';
+import { htmlOf, type Mail } from '../intake/mail';
+import { site } from '../dependencies';
 import { submissionSettings } from '../intake/settings';
 import { wakeOutbox } from './wake';
 
@@ -53,7 +54,7 @@ export async function queueMail(strapi: Core.Strapi, mail: Mail, about: string, 
       replyTo: mail.replyTo ?? null,
       subject: mail.subject,
       text: mail.text,
-      html: mail.html,
+      html: mail.html ?? htmlOf(mail.text, site(strapi).escapeHtml),
       status: 'pending',
       attempts: 0,
       queuedAt: now.toISOString(),

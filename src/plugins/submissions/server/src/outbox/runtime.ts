@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { startRepeatingTask } from '../../../../operations/server/src/background/repeating-task';
+import { background } from '../dependencies';
 import { deliverDueMails } from './delivery';
 import { outboxMails } from './mails';
 import { registerWaker, unregisterWaker } from './wake';
@@ -54,7 +54,7 @@ export function startOutbox(strapi: Core.Strapi): OutboxWorker {
   };
   const timer = setInterval(pass, POLL_MS);
   timer.unref();
-  const sweep = startRepeatingTask(strapi, 'Outbox: deleting old sent and failed mails', SWEEP_MS, () => sweepOutbox(strapi));
+  const sweep = background(strapi).startRepeatingTask('Outbox: deleting old sent and failed mails', SWEEP_MS, () => sweepOutbox(strapi));
   const worker: OutboxWorker = {
     async stop() {
       stopped = true;

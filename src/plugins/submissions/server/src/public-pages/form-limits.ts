@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { multipartMaxBytes, submissionOptions } from '../intake/options';
 import { submissionSettings } from '../intake/settings';
-import { OFFICE_EMAIL } from '../../../../stories/server/src/site/layout';
+import { site } from '../dependencies';
 import type { FormLimits } from './submission-form';
 
 const dotted = (names: readonly string[]) => names.map((name) => `.${name}`);
@@ -20,6 +20,6 @@ export function formLimits(strapi: Core.Strapi): FormLimits {
     consentTextVersion: data.consentTextVersion,
     credit: [...data.credits],
     honeypotField: data.honeypotField,
-    officeEmail: settings.officeEmail ?? OFFICE_EMAIL,
+    officeEmail: settings.officeEmail ?? site(strapi).officeEmail,
   };
 }

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { blocksToHtml, parseBlocks } from '../../../../stories/server/src/public-api/blocks';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
-import { escapeHtml, renderPage } from '../../../../stories/server/src/site/layout';
+import type { SiteService } from '../../../../../shared/story-services';
+import { site } from '../dependencies';
 import type { LegalPath } from './legal-paths';
 
 interface LegalDocument {
@@ -22,7 +21,8 @@ const dateFormat = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'lo
 export async function renderLegalPage(strapi: Core.Strapi, page: LegalPath): Promise<string | null> {
   const doc = (await strapi.documents(page.uid as never).findFirst({})) as LegalDocument | null;
   if (!doc) return null;
-  const body = blocksToHtml(parseBlocks(doc.body), pluginConfig(strapi).publicUrl);
+  const { escapeHtml, renderPage, blocksToHtml } = site(strapi);
+  const body = blocksToHtml(doc.body);
   const feedback = doc.feedbackEmail
     ? `<h2 id="rueckmeldung">Kontakt für Ihre Rückmeldung</h2>
 <p>E-Mail: <a href="mailto:${escapeHtml(doc.feedbackEmail)}">${escapeHtml(doc.feedbackEmail)}</a></p>`
@@ -39,7 +39,7 @@ ${updated}
   });
 }
 
-export function renderMissingLegalPage(page: LegalPath): string {
+export function renderMissingLegalPage({ escapeHtml, renderPage }: SiteService, page: LegalPath): string {
   return renderPage({
     title: page.label,
     main: `<h1>${escapeHtml(page.label)}</h1>

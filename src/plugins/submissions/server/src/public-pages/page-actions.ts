@@ -7,8 +7,9 @@ import { formLimits } from './form-limits';
 import { renderLegalPage, renderMissingLegalPage } from './legal-pages';
 import type { LegalPath } from './legal-paths';
 import { placesFile } from './places';
-import { loadStaticFile, sendStaticFile, type StaticFile } from '../../../../stories/server/src/site/static-file';
-import { renderSubmissionForm } from './submission-form';
+import type { StaticFile } from '../../../../../shared/story-services';
+import { site } from '../dependencies';
+import { submissionFormPage } from './submission-form';
 import { renderThankYou, renderUnknownReference } from './thank-you';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -32,20 +33,21 @@ export const pagesController = (strapi: Core.Strapi) => ({
   async submissionForm(ctx: Context) {
     const choices = await loadFormChoices(strapi);
     const limits = formLimits(strapi);
-    sendHtml(ctx, 200, renderSubmissionForm(limits, choices, TUS_VERSION, referralSourceOf(ctx.query.quelle)), 'no-cache');
+    sendHtml(ctx, 200, submissionFormPage(site(strapi)).renderSubmissionForm(limits, choices, TUS_VERSION, referralSourceOf(ctx.query.quelle)), 'no-cache');
   },
 
   thankYou(ctx: Context) {
     const reference = typeof ctx.query.ref === 'string' ? ctx.query.ref : '';
-    if (!REFERENCE_PATTERN.test(reference)) return sendHtml(ctx, 400, renderUnknownReference(), 'no-store');
-    sendHtml(ctx, 200, renderThankYou(reference, formLimits(strapi).officeEmail), 'no-store');
+    if (!REFERENCE_PATTERN.test(reference)) return sendHtml(ctx, 400, renderUnknownReference(site(strapi)), 'no-store');
+    sendHtml(ctx, 200, renderThankYou(site(strapi), reference, formLimits(strapi).officeEmail), 'no-store');
   },
 
   places(ctx: Context) {
-    sendStaticFile(ctx, placesFile(), 'public, max-age=86400');
+    site(strapi).sendStaticFile(ctx, placesFile(site(strapi)), 'public, max-age=86400');
   },
 
   tusClient(ctx: Context) {
+    const { loadStaticFile, sendStaticFile } = site(strapi);
     tusBundle ??= loadStaticFile(path.join(tusPackageDir, 'dist', 'tus.min.js'), 'text/javascript; charset=utf-8');
     sendStaticFile(ctx, tusBundle, IMMUTABLE);
   },
@@ -53,7 +55,7 @@ export const pagesController = (strapi: Core.Strapi) => ({
   legalPage(page: LegalPath) {
     return async (ctx: Context) => {
       const html = await renderLegalPage(strapi, page);
-      if (html === null) return sendHtml(ctx, 404, renderMissingLegalPage(page), 'no-store');
+      if (html === null) return sendHtml(ctx, 404, renderMissingLegalPage(site(strapi), page), 'no-store');
       sendHtml(ctx, 200, html, 'public, max-age=60');
     };
   },

@@ -1,5 +1,5 @@
 import path from 'path';
-import { loadStaticFile, type StaticFile } from '../../../../stories/server/src/site/static-file';
+import type { SiteService, StaticFile } from '../../../../../shared/story-services';
 
 let places: StaticFile | undefined;
 
@@ -8,7 +8,7 @@ let places: StaticFile | undefined;
  * list comes from and how old it is), served whole to the form, which searches it as the person types: about 950
  * names, about 7 KB compressed, so the search stays instant on a slow connection and needs no request per key stroke.
  */
-export function placesFile(): StaticFile {
+export function placesFile({ loadStaticFile }: SiteService): StaticFile {
   places ??= loadStaticFile(path.resolve(process.cwd(), 'database', 'seed', 'municipalities.json'), 'application/json; charset=utf-8');
   return places;
 }

@@ -1,19 +1,18 @@
-import type { Core } from '@strapi/strapi';
+import type { PublicRouteFactory } from '../../../../../shared/operations';
 import { pagesController } from './page-actions';
 import { LEGAL_PATHS } from './legal-paths';
-import { publicPageRouter } from '../../../../operations/server/src/public-router';
 
 /**
- * The public pages at the site's root, open to everyone (routes/public-router.ts). The form's own script and the
+ * The public pages at the site's root, open to everyone (mounted by operations' public-routes service). The form's own script and the
  * stylesheet are static files in public/assets.
  */
-export function pagesRouter({ strapi }: { strapi: Core.Strapi }) {
+export const pagesRouter: PublicRouteFactory = ({ strapi }) => {
   const c = pagesController(strapi);
-  return publicPageRouter([
+  return [
     { method: 'GET', path: '/mitmachen', handler: c.submissionForm },
     { method: 'GET', path: '/mitmachen/danke', handler: c.thankYou },
     { method: 'GET', path: '/mitmachen/orte.json', handler: c.places },
     { method: 'GET', path: '/assets/vendor/tus.min.js', handler: c.tusClient },
     ...LEGAL_PATHS.map((page) => ({ method: 'GET' as const, path: page.path, handler: c.legalPage(page) })),
-  ]);
-}
+  ];
+};

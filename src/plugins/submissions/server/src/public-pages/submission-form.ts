@@ -1,6 +1,5 @@
 import { CAPTION_LANGUAGES } from '../intake/schema';
-import { LANGUAGE_NAMES } from '../../../../stories/server/src/story-pages/format';
-import { escapeHtml, renderPage } from '../../../../stories/server/src/site/layout';
+import type { SiteService } from '../../../../../shared/story-services';
 
 /** What the form needs to know from the submission API's options (GET /api/v1/submissions/options). */
 export interface FormLimits {
@@ -45,9 +44,6 @@ const CREDIT_LABELS: Record<string, [string, string, string]> = {
   anonymous: ['Anonym', 'Anonymous', 'Ihr Name erscheint nirgends öffentlich – nicht auf der Website, nicht auf YouTube, nicht in sozialen Medien.'],
 };
 
-/** The caption languages the submission API takes, named as the story pages name languages; the form adds Dari to Persian. */
-const CAPTION_LANGUAGE_NAMES: Record<(typeof CAPTION_LANGUAGES)[number], string> = { ...LANGUAGE_NAMES, fa: 'Persisch (Farsi, Dari)' };
-
 /** A district as people say it: "Landkreis Celle", "Stadt Emden", "Region Hannover". */
 function regionLabel(region: Pick<RegionOption, 'name' | 'kind'>): string {
   if (/^(Landkreis|Region|Stadt) /.test(region.name)) return region.name;
@@ -60,7 +56,6 @@ const megabytes = (bytes: number) => {
 };
 const formatList = (extensions: string[]) => extensions.map((e) => e.replace(/^\./, '').toUpperCase()).join(', ');
 
-const en = (text: string) => ` <span class="en" lang="en">/ ${escapeHtml(text)}</span>`;
 const REQUIRED = ' <span class="required">(Pflicht)</span>';
 const OPTIONAL = ' <span class="optional">(freiwillig)</span>';
 
@@ -73,66 +68,72 @@ interface FieldOptions {
   control: (describedBy: string) => string;
 }
 
-/** A labelled control with its hint and an (empty) error slot, both bound through aria-describedby. */
-function field({ id, label, english, required, hint, control }: FieldOptions): string {
-  const describedBy = [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
-  return `<div class="field" data-field="${id}">
+/** The /mitmachen page in the site's shell (stories' site service), which also escapes every value and names the languages. */
+export function submissionFormPage({ escapeHtml, renderPage, languageNames }: SiteService) {
+  /** The caption languages the submission API takes, named as the story pages name languages; the form adds Dari to Persian. */
+  const CAPTION_LANGUAGE_NAMES: Record<(typeof CAPTION_LANGUAGES)[number], string> = { ...languageNames, fa: 'Persisch (Farsi, Dari)' };
+
+  const en = (text: string) => ` <span class="en" lang="en">/ ${escapeHtml(text)}</span>`;
+  /** A labelled control with its hint and an (empty) error slot, both bound through aria-describedby. */
+  function field({ id, label, english, required, hint, control }: FieldOptions): string {
+    const describedBy = [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
+    return `<div class="field" data-field="${id}">
   <label for="${id}">${escapeHtml(label)}${en(english)}${required ? REQUIRED : OPTIONAL}</label>
   ${hint ? `<span class="hint" id="${id}-hint">${hint}</span>` : ''}
   <span class="field-error" id="${id}-error" hidden></span>
   ${control(describedBy)}
 </div>`;
-}
+  }
 
-function textField(options: Omit<FieldOptions, 'control'> & { type?: string; autocomplete?: string; maxLength?: number }) {
-  const { id, type = 'text', autocomplete, maxLength } = options;
-  return field({
-    ...options,
-    control: (describedBy) =>
-      `<input type="${type}" id="${id}" name="${id}"${autocomplete ? ` autocomplete="${autocomplete}"` : ''}${maxLength ? ` maxlength="${maxLength}"` : ''} aria-describedby="${describedBy}">`,
-  });
-}
+  function textField(options: Omit<FieldOptions, 'control'> & { type?: string; autocomplete?: string; maxLength?: number }) {
+    const { id, type = 'text', autocomplete, maxLength } = options;
+    return field({
+      ...options,
+      control: (describedBy) =>
+        `<input type="${type}" id="${id}" name="${id}"${autocomplete ? ` autocomplete="${autocomplete}"` : ''}${maxLength ? ` maxlength="${maxLength}"` : ''} aria-describedby="${describedBy}">`,
+    });
+  }
 
-/** A group of radios or checkboxes under one legend, with its hint and error slot. */
-function choiceGroup(options: { id: string; legend: string; english: string; required?: boolean; hint?: string; inputs: string; grid?: boolean }) {
-  const { id, legend, english, required, hint, inputs, grid } = options;
-  const describedBy = [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
-  return `<fieldset class="field" id="${id}" data-field="${id}" aria-describedby="${describedBy}" tabindex="-1">
+  /** A group of radios or checkboxes under one legend, with its hint and error slot. */
+  function choiceGroup(options: { id: string; legend: string; english: string; required?: boolean; hint?: string; inputs: string; grid?: boolean }) {
+    const { id, legend, english, required, hint, inputs, grid } = options;
+    const describedBy = [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
+    return `<fieldset class="field" id="${id}" data-field="${id}" aria-describedby="${describedBy}" tabindex="-1">
   <legend>${escapeHtml(legend)}${en(english)}${required ? REQUIRED : OPTIONAL}</legend>
   ${hint ? `<span class="hint" id="${id}-hint">${hint}</span>` : ''}
   <span class="field-error" id="${id}-error" hidden></span>
   <div class="${grid ? 'choice-grid' : 'choice-list'}">${inputs}</div>
 </fieldset>`;
-}
+  }
 
-function choice(type: 'radio' | 'checkbox', name: string, value: string, id: string, label: string, english?: string, hint?: string) {
-  const hintId = hint ? `${id}-hint` : '';
-  return `<div class="choice">
+  function choice(type: 'radio' | 'checkbox', name: string, value: string, id: string, label: string, english?: string, hint?: string) {
+    const hintId = hint ? `${id}-hint` : '';
+    return `<div class="choice">
   <input type="${type}" id="${id}" name="${name}" value="${escapeHtml(value)}"${hint ? ` aria-describedby="${hintId}"` : ''}>
   <label for="${id}">${escapeHtml(label)}${english ? en(english) : ''}${hint ? `<span class="hint" id="${hintId}">${escapeHtml(hint)}</span>` : ''}</label>
 </div>`;
-}
+  }
 
-function regionSelect(regions: RegionOption[]): string {
-  const groups = Object.entries(STATISTICAL_REGIONS).map(([value, label]) => {
-    const options = regions
-      .filter((r) => r.statisticalRegion === value)
-      .sort((a, b) => regionLabel(a).localeCompare(regionLabel(b), 'de'))
-      .map((r) => `<option value="${escapeHtml(r.slug)}" data-key="${escapeHtml(r.key)}">${escapeHtml(regionLabel(r))}</option>`)
+  function regionSelect(regions: RegionOption[]): string {
+    const groups = Object.entries(STATISTICAL_REGIONS).map(([value, label]) => {
+      const options = regions
+        .filter((r) => r.statisticalRegion === value)
+        .sort((a, b) => regionLabel(a).localeCompare(regionLabel(b), 'de'))
+        .map((r) => `<option value="${escapeHtml(r.slug)}" data-key="${escapeHtml(r.key)}">${escapeHtml(regionLabel(r))}</option>`)
+        .join('');
+      return options ? `<optgroup label="Statistische Region ${escapeHtml(label)}">${options}</optgroup>` : '';
+    });
+    return `<select id="region" name="region" aria-describedby="region-hint region-error"><option value="">Bitte wählen / Please choose</option>${groups.join('')}</select>`;
+  }
+
+  function aboutYou(limits: FormLimits): string {
+    const credits = limits.credit
+      .map((value) => {
+        const [label, english, hint] = CREDIT_LABELS[value] ?? [value, value, ''];
+        return choice('radio', 'credit', value, `credit-${value}`, label, english, hint || undefined);
+      })
       .join('');
-    return options ? `<optgroup label="Statistische Region ${escapeHtml(label)}">${options}</optgroup>` : '';
-  });
-  return `<select id="region" name="region" aria-describedby="region-hint region-error"><option value="">Bitte wählen / Please choose</option>${groups.join('')}</select>`;
-}
-
-function aboutYou(limits: FormLimits): string {
-  const credits = limits.credit
-    .map((value) => {
-      const [label, english, hint] = CREDIT_LABELS[value] ?? [value, value, ''];
-      return choice('radio', 'credit', value, `credit-${value}`, label, english, hint || undefined);
-    })
-    .join('');
-  return `<fieldset class="step">
+    return `<fieldset class="step">
 <legend><span class="step-number" aria-hidden="true">1</span>Über Sie${en('About you')}</legend>
 ${textField({ id: 'name', label: 'Ihr Name', english: 'Your name', required: true, autocomplete: 'name', maxLength: 120 })}
 ${textField({ id: 'email', label: 'E-Mail-Adresse', english: 'E-mail address', required: true, type: 'email', autocomplete: 'email', maxLength: 200, hint: 'Für Rückfragen und für den Link, mit dem Sie die Einwilligung widerrufen können. Wird nie veröffentlicht.' })}
@@ -147,12 +148,12 @@ ${choiceGroup({
   inputs: credits,
 })}
 </fieldset>`;
-}
+  }
 
-function yourStory(choices: FormChoices): string {
-  const themes = choices.themes.map((t) => choice('checkbox', 'themes', t.slug, `theme-${t.slug}`, t.name)).join('');
-  const projects = choices.projects.map((p) => `<option value="${escapeHtml(p.slug)}">${escapeHtml(p.name)}</option>`).join('');
-  return `<fieldset class="step">
+  function yourStory(choices: FormChoices): string {
+    const themes = choices.themes.map((t) => choice('checkbox', 'themes', t.slug, `theme-${t.slug}`, t.name)).join('');
+    const projects = choices.projects.map((p) => `<option value="${escapeHtml(p.slug)}">${escapeHtml(p.name)}</option>`).join('');
+    return `<fieldset class="step">
 <legend><span class="step-number" aria-hidden="true">2</span>Ihre Geschichte${en('Your story')}</legend>
 ${textField({ id: 'title', label: 'Titel', english: 'Title', required: true, maxLength: 100, hint: 'Ein kurzer Satz, höchstens 100 Zeichen. Zum Beispiel: „Amal lernt Pflege in Göttingen“.' })}
 ${field({
@@ -186,19 +187,20 @@ ${
         label: 'Gehört die Geschichte zu einem Projekt?',
         english: 'Project',
         hint: 'Wenn Ihr Projekt fehlt, schreiben Sie es einfach in die Geschichte.',
-        control: (describedBy) => `<select id="project" name="project" aria-describedby="${describedBy}"><option value="">Kein Projekt / none</option>${projects}</select>`,
+        control: (describedBy) =>
+          `<select id="project" name="project" aria-describedby="${describedBy}"><option value="">Kein Projekt / none</option>${projects}</select>`,
       })
     : ''
 }
 ${themes ? choiceGroup({ id: 'themes', legend: 'Um welche Themen geht es?', english: 'Themes', hint: 'Wählen Sie eines oder mehrere.', inputs: themes, grid: true }) : ''}
 </fieldset>`;
-}
+  }
 
-function videoStep(limits: FormLimits): string {
-  const videoAccept = [...limits.video.extensions, ...limits.video.mimeTypes].join(',');
-  const imageAccept = [...limits.image.extensions, ...limits.image.mimeTypes].join(',');
-  const captionAccept = limits.captions.extensions.join(',');
-  return `<fieldset class="step">
+  function videoStep(limits: FormLimits): string {
+    const videoAccept = [...limits.video.extensions, ...limits.video.mimeTypes].join(',');
+    const imageAccept = [...limits.image.extensions, ...limits.image.mimeTypes].join(',');
+    const captionAccept = limits.captions.extensions.join(',');
+    return `<fieldset class="step">
 <legend><span class="step-number" aria-hidden="true">3</span>Video</legend>
 <div class="notice" id="video-limits">
   <p><strong>Videos:</strong> ${escapeHtml(formatList(limits.video.extensions))}, höchstens ${escapeHtml(megabytes(limits.video.maxBytes))}.
@@ -273,15 +275,15 @@ ${field({
   control: (describedBy) => `<input type="file" id="cover" name="cover" accept="${escapeHtml(imageAccept)}" aria-describedby="${describedBy}">`,
 })}
 </fieldset>`;
-}
+  }
 
-/**
- * One person shown, as a template the script clones for "Person hinzufügen" ("__i__" becomes the index, "__n__"
- * the number people read). Consent boxes are never ticked in advance: consent must be an active choice.
- */
-function personTemplate(): string {
-  const id = (name: string) => `person-__i__-${name}`;
-  return `<template id="person-template">
+  /**
+   * One person shown, as a template the script clones for "Person hinzufügen" ("__i__" becomes the index, "__n__"
+   * the number people read). Consent boxes are never ticked in advance: consent must be an active choice.
+   */
+  function personTemplate(): string {
+    const id = (name: string) => `person-__i__-${name}`;
+    return `<template id="person-template">
 <section class="person" data-person="__i__" aria-labelledby="${id('heading')}">
   <h3 id="${id('heading')}">Person <span class="person-number">__n__</span></h3>
   ${textField({ id: id('nameOrRole'), label: 'Name oder Rolle', english: 'Name or role', required: true, maxLength: 120, hint: 'Zum Beispiel „Amal“ oder „Lehrerin“. Es reicht eine Rolle, wenn die Person nicht genannt werden möchte.' })}
@@ -321,7 +323,14 @@ function personTemplate(): string {
     required: true,
     hint: 'Mindestens eins ankreuzen.',
     inputs: [
-      choice('checkbox', id('channelWebsite'), 'true', id('channelWebsite'), 'Auf dieser Website und auf Websites von Partnern', 'This website and partner websites'),
+      choice(
+        'checkbox',
+        id('channelWebsite'),
+        'true',
+        id('channelWebsite'),
+        'Auf dieser Website und auf Websites von Partnern',
+        'This website and partner websites'
+      ),
       choice('checkbox', id('channelYoutube'), 'true', id('channelYoutube'), 'Auf YouTube', 'YouTube'),
       choice('checkbox', id('channelSocial'), 'true', id('channelSocial'), 'In sozialen Medien des Bündnisses', 'Social media'),
     ].join(''),
@@ -329,10 +338,10 @@ function personTemplate(): string {
   <div class="actions"><button type="button" class="button button--secondary button--small" data-remove-person>Person <span class="person-number">__n__</span> entfernen${en('Remove')}</button></div>
 </section>
 </template>`;
-}
+  }
 
-function peopleStep(limits: FormLimits): string {
-  return `<fieldset class="step">
+  function peopleStep(limits: FormLimits): string {
+    return `<fieldset class="step">
 <legend><span class="step-number" aria-hidden="true">4</span>Wer ist zu sehen? – Einwilligung${en('Who is shown? – Consent')}</legend>
 <p>Tragen Sie jede Person ein, die im Video oder auf dem Foto zu erkennen ist – auch sich selbst. Ist niemand zu sehen, lassen Sie diesen Teil leer.</p>
 <p lang="en" class="en en-block">Add every person who can be recognised in the video or photo, including yourself. If nobody is shown, leave this part empty.</p>
@@ -352,25 +361,25 @@ function peopleStep(limits: FormLimits): string {
 <div class="actions"><button type="button" class="button button--secondary" id="add-person">+ Person hinzufügen${en('Add person')}</button></div>
 ${personTemplate()}
 </fieldset>`;
-}
+  }
 
-function statement(name: string, label: string, english: string, extra = '') {
-  return `<div class="field" data-field="${name}">
+  function statement(name: string, label: string, english: string, extra = '') {
+    return `<div class="field" data-field="${name}">
   <span class="field-error" id="${name}-error" hidden></span>
   <div class="choice">
     <input type="checkbox" id="${name}" name="${name}" value="true" aria-describedby="${name}-error">
     <label for="${name}">${label}${REQUIRED}${en(english)}${extra}</label>
   </div>
 </div>`;
-}
+  }
 
-/** The partner link's source travels as a hidden field: in the page, never in a cookie or the browser's storage. */
-const referralField = (referralSource: string | undefined) =>
-  referralSource ? `<input type="hidden" id="referralSource" name="referralSource" value="${escapeHtml(referralSource)}">` : '';
+  /** The partner link's source travels as a hidden field: in the page, never in a cookie or the browser's storage. */
+  const referralField = (referralSource: string | undefined) =>
+    referralSource ? `<input type="hidden" id="referralSource" name="referralSource" value="${escapeHtml(referralSource)}">` : '';
 
-function submitStep(limits: FormLimits, referralSource: string | undefined): string {
-  const newTab = '<span class="visually-hidden"> (öffnet in neuem Tab)</span>';
-  return `<fieldset class="step">
+  function submitStep(limits: FormLimits, referralSource: string | undefined): string {
+    const newTab = '<span class="visually-hidden"> (öffnet in neuem Tab)</span>';
+    return `<fieldset class="step">
 <legend><span class="step-number" aria-hidden="true">5</span>Absenden${en('Send')}</legend>
 ${statement('consentPeople', 'Alle Personen, die zu sehen sind, haben zugestimmt – bei Kindern und Jugendlichen auch die Sorgeberechtigten. Ich darf die Musik, Bilder und Aufnahmen verwenden.', 'Everyone shown agreed, and I may use the music and footage.')}
 ${statement('acceptTerms', `Ich akzeptiere die <a href="/teilnahmebedingungen" target="_blank" rel="noopener">Teilnahmebedingungen${newTab}</a>.`, 'I accept the conditions of participation.')}
@@ -386,18 +395,18 @@ ${referralField(referralSource)}
 </div>
 <p id="submit-status" aria-live="polite"></p>
 </fieldset>`;
-}
+  }
 
-/**
- * The whole /mitmachen page. Everything dynamic is escaped; the limits travel to the script as one data attribute.
- * `referralSource` is the already validated `quelle` of the link that led here.
- */
-export function renderSubmissionForm(limits: FormLimits, choices: FormChoices, tusVersion: string, referralSource?: string): string {
-  const scriptOptions = escapeHtml(JSON.stringify(limits));
-  return renderPage({
-    title: 'Mitmachen: Ihre Geschichte',
-    scripts: SUBMISSION_SCRIPTS(tusVersion),
-    main: `<h1>Mitmachen: Erzählen Sie Ihre Geschichte<span class="en en-block" lang="en">Take part: tell your story</span></h1>
+  /**
+   * The whole /mitmachen page. Everything dynamic is escaped; the limits travel to the script as one data attribute.
+   * `referralSource` is the already validated `quelle` of the link that led here.
+   */
+  function renderSubmissionForm(limits: FormLimits, choices: FormChoices, tusVersion: string, referralSource?: string): string {
+    const scriptOptions = escapeHtml(JSON.stringify(limits));
+    return renderPage({
+      title: 'Mitmachen: Ihre Geschichte',
+      scripts: SUBMISSION_SCRIPTS(tusVersion),
+      main: `<h1>Mitmachen: Erzählen Sie Ihre Geschichte<span class="en en-block" lang="en">Take part: tell your story</span></h1>
 <p class="intro">Sie kennen eine Geschichte gelungener Integration in Niedersachsen? Schicken Sie uns ein Video – oder schreiben Sie die Geschichte einfach auf. Die Redaktion prüft alles, bevor etwas veröffentlicht wird.</p>
 <p lang="en" class="en">Do you know a story of successful integration in Lower Saxony? Send us a video – or simply write the story down. Our editors check everything before anything is published.</p>
 <div class="notice">
@@ -423,5 +432,8 @@ ${videoStep(limits)}
 ${peopleStep(limits)}
 ${submitStep(limits, referralSource)}
 </form>`,
-  });
+    });
+  }
+
+  return { renderSubmissionForm };
 }

@@ -1,9 +1,9 @@
-import { escapeHtml, renderPage } from '../../../../stories/server/src/site/layout';
+import type { SiteService } from '../../../../../shared/story-services';
 
 const NO_INDEX = '<meta name="robots" content="noindex">';
 
 /** The thank-you page after a submission: the reference number, what happens next, how to withdraw. */
-export function renderThankYou(referenceNumber: string, officeEmail: string): string {
+export function renderThankYou({ escapeHtml, renderPage }: SiteService, referenceNumber: string, officeEmail: string): string {
   const mail = escapeHtml(officeEmail);
   return renderPage({
     title: 'Danke für Ihre Geschichte',
@@ -30,7 +30,7 @@ export function renderThankYou(referenceNumber: string, officeEmail: string): st
 }
 
 /** Shown instead of the thank-you page when the link carries no valid reference number; the value is not echoed. */
-export function renderUnknownReference(): string {
+export function renderUnknownReference({ renderPage }: SiteService): string {
   return renderPage({
     title: 'Vorgangsnummer ungültig',
     head: NO_INDEX,

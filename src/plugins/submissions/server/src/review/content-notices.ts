@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { runtimeOf } from '../../../../stories/server/src/public-api/runtime';
+import { visibility } from '../dependencies';
 import { PUBLIC_VISITOR } from './actor';
 import { recordAudit, type Actor } from './audit';
 import { adminStoryUrl, notifyOffice } from './office-notice';
@@ -70,7 +70,7 @@ export async function reportableStory(strapi: Core.Strapi, slug: string): Promis
     where: { slug, publishedAt: { $notNull: true } },
     select: ['documentId', 'slug', 'title', 'referenceNumber'],
   })) as ReportableStory | null;
-  if (!story || !(await runtimeOf(strapi).queries.isVisible(story.documentId))) {
+  if (!story || !(await visibility(strapi).isVisible(story.documentId))) {
     throw new errors.NotFoundError(`No published story has the slug "${slug}".`);
   }
   return story;

@@ -1,4 +1,4 @@
-import { englishDate, germanDate, htmlOf, type Mail } from '../intake/mail';
+import { englishDate, germanDate, type Mail } from '../intake/mail';
 
 /**
  * The mails of the personal link besides the confirmation: the one-time code for seeing one's data, and a new
@@ -33,7 +33,7 @@ The code works for ${f.validMinutes} minutes and only once. If you did not ask f
 
 The ZUSAMMEN. MEHR. editorial team
 `;
-  return { to: f.email, subject: `Ihr Code: ${f.code} – Vorgangsnummer ${f.referenceNumber} / Your code`, text, html: htmlOf(text) };
+  return { to: f.email, subject: `Ihr Code: ${f.code} – Vorgangsnummer ${f.referenceNumber} / Your code`, text };
 }
 
 export interface NewLinkFacts {
@@ -62,5 +62,5 @@ All earlier links no longer work. Please do not share this link.
 
 The ZUSAMMEN. MEHR. editorial team
 `;
-  return { to: f.email, subject: `Ihr neuer persönlicher Link – Vorgangsnummer ${f.referenceNumber} / Your new personal link`, text, html: htmlOf(text) };
+  return { to: f.email, subject: `Ihr neuer persönlicher Link – Vorgangsnummer ${f.referenceNumber} / Your new personal link`, text };
 }

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { queueMail } from '../outbox/mails';
-import { htmlOf } from '../intake/mail';
 import { submissionSettings } from '../intake/settings';
 
 export interface OfficeNotice {
@@ -21,7 +20,7 @@ export async function notifyOffice(strapi: Core.Strapi, notice: OfficeNotice): P
     strapi.log.warn(`Notice for the office (OFFICE_EMAIL is not set, so it is only logged): ${notice.subject}\n${notice.text}`);
     return;
   }
-  await queueMail(strapi, { to, subject: notice.subject, text: notice.text, html: htmlOf(notice.text) }, notice.about);
+  await queueMail(strapi, { to, subject: notice.subject, text: notice.text }, notice.about);
 }
 
 /** The story's page in the admin's content manager, for links in notices. */

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { absoluteUrl, blocksToText, parseBlocks } from '../../../../stories/server/src/public-api/blocks';
-import { signedMediaUrl } from '../../../../stories/server/src/media-privacy/links';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
+import { media, site } from '../dependencies';
 import { auditTrail, recordAudit, type Actor, type StoredAuditEntry } from './audit';
 import { loadStoryRecord, type StoredFile, type StoredStory } from './story-record';
 import { isEditorialStatus, STATUS_LABELS } from './transitions';
@@ -115,9 +113,9 @@ export async function personalData(strapi: Core.Strapi, documentId: string, now 
   const record = await loadStoryRecord(strapi, documentId);
   if (!record) return null;
   const { story } = record;
-  const site = pluginConfig(strapi).publicUrl;
+  const pages = site(strapi);
   const file = (f: StoredFile | null | undefined): FileInfo | null =>
-    f ? { name: f.name, type: f.mime, sizeKb: f.size === null ? null : Math.round(Number(f.size)), url: absoluteUrl(signedMediaUrl(strapi, f.url), site) } : null;
+    f ? { name: f.name, type: f.mime, sizeKb: f.size === null ? null : Math.round(Number(f.size)), url: pages.absoluteUrl(media(strapi).signedUrl(f.url)) } : null;
   const { signedForm, id: _consentId, ...consent } = story.consent ?? {};
   return {
     about:
@@ -134,7 +132,7 @@ export async function personalData(strapi: Core.Strapi, documentId: string, now 
     story: {
       title: story.title,
       teaser: story.teaser,
-      text: blocksToText(parseBlocks(story.body)),
+      text: pages.blocksToText(story.body),
       kind: story.kind,
       language: story.language,
       place: story.place,

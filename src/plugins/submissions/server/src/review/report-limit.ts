@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'http';
 import type { Core } from '@strapi/strapi';
-import { runtimeOf } from '../../../../stories/server/src/public-api/runtime';
-import { requestClientAddress } from '../../../../operations/server/src/client-address';
+import { front, requests } from '../dependencies';
 import { reviewSettings } from './settings';
 
 /**
@@ -12,6 +11,6 @@ import { reviewSettings } from './settings';
 export async function reportRateLimited(strapi: Core.Strapi, req: IncomingMessage): Promise<number | null> {
   const perMinute = reviewSettings().reportsPerMinute;
   if (perMinute === 0) return null;
-  const decision = await runtimeOf(strapi).limits.consume(`content-report:${requestClientAddress(strapi, req)}`, perMinute);
+  const decision = await front(strapi).consume(`content-report:${requests(strapi).clientAddress(req)}`, perMinute);
   return decision.allowed ? null : decision.retryAfterSeconds;
 }

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { resolveTables } from '../../../../stories/server/src/public-api/tables';
 import { systemClock, type Clock } from '../../../../../shared/clock';
-import { runOncePerPeriod, startSchedule, type Schedule, type ScheduleHandle } from '../../../../operations/server/src/background/scheduled-run';
+import type { RepeatingTask, Schedule } from '../../../../../shared/operations';
+import { background, media } from '../dependencies';
 import { AUDIT_ENTRY, recordAudit } from './audit';
 import { reviewSettings, type ReviewSettings } from './settings';
 import { loadStoryRecord, type StoredFile, type StoredStory } from './story-record';
@@ -127,7 +127,7 @@ async function forgetNamesInTrail(strapi: Core.Strapi, storyDocumentId: string) 
 
 /** Deletes a file from storage and the media library unless something else still links to it. */
 async function deleteUnusedFile(strapi: Core.Strapi, fileId: number): Promise<boolean> {
-  const links = resolveTables(strapi).fileLinks;
+  const links = media(strapi).fileLinks();
   const [{ n }] = (await strapi.db.connection(links.table).where(links.file, fileId).count({ n: '*' })) as { n: number | string }[];
   if (Number(n) > 0) return false;
   const file = await strapi.db.query(FILE).findOne({ where: { id: fileId } });
@@ -242,14 +242,14 @@ async function eraseAndLog(strapi: Core.Strapi, settings: ReviewSettings, clock:
 
 /** One erasure run if this instance wins the current period across all instances; null otherwise. */
 export const runScheduledRetention = (strapi: Core.Strapi, settings: ReviewSettings, clock: Clock = systemClock) =>
-  runOncePerPeriod(strapi, retentionSchedule(settings), clock, () => eraseAndLog(strapi, settings, clock));
+  background(strapi).runOncePerPeriod(retentionSchedule(settings), clock, () => eraseAndLog(strapi, settings, clock));
 
-const schedules = new WeakMap<Core.Strapi, ScheduleHandle>();
+const schedules = new WeakMap<Core.Strapi, RepeatingTask>();
 
 /** Called from the plugin's bootstrap: reads (and so validates) the settings and starts the schedule. */
 export function startRetention(strapi: Core.Strapi, clock: Clock = systemClock) {
   const settings = reviewSettings();
-  schedules.set(strapi, startSchedule(strapi, retentionSchedule(settings), clock, () => eraseAndLog(strapi, settings, clock)));
+  schedules.set(strapi, background(strapi).startSchedule(retentionSchedule(settings), clock, () => eraseAndLog(strapi, settings, clock)));
 }
 
 export async function stopRetention(strapi: Core.Strapi) {

@@ -2,12 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS } from '../../../../../shared/permissions';
 import { reviewAdminController } from './admin-actions';
 import { reviewPagesController } from './public-pages/page-actions';
-import { publicPageRouter } from '../../../../operations/server/src/public-router';
+import type { PublicRouteFactory } from '../../../../../shared/operations';
 
 /**
  * The review's routers, as factories called with `strapi`: the admin API of the queue under /submissions/review/…
  * (every route checks the review permission), and the public pages /widerruf (with /widerruf/code, /widerruf/daten,
- * /widerruf/neuer-link) and /melden at the site's root (routes/public-router.ts). Its JSON endpoints under /api/v1
+ * /widerruf/neuer-link) and /melden at the site's root (mounted by operations' public-routes service). Its JSON endpoints under /api/v1
  * are part of the v1 contract (routes/content-api.ts).
  */
 const guarded = { policies: [{ name: 'admin::hasPermissions', config: { actions: [ACTIONS.review] } }] };
@@ -28,9 +28,9 @@ export const reviewAdminRouter = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export const reviewPagesRouter = ({ strapi }: { strapi: Core.Strapi }) => {
+export const reviewPagesRouter: PublicRouteFactory = ({ strapi }) => {
   const c = reviewPagesController(strapi);
-  return publicPageRouter([
+  return [
     { method: 'GET', path: '/widerruf', handler: c.withdrawalPage },
     { method: 'POST', path: '/widerruf', handler: c.withdraw },
     { method: 'POST', path: '/widerruf/code', handler: c.sendCode },
@@ -39,5 +39,5 @@ export const reviewPagesRouter = ({ strapi }: { strapi: Core.Strapi }) => {
     { method: 'GET', path: '/melden', handler: c.reportPage },
     { method: 'POST', path: '/melden', handler: c.report },
     { method: 'GET', path: '/melden/danke', handler: c.reportThanks },
-  ]);
+  ];
 };

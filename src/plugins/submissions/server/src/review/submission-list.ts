@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { failedMailCount } from '../outbox/mails';
-import { blocksToText, parseBlocks } from '../../../../stories/server/src/public-api/blocks';
-import { signedMediaUrl } from '../../../../stories/server/src/media-privacy/links';
+import { media, site } from '../dependencies';
 import { auditTrail, type StoredAuditEntry } from './audit';
 import { consentGaps, publishBlockers, type Gap } from './consent-completeness';
 import { listReports, openReportCounts, CONTENT_REPORT, type ContentReportView } from './content-notices';
@@ -53,7 +52,7 @@ type QueueStory = ReviewedStory & {
   region: { slug: string; name: string } | null;
 };
 
-const hasText = (body: unknown) => blocksToText(parseBlocks(body)).trim().length > 0;
+const hasText = (strapi: Core.Strapi, body: unknown) => site(strapi).blocksToText(body).trim().length > 0;
 
 const sourceOf = (value: string | null | undefined): QueueRow['source'] => (value === 'form' || value === 'partner' ? value : 'editor');
 
@@ -95,7 +94,7 @@ export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Pro
       editorialStatus: isEditorialStatus(story.editorialStatus) ? story.editorialStatus : null,
       source: sourceOf(story.submissionSource),
       published: published.has(story.documentId),
-      media: { video: Boolean(story.video), youtube: Boolean(story.youtubeVideoId), written: hasText(story.body) },
+      media: { video: Boolean(story.video), youtube: Boolean(story.youtubeVideoId), written: hasText(strapi, story.body) },
       needsFilmingHelp: Boolean(story.needsFilmingHelp),
       needsEquipment: Boolean(story.needsEquipment),
       consentComplete: consentGaps(reviewSubjectOf(story)).length === 0,
@@ -113,7 +112,7 @@ export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Pro
 
 /** A file as the review page links it: private files by a short-lived signed link the browser can open. */
 const fileViewFor = (strapi: Core.Strapi) => (file: StoredFile | null | undefined) =>
-  file ? { name: file.name, url: signedMediaUrl(strapi, file.url), mime: file.mime, size: file.size } : null;
+  file ? { name: file.name, url: media(strapi).signedUrl(file.url), mime: file.mime, size: file.size } : null;
 
 type FileView = ReturnType<ReturnType<typeof fileViewFor>>;
 
@@ -174,7 +173,7 @@ export async function reviewDetail(strapi: Core.Strapi, documentId: string): Pro
     title: story.title,
     slug: story.slug,
     teaser: story.teaser,
-    text: blocksToText(parseBlocks(story.body)),
+    text: site(strapi).blocksToText(story.body),
     kind: story.kind,
     language: story.language,
     place: story.place,

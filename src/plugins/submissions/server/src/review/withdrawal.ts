@@ -1,11 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { effectiveSettings } from '../../../../youtube-sync/server/src/config/settings';
-import { applyConsentChange } from '../../../../stories/server/src/public-api/hooks';
-import { storyVisibilityChanged } from '../../../../stories/server/src/media-privacy/hooks';
-import { enqueue } from '../../../../youtube-sync/server/src/sync-jobs/enqueue';
-import { STATE } from '../../../../youtube-sync/server/src/sync/state';
-import { pluginConfig } from '../../../../youtube-sync/server/src/utils/plugin-config';
+import { STORY_EVENTS, type StoryWithdrawn } from '../../../../../shared/events';
+import { media, visibility } from '../dependencies';
 import { recordAudit, type Actor } from './audit';
 import { germanDate } from './consent-completeness';
 import { adminStoryUrl, notifyOffice } from './office-notice';
@@ -87,23 +83,20 @@ async function markConsent(strapi: Core.Strapi, versions: StoryVersion[], field:
   }
 }
 
-/** Whether anything of the story may be on YouTube: it is published (a sync is due) or the sync has handled it. */
-async function mayBeOnYouTube(strapi: Core.Strapi, documentId: string, published: boolean) {
-  return published || (await strapi.db.query(STATE).count({ where: { storyDocumentId: documentId } })) > 0;
-}
-
-async function youtubeTakedownText(strapi: Core.Strapi) {
-  const { takedown } = await effectiveSettings(strapi, pluginConfig(strapi));
-  return takedown === 'delete'
-    ? 'Das YouTube-Video wird gelöscht (ein nur verlinktes, fremdes Video wird auf privat gestellt).'
-    : 'Das YouTube-Video wird auf privat gestellt.';
+/**
+ * Tells the plugins that act on a withdrawal (the YouTube sync takes the video down) inside this request's
+ * transaction; what they do is added to `done`.
+ */
+async function announce(strapi: Core.Strapi, documentId: string, scope: WithdrawalScope, wasPublished: boolean, now: Date, done: string[]) {
+  const event: StoryWithdrawn = { documentId, scope, wasPublished, at: now, report: (line) => void done.push(line) };
+  await strapi.eventHub.emit(STORY_EVENTS.withdrawn, event);
 }
 
 async function withdrawEverything(strapi: Core.Strapi, documentId: string, versions: StoryVersion[], at: string, note: string | null, now: Date) {
   const published = versions.some((v) => v.publishedAt);
   // One change for the public API: it compares what the public saw before the consent was marked with what it sees
   // after the unpublish, so a story that was public becomes one removal (a withdrawal), one that never was none.
-  await applyConsentChange(strapi, documentId, async () => {
+  await visibility(strapi).consentChanged(documentId, async () => {
     await markConsent(strapi, versions, FIELD.all, at, note);
     await strapi.db.query(STORY).updateMany({ where: { documentId }, data: { editorialStatus: 'withdrawn' } });
     // Through the Document Service: the sync job follows from it.
@@ -111,11 +104,17 @@ async function withdrawEverything(strapi: Core.Strapi, documentId: string, versi
   });
   const done = ['Der Redaktionsstatus ist jetzt „zurückgezogen“; die Geschichte kann nicht wieder veröffentlicht werden.'];
   if (published) done.unshift('Die Geschichte wurde sofort von der Website, den Partner-Seiten und dem Widget genommen.');
-  if (await mayBeOnYouTube(strapi, documentId, published)) {
-    if (!published) await enqueue(strapi, documentId, 'withdrawn', now);
-    done.push(await youtubeTakedownText(strapi));
-  }
+  await announce(strapi, documentId, 'all', published, now, done);
   return done;
+}
+
+/** What a withdrawal for one channel does here; the plugins told of it add their part (announce). */
+function channelDone(scope: Exclude<WithdrawalScope, 'all'>, published: boolean): string[] {
+  if (scope === 'website') {
+    return [published ? 'Die Geschichte wurde sofort von der Website, den Partner-Seiten und dem Widget genommen; auf YouTube bleibt sie.' : 'Die Geschichte wird nicht auf der Website und den Partner-Seiten gezeigt.'];
+  }
+  if (scope === 'youtube') return ['Die Website zeigt die Geschichte weiter, aber ohne YouTube-Video.'];
+  return ['Die Redaktion wird benachrichtigt und entfernt Beiträge in sozialen Medien von Hand.'];
 }
 
 async function withdrawChannel(strapi: Core.Strapi, documentId: string, versions: StoryVersion[], scope: Exclude<WithdrawalScope, 'all'>, at: string, note: string | null, now: Date) {
@@ -126,20 +125,11 @@ async function withdrawChannel(strapi: Core.Strapi, documentId: string, versions
     );
   }
   const published = versions.some((v) => v.publishedAt);
-  await applyConsentChange(strapi, documentId, () => markConsent(strapi, versions, FIELD[scope], at, note));
-  await storyVisibilityChanged(strapi, documentId);
-  if (scope === 'website') {
-    return [published ? 'Die Geschichte wurde sofort von der Website, den Partner-Seiten und dem Widget genommen; auf YouTube bleibt sie.' : 'Die Geschichte wird nicht auf der Website und den Partner-Seiten gezeigt.'];
-  }
-  if (scope === 'youtube') {
-    const done = ['Die Website zeigt die Geschichte weiter, aber ohne YouTube-Video.'];
-    if (await mayBeOnYouTube(strapi, documentId, published)) {
-      await enqueue(strapi, documentId, 'withdrawn', now);
-      done.push(await youtubeTakedownText(strapi));
-    }
-    return done;
-  }
-  return ['Die Redaktion wird benachrichtigt und entfernt Beiträge in sozialen Medien von Hand.'];
+  await visibility(strapi).consentChanged(documentId, () => markConsent(strapi, versions, FIELD[scope], at, note));
+  await media(strapi).storyVisibilityChanged(documentId);
+  const done = channelDone(scope, published);
+  await announce(strapi, documentId, scope, published, now, done);
+  return done;
 }
 
 export async function withdrawConsent(strapi: Core.Strapi, request: WithdrawalRequest): Promise<WithdrawalResult> {

@@ -10,7 +10,7 @@ import { createQuotaLedger } from '../youtube/quota';
 import { readConnection, writeConnection, type ChannelInfo } from '../config/connection-store';
 import { connectingClient, effectiveCredentials, type OAuthClientCredentials } from '../config/credentials';
 import { createSecretBox } from '../config/secret-box';
-import { parseInput } from '../../../../operations/server/src/validate';
+import { requests } from '../dependencies';
 import { channelUrl } from './video-links';
 import type { ChannelView, ConnectionSummary, ConnectionTest } from '../../../../../shared/admin-views';
 
@@ -56,7 +56,7 @@ const clientSchema = z.object({
  * token belongs to the old client, so the editor disconnects first.
  */
 export async function saveClient(strapi: Core.Strapi, config: PluginConfig, input: unknown) {
-  const client = parseInput(clientSchema, input, 'OAuth-Client');
+  const client = requests(strapi).parseInput(clientSchema, input, 'OAuth-Client');
   const credentials = await effectiveCredentials(strapi, config);
   if (credentials.source === 'stored' && !credentials.problem) {
     throw new errors.ValidationError('Der Kanal ist mit dem bisherigen Client verbunden. Bitte zuerst die Verbindung trennen.');

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import type { PluginConfig } from '../config';
 import { renderDescription } from '../sync/description';
 import { loadStory, type StorySnapshot } from '../sync/load-story';
 import { recentlyPublished } from './stories';
-import { parseInput } from '../../../../operations/server/src/validate';
+import { requests, site } from '../dependencies';
 
 const MAX_DESCRIPTION_BYTES = 5000;
 
@@ -37,12 +36,12 @@ const previewSchema = z.object({
 });
 
 /** The description a story would get on YouTube with a template that is not saved yet. */
-export async function previewDescription(strapi: Core.Strapi, config: PluginConfig, input: unknown) {
-  const { template, documentId, sample } = parseInput(previewSchema, input, 'Vorschau');
+export async function previewDescription(strapi: Core.Strapi, input: unknown) {
+  const { template, documentId, sample } = requests(strapi).parseInput(previewSchema, input, 'Vorschau');
   const chosen = sample ? undefined : documentId ?? (await recentlyPublished(strapi, 1))[0]?.documentId;
   const loaded = chosen ? await loadStory(strapi, chosen) : null;
   const story = loaded?.story ?? SAMPLE_STORY;
-  const description = renderDescription(template, story, config.publicUrl);
+  const description = renderDescription(template, story, site(strapi).publicUrl());
   const bytes = Buffer.byteLength(description, 'utf8');
   return {
     description,

@@ -41,7 +41,7 @@ const adminApiService = ({ strapi }: { strapi: Core.Strapi }) => {
     settings: async () => ({ ...(await readSettings(strapi, config())), placeholders: DESCRIPTION_PLACEHOLDERS }),
     saveSettings: (input: unknown, updatedBy: string | null) => saveSettings(strapi, input, updatedBy, now()),
     resetSettings: () => resetSettings(strapi),
-    preview: (input: unknown) => previewDescription(strapi, config(), input),
+    preview: (input: unknown) => previewDescription(strapi, input),
     previewStories: () => previewStories(strapi),
   };
 };

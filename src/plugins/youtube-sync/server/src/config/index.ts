@@ -65,7 +65,6 @@ export const configSchema = z.object({
     .number()
     .int()
     .refine((n) => n > 0 && n % (256 * 1024) === 0, 'YOUTUBE_UPLOAD_CHUNK_BYTES must be a multiple of 262144 (256 KiB)'),
-  publicUrl: z.string().url(),
   descriptionTemplate: z.string().max(4000),
   playlistTitles: z.object({
     channel: z.string(),
@@ -77,34 +76,11 @@ export const configSchema = z.object({
   tokenKey: z
     .string({ required_error: 'YOUTUBE_TOKEN_KEY (or ENCRYPTION_KEY) is missing: it encrypts the stored YouTube credentials' })
     .min(16, 'YOUTUBE_TOKEN_KEY (or ENCRYPTION_KEY) must have at least 16 characters: it encrypts the stored YouTube credentials'),
-  publicApi: z.object({
-    cache: z.boolean(),
-    compression: z.boolean(),
-    modernImages: z.boolean(),
-    cacheTtlMs: z.number().int().min(1000, 'PUBLIC_API_CACHE_TTL_MS must be at least 1000'),
-    rateLimitPerMinute: z.number().int().min(0, 'PUBLIC_API_RATE_LIMIT_PER_MINUTE must be 0 (no limit) or more'),
-    cachedRateLimitPerMinute: z
-      .number({ invalid_type_error: 'PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE must be a whole number' })
-      .int('PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE must be a whole number')
-      .min(0, 'PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE must be 0 (no limit) or more'),
-    keyRateLimitPerMinute: z.number().int().min(1, 'PUBLIC_API_KEY_RATE_LIMIT_PER_MINUTE must be at least 1'),
-    redisUrl: z.string().regex(/^rediss?:\/\//, 'RATE_LIMIT_REDIS_URL must start with redis:// or rediss://, or be "none"').nullable(),
-    corsOrigins: z.union([z.literal('*'), z.array(z.string().url('PUBLIC_API_CORS_ORIGINS must be "*" or a comma-separated list of origins'))]),
-  }),
 });
 
 export type PluginConfig = z.infer<typeof configSchema>;
 
 const int = (value: string | undefined, fallback: number) => (value === undefined || value === '' ? fallback : Number(value));
-
-/** An unset RATE_LIMIT_REDIS_URL means the local Redis; "none" (or empty) means counting in memory, per instance. */
-const redisUrl = (value: string | undefined) => {
-  if (value === undefined) return 'redis://127.0.0.1:6379';
-  return value === '' || value.toLowerCase() === 'none' ? null : value;
-};
-
-const origins = (value: string | undefined) =>
-  !value || value.trim() === '*' ? '*' : value.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
 
 export const DEFAULT_DESCRIPTION_TEMPLATE = [
   '{teaser}',
@@ -145,7 +121,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     playlistOrder: env.YOUTUBE_PLAYLIST_ORDER || 'newest_first',
     quotaModel: env.YOUTUBE_QUOTA_MODEL || 'current',
     uploadChunkBytes: int(env.YOUTUBE_UPLOAD_CHUNK_BYTES, 8 * 1024 * 1024),
-    publicUrl: env.PUBLIC_URL || 'http://localhost:1337',
     descriptionTemplate: DEFAULT_DESCRIPTION_TEMPLATE,
     playlistTitles: {
       channel: 'ZUSAMMEN. MEHR. – Alle Geschichten',
@@ -155,19 +130,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     },
     playlistKinds: { channel: true, region: true, theme: true, project: true },
     tokenKey: env.YOUTUBE_TOKEN_KEY || env.ENCRYPTION_KEY,
-    publicApi: {
-      cache: flag(true).parse(env.PUBLIC_API_CACHE),
-      // Both on in production; off only to measure what they save (npm run bench:widget).
-      compression: flag(true).parse(env.PUBLIC_COMPRESSION),
-      modernImages: flag(true).parse(env.PUBLIC_MODERN_IMAGES),
-      cacheTtlMs: int(env.PUBLIC_API_CACHE_TTL_MS, 5 * 60 * 1000),
-      rateLimitPerMinute: int(env.PUBLIC_API_RATE_LIMIT_PER_MINUTE, 120),
-      // Answers from the cache cost next to nothing: many visitors behind one address (a school, a carrier's NAT) get ten times as many.
-      cachedRateLimitPerMinute: int(env.PUBLIC_API_CACHED_RATE_LIMIT_PER_MINUTE, 10 * int(env.PUBLIC_API_RATE_LIMIT_PER_MINUTE, 120)),
-      keyRateLimitPerMinute: int(env.PUBLIC_API_KEY_RATE_LIMIT_PER_MINUTE, 1200),
-      redisUrl: redisUrl(env.RATE_LIMIT_REDIS_URL),
-      corsOrigins: origins(env.PUBLIC_API_CORS_ORIGINS),
-    },
   };
 }
 

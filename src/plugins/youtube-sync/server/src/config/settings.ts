@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { PluginConfig } from './index';
-import { parseInput } from '../../../../operations/server/src/validate';
+import { requests } from '../dependencies';
 
 /**
  * The settings the office changes itself in the admin — description template, default privacy, takedown and the
@@ -74,7 +74,7 @@ export async function readSettings(strapi: Core.Strapi, config: PluginConfig) {
 }
 
 export async function saveSettings(strapi: Core.Strapi, input: unknown, updatedBy: string | null, now: Date): Promise<EditorSettings> {
-  const settings = parseInput(editorSettingsSchema, input, 'YouTube-Einstellungen');
+  const settings = requests(strapi).parseInput(editorSettingsSchema, input, 'YouTube-Einstellungen');
   const value: StoredSettings = { ...settings, updatedAt: now.toISOString(), updatedBy };
   await pluginStore(strapi).set({ key: KEY, value });
   return settings;

@@ -11,4 +11,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   drain: (clock: Clock = systemClock, limit?: number) => createSyncRunner(strapi, pluginConfig(strapi), clock).drain(limit),
   reconcile: (clock: Clock = systemClock) => reconcile(strapi, pluginConfig(strapi), clock),
   quotaToday: (clock: Clock = systemClock) => createSyncRunner(strapi, pluginConfig(strapi), clock).ledger.today(),
+  /** Whether this instance runs the background work (YOUTUBE_SYNC_WORKER); one that serves only requests runs none. */
+  isWorker: (): boolean => pluginConfig(strapi).worker,
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { claimNext, type Where } from '../../../../operations/server/src/lease-queue/lease-queue';
+import type { Where } from '../../../../../shared/operations';
+import { leaseQueue } from '../dependencies';
 import { JOB_QUEUE, type SyncJob } from './jobs';
 
 export interface ClaimOptions {
@@ -26,7 +27,7 @@ const lostLeases = (job: SyncJob) => (job.expiredLeases ?? 0) + (job.status === 
  */
 export async function claim(strapi: Core.Strapi, now: Date, options: ClaimOptions): Promise<SyncJob | null> {
   const at = now.toISOString();
-  return claimNext<SyncJob>(strapi, JOB_QUEUE, {
+  return leaseQueue(strapi).claimNext<SyncJob>(JOB_QUEUE, {
     now,
     leaseMs: options.leaseMs,
     giveUp: (job) =>

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { release } from '../../../../operations/server/src/lease-queue/lease-queue';
+import { leaseQueue } from '../dependencies';
 import { JOB_QUEUE, type SyncJob } from './jobs';
 
 /**
@@ -10,6 +10,6 @@ import { JOB_QUEUE, type SyncJob } from './jobs';
 export async function complete(strapi: Core.Strapi, job: SyncJob, now: Date) {
   const at = now.toISOString();
   const finished = { finishedAt: at, lastError: null, errorKind: null, failureReason: null, attempts: 0, expiredLeases: 0, firstFailedAt: null };
-  if (await release(strapi, JOB_QUEUE, job, { ...finished, status: 'done' }, { revision: job.revision })) return;
-  await release(strapi, JOB_QUEUE, job, { ...finished, status: 'pending', runAt: at });
+  if (await leaseQueue(strapi).release(JOB_QUEUE, job, { ...finished, status: 'done' }, { revision: job.revision })) return;
+  await leaseQueue(strapi).release(JOB_QUEUE, job, { ...finished, status: 'pending', runAt: at });
 }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ErrorKind, YouTubeError } from '../youtube/errors';
 import type { FailureReason } from '../../../../../shared/admin-views';
 import { nextPacificMidnight } from '../youtube/quota';
-import { release } from '../../../../operations/server/src/lease-queue/lease-queue';
+import { leaseQueue } from '../dependencies';
 import { JOB_QUEUE, jobs, type JobStatus, type SyncJob } from './jobs';
 
 const BASE_DELAY_MS = 2000;
@@ -72,9 +72,9 @@ export async function fail(strapi: Core.Strapi, job: SyncJob, outcome: FailureOu
     firstFailedAt: outcome.firstFailedAt?.toISOString() ?? null,
     ...(error.kind === 'quota' && { attempts: Math.max(0, job.attempts - 1) }),
   };
-  if (outcome.status !== 'failed') return release(strapi, JOB_QUEUE, job, data);
-  if (await release(strapi, JOB_QUEUE, job, data, { revision: job.revision })) return true;
-  return release(strapi, JOB_QUEUE, job, { ...data, status: 'pending', runAt: now.toISOString(), attempts: 0, expiredLeases: 0, firstFailedAt: null });
+  if (outcome.status !== 'failed') return leaseQueue(strapi).release(JOB_QUEUE, job, data);
+  if (await leaseQueue(strapi).release(JOB_QUEUE, job, data, { revision: job.revision })) return true;
+  return leaseQueue(strapi).release(JOB_QUEUE, job, { ...data, status: 'pending', runAt: now.toISOString(), attempts: 0, expiredLeases: 0, firstFailedAt: null });
 }
 
 /** After the channel is reconnected, every parked job runs again. */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { JobStatus } from '../../../../../shared/admin-views';
-import type { LeaseQueue } from '../../../../operations/server/src/lease-queue/lease-queue';
+import type { LeaseQueue } from '../../../../../shared/operations';
 
 export const JOB = 'plugin::youtube-sync.sync-job';
 

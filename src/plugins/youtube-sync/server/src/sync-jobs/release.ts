@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { release } from '../../../../operations/server/src/lease-queue/lease-queue';
+import { leaseQueue } from '../dependencies';
 import { JOB_QUEUE, type SyncJob } from './jobs';
 
 /**
@@ -8,5 +8,5 @@ import { JOB_QUEUE, type SyncJob } from './jobs';
  * attempt. Conditional on the lock token: a job whose lease was lost meanwhile belongs to its new holder.
  */
 export function releaseJob(strapi: Core.Strapi, job: SyncJob, now: Date): Promise<boolean> {
-  return release(strapi, JOB_QUEUE, job, { status: 'pending', runAt: now.toISOString(), attempts: Math.max(0, job.attempts - 1) });
+  return leaseQueue(strapi).release(JOB_QUEUE, job, { status: 'pending', runAt: now.toISOString(), attempts: Math.max(0, job.attempts - 1) });
 }

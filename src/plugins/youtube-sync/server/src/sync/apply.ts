@@ -2,6 +2,7 @@ import { YouTubeError } from '../youtube/errors';
 import type { SyncContext } from './context';
 import { loadStory, type StorySnapshot } from './load-story';
 import { updatedParts } from '../youtube/video-parts';
+import { site } from '../dependencies';
 import { desiredHash, metadataHash, planStory, videoSource, type DesiredState } from './plan';
 import { syncCaptions } from './captions';
 import { addToPlaylist, ensurePlaylist, forgetPlaylist, removeFromPlaylist } from './playlists';
@@ -68,7 +69,7 @@ async function retireVideo(ctx: SyncContext, state: SyncState, marker: string) {
 
 async function publishStory(ctx: SyncContext, state: SyncState, story: StorySnapshot): Promise<SyncResult> {
   const { strapi, client, config } = ctx;
-  const desired = planStory(story, config);
+  const desired = planStory(story, config, site(strapi).publicUrl());
   const hash = desiredHash(desired);
   // A missing thumbnail keeps the story from counting as unchanged, so that every later sync tries it again.
   if (hash === state.syncedHash && (state.status === 'synced' || state.status === 'no_video') && !state.thumbnailIssue) return 'unchanged';

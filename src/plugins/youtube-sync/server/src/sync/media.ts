@@ -2,7 +2,7 @@ import path from 'path';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import type { MediaFile } from './load-story';
-import { fileOnDisk } from '../../../../stories/server/src/media-privacy/media-storage';
+import { media } from '../dependencies';
 
 const TWO_MB = 2 * 1024 * 1024;
 
@@ -16,7 +16,7 @@ export class MediaFileMissingError extends Error {
 
 /** Where a media library file's bytes are on this machine: on the local disk, or downloaded from the bucket. */
 export async function localPath(strapi: Core.Strapi, file: MediaFile): Promise<string> {
-  const full = await fileOnDisk(strapi, file.url);
+  const full = await media(strapi).fileOnDisk(file.url);
   if (!full) throw new MediaFileMissingError(`media file ${file.url} is missing on disk or in its bucket, public or private`);
   return full;
 }

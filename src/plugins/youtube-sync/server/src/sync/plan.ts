@@ -36,7 +36,8 @@ export function desiredPlaylists(story: StorySnapshot, titles: PluginConfig['pla
   ];
 }
 
-export function planStory(story: StorySnapshot, config: PluginConfig): DesiredState {
+/** `publicUrl`: the site's address (the stories' PUBLIC_URL), for the link to the story in the description. */
+export function planStory(story: StorySnapshot, config: PluginConfig, publicUrl: string): DesiredState {
   const marker = uploadMarker(story.documentId);
   const language = story.language && YOUTUBE_LANGUAGES.has(story.language) ? story.language : undefined;
   let video: DesiredState['video'] = null;
@@ -48,7 +49,7 @@ export function planStory(story: StorySnapshot, config: PluginConfig): DesiredSt
     metadata: {
       snippet: {
         title: youtubeSafe(story.title).slice(0, 100),
-        description: renderDescription(config.descriptionTemplate, story, config.publicUrl),
+        description: renderDescription(config.descriptionTemplate, story, publicUrl),
         tags: buildTags(story, marker),
         categoryId: config.categoryId,
         ...(language && { defaultLanguage: 'de', defaultAudioLanguage: language }),

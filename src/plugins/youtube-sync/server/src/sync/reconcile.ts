@@ -8,7 +8,8 @@ import type { YouTubeError } from '../youtube/errors';
 import { createQuotaLedger, type QuotaLedger } from '../youtube/quota';
 import { forgetPlaylist } from './playlists';
 import { storiesMissingThumbnails } from './thumbnails';
-import { runOncePerPeriod, startSchedule, type Schedule } from '../../../../operations/server/src/background/scheduled-run';
+import type { Schedule } from '../../../../../shared/operations';
+import { background } from '../dependencies';
 import { PLAYLIST, STATE, saveState, type SyncState } from './state';
 
 /**
@@ -283,7 +284,7 @@ async function reconcileAndLog(strapi: Core.Strapi, config: PluginConfig, clock:
 
 /** One reconciliation if this instance wins the current period across all instances; null otherwise. */
 export const runScheduledReconcile = (strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock) =>
-  runOncePerPeriod(strapi, reconcileSchedule(config), clock, () => reconcileAndLog(strapi, config, clock));
+  background(strapi).runOncePerPeriod(reconcileSchedule(config), clock, () => reconcileAndLog(strapi, config, clock));
 
 export const startReconcileSchedule = (strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock) =>
-  startSchedule(strapi, reconcileSchedule(config), clock, () => reconcileAndLog(strapi, config, clock));
+  background(strapi).startSchedule(reconcileSchedule(config), clock, () => reconcileAndLog(strapi, config, clock));

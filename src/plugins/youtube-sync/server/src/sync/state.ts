@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { LeaseLostError } from '../../../../operations/server/src/lease-queue/lease-lost';
-import type { Where } from '../../../../operations/server/src/lease-queue/lease-queue';
+import type { Where } from '../../../../../shared/operations';
+import { leaseQueue } from '../dependencies';
 import { jobLabel, type SyncJob } from '../sync-jobs/jobs';
 
 export const STATE = 'plugin::youtube-sync.sync-state';
@@ -72,11 +72,11 @@ export async function stateOf(strapi: Core.Strapi, storyDocumentId: string): Pro
 
 /**
  * Writes changes to the state row only while it still carries the lock token this copy was read (or claimed) with:
- * otherwise another worker took the story over, and this one stops with a LeaseLostError instead of overwriting.
+ * otherwise another worker took the story over, and this one stops with the lease-queue's lease-lost error instead of overwriting.
  */
 export async function saveState(strapi: Core.Strapi, state: SyncState, changes: Partial<SyncState> & Record<string, unknown>) {
   const { count } = await strapi.db.query(STATE).updateMany({ where: { id: state.id, lockToken: state.lockToken ?? null }, data: changes });
-  if (count !== 1) throw new LeaseLostError(jobLabel(state.storyDocumentId));
+  if (count !== 1) throw leaseQueue(strapi).leaseLost(jobLabel(state.storyDocumentId));
   Object.assign(state, changes);
 }
 

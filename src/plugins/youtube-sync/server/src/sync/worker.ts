@@ -9,16 +9,14 @@ import { fenceState, saveState, stateOf } from './state';
 import { MediaFileMissingError } from './media';
 import { claim } from '../sync-jobs/claim';
 import { fencedClient } from '../sync-jobs/fenced-client';
-import { holdLease } from '../../../../operations/server/src/lease-queue/hold-lease';
-import { LeaseLostError } from '../../../../operations/server/src/lease-queue/lease-lost';
+import { background, isLeaseLost, leaseQueue } from '../dependencies';
 import { complete } from '../sync-jobs/complete';
 import { releaseJob } from '../sync-jobs/release';
 import { fail, outcomeFor } from '../sync-jobs/fail';
 import { failureReasonOf } from './failure-reason';
 import { JOB_QUEUE, jobLabel, type SyncJob } from '../sync-jobs/jobs';
-import { startRepeatingTask } from '../../../../operations/server/src/background/repeating-task';
 import { effectiveConfig } from '../config/effective-config';
-import { metricsOf } from '../../../../operations/server/src/metrics';
+import { syncJobSeconds } from '../metrics';
 
 /** Human-readable reasons for the editors (German), by error kind. */
 const EDITOR_HINTS: Record<string, string> = {
@@ -35,6 +33,7 @@ export interface RunSummary {
 
 export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, clock: Clock = systemClock) {
   const ledger = createQuotaLedger(strapi, clock.now, baseConfig);
+  const jobSeconds = syncJobSeconds(strapi);
   let claiming = true;
   let running: SyncJob | null = null;
 
@@ -49,22 +48,22 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
     const state = { ...(await stateOf(strapi, job.storyDocumentId)), lockToken: job.lockToken };
     const stateStatus = outcome.status === 'pending' ? 'pending' : outcome.status === 'waiting_for_quota' || outcome.status === 'needs_reconnect' ? outcome.status : 'failed';
     await saveState(strapi, state, { status: stateStatus, lastError: message.slice(0, 2000) }).catch((lost: unknown) => {
-      if (!(lost instanceof LeaseLostError)) throw lost;
+      if (!isLeaseLost(lost)) throw lost;
     });
     strapi.log.warn(`YouTube sync of story ${job.storyDocumentId} → ${outcome.status}: ${error.message}`);
   }
 
   async function runJob(job: SyncJob, client: () => YouTubeClient, config: PluginConfig): Promise<SyncResult | 'failed' | 'lease_lost'> {
-    const lease = holdLease(strapi, JOB_QUEUE, job, jobLabel(job.storyDocumentId), clock.now, config.leaseMs);
+    const lease = leaseQueue(strapi).holdLease(JOB_QUEUE, job, jobLabel(job.storyDocumentId), clock.now, config.leaseMs);
     try {
       const ctx = { strapi, client: fencedClient(client(), lease.assert), config, now: clock.now, lockToken: job.lockToken, reason: job.reason };
       const result = await syncStory(ctx, job.storyDocumentId);
       await complete(strapi, job, clock.now());
       return result;
     } catch (raw) {
-      if (raw instanceof LeaseLostError) {
+      if (isLeaseLost(raw)) {
         // Another worker runs the story now; whatever this one would record could only overwrite that one's work.
-        strapi.log.warn(`YouTube sync of story ${job.storyDocumentId}: ${raw.message}`);
+        strapi.log.warn(`YouTube sync of story ${job.storyDocumentId}: ${(raw as Error).message}`);
         return 'lease_lost';
       }
       await recordFailure(job, raw, config);
@@ -86,7 +85,7 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
       const job = await claim(strapi, clock.now(), { ...config, fence: (claimed, written) => fenceState(strapi, claimed, written) });
       if (!job) break;
       running = job;
-      const timer = metricsOf(strapi).syncJobSeconds.startTimer();
+      const timer = jobSeconds.startTimer();
       const result = await runJob(job, lazyClient, config).finally(() => {
         running = null;
       });
@@ -114,7 +113,7 @@ export function createSyncRunner(strapi: Core.Strapi, baseConfig: PluginConfig, 
 /** The in-server worker: polls for due jobs every `intervalMs`; one drain at a time per instance. */
 export function startWorker(strapi: Core.Strapi, config: PluginConfig, clock: Clock = systemClock) {
   const runner = createSyncRunner(strapi, config, clock);
-  const task = startRepeatingTask(strapi, 'YouTube sync worker', config.intervalMs, () => runner.drain());
+  const task = background(strapi).startRepeatingTask('YouTube sync worker', config.intervalMs, () => runner.drain());
   return {
     stop: () => {
       runner.stopClaiming();

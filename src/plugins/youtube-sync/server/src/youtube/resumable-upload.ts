@@ -1,5 +1,5 @@
 import fs from 'fs';
-import { LeaseLostError } from '../../../../operations/server/src/lease-queue/lease-lost';
+import { isLeaseLost } from '../dependencies';
 import { classify, YouTubeError } from './errors';
 import type { Video, YouTubeClient } from './client';
 
@@ -89,7 +89,7 @@ export async function sessionStatus(client: YouTubeClient, uri: string, size: nu
       lastError = await failure(response);
       if (lastError.kind !== 'retryable') throw lastError;
     } catch (error) {
-      if (error instanceof LeaseLostError) throw error;
+      if (isLeaseLost(error)) throw error;
       lastError = classify(error);
       if (lastError.kind !== 'retryable') throw lastError;
     }
@@ -133,7 +133,7 @@ export async function resumableUpload(options: ResumableUploadOptions): Promise<
       response = await sendChunk(client, uri, file, offset, length);
     } catch (error) {
       // A worker that lost its job must not ask the session either: another worker owns the upload now.
-      if (error instanceof LeaseLostError) throw error;
+      if (isLeaseLost(error)) throw error;
       // The connection dropped or the answer was lost: the session knows what arrived.
       const state = await sessionStatus(client, uri, file.size);
       if (state.kind !== 'offset') return state;

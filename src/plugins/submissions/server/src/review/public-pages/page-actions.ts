@@ -9,14 +9,18 @@ import { checkAccessCode, CODE_PROBLEMS, issueNewLink, NO_ADDRESS, PROOF_EXPIRED
 import { personalData, recordAccess, type PersonalData } from '../personal-data';
 import { reportRateLimited } from '../report-limit';
 import { isWithdrawalScope, withdrawConsent } from '../withdrawal';
-import { renderReportForm, renderReportThanks, renderStoryNotFound, renderTooManyReports, type ReportFormState } from './report-page';
-import { MAX_NOTE, renderCodeForm, renderLinkNotice, renderLinkProblem, renderWithdrawalDone, renderWithdrawalPage, type WithdrawalFormState } from './withdrawal-page';
+import { reportPages, type ReportFormState } from './report-page';
+import { MAX_NOTE, withdrawalPages, type WithdrawalFormState } from './withdrawal-page';
+import { site } from '../../dependencies';
 import { sendDataDownload } from './data-download';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
 /** The address every public page names for questions (the same as the submission form's). */
 const office = (strapi: Core.Strapi) => formLimits(strapi).officeEmail;
+
+/** The pages of /widerruf and /melden, in the site's shell. */
+const pages = (strapi: Core.Strapi) => ({ ...withdrawalPages(site(strapi)), ...reportPages(site(strapi)) });
 
 /** Personal pages are never cached by browsers or proxies. */
 function sendHtml(ctx: Context, status: number, html: string) {
@@ -51,7 +55,7 @@ async function storyOrNull(strapi: Core.Strapi, slug: string): Promise<Reportabl
 async function linkOrProblemPage(strapi: Core.Strapi, ctx: Context, token: string): Promise<LinkSubject | null> {
   const link = await checkLink(strapi, token);
   if ('problem' in link) {
-    sendHtml(ctx, link.problem.status, renderLinkProblem(office(strapi), link.problem));
+    sendHtml(ctx, link.problem.status, pages(strapi).renderLinkProblem(office(strapi), link.problem));
     return null;
   }
   return link.subject;
@@ -59,7 +63,7 @@ async function linkOrProblemPage(strapi: Core.Strapi, ctx: Context, token: strin
 
 async function dataOrGonePage(strapi: Core.Strapi, ctx: Context, subject: LinkSubject): Promise<PersonalData | null> {
   const data = await personalData(strapi, subject.documentId);
-  if (!data) sendHtml(ctx, 404, renderLinkProblem(office(strapi), 'gone'));
+  if (!data) sendHtml(ctx, 404, pages(strapi).renderLinkProblem(office(strapi), 'gone'));
   return data;
 }
 
@@ -67,12 +71,12 @@ async function dataOrGonePage(strapi: Core.Strapi, ctx: Context, subject: LinkSu
 function sendRefusal(strapi: Core.Strapi, ctx: Context, token: string, outcome: SendOutcome): boolean {
   if (outcome.status === 'sent') return false;
   if (outcome.status === 'gone') {
-    sendHtml(ctx, 404, renderLinkProblem(office(strapi), 'gone'));
+    sendHtml(ctx, 404, pages(strapi).renderLinkProblem(office(strapi), 'gone'));
   } else if (outcome.status === 'limited') {
     ctx.set('Retry-After', String(outcome.retryAfterSeconds));
-    sendHtml(ctx, 429, renderLinkNotice(office(strapi), token, { title: 'Zu viele Anfragen', english: 'Too many requests', text: tooManyRequests(outcome.retryAfterSeconds) }));
+    sendHtml(ctx, 429, pages(strapi).renderLinkNotice(office(strapi), token, { title: 'Zu viele Anfragen', english: 'Too many requests', text: tooManyRequests(outcome.retryAfterSeconds) }));
   } else {
-    sendHtml(ctx, 409, renderLinkNotice(office(strapi), token, { title: 'Keine E-Mail-Adresse', english: 'No e-mail address', text: NO_ADDRESS }));
+    sendHtml(ctx, 409, pages(strapi).renderLinkNotice(office(strapi), token, { title: 'Keine E-Mail-Adresse', english: 'No e-mail address', text: NO_ADDRESS }));
   }
   return true;
 }
@@ -88,7 +92,7 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
     const subject = await linkOrProblemPage(strapi, ctx, token);
     if (!subject) return;
     const data = await dataOrGonePage(strapi, ctx, subject);
-    if (data) sendHtml(ctx, 200, renderWithdrawalPage(office(strapi), token, data));
+    if (data) sendHtml(ctx, 200, pages(strapi).renderWithdrawalPage(office(strapi), token, data));
   },
 
   async withdraw(ctx: Context) {
@@ -104,14 +108,14 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
     if (isWithdrawalScope(form.scope) && !problems.note && !problems.confirm) {
       try {
         const result = await withdrawConsent(strapi, { documentId: subject.documentId, scope: form.scope, note: state.note, actor: SUBMITTER_VIA_LINK });
-        return sendHtml(ctx, 200, renderWithdrawalDone(office(strapi), token, result));
+        return sendHtml(ctx, 200, pages(strapi).renderWithdrawalDone(office(strapi), token, result));
       } catch (error) {
         if (!(error instanceof errors.ValidationError)) throw error;
         problems.scope = error.message;
       }
     }
     const data = await dataOrGonePage(strapi, ctx, subject);
-    if (data) sendHtml(ctx, 400, renderWithdrawalPage(office(strapi), token, data, { state }));
+    if (data) sendHtml(ctx, 400, pages(strapi).renderWithdrawalPage(office(strapi), token, data, { state }));
   },
 
   async sendCode(ctx: Context) {
@@ -119,7 +123,7 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
     const subject = await linkOrProblemPage(strapi, ctx, token);
     if (!subject) return;
     if (sendRefusal(strapi, ctx, token, await sendAccessCode(strapi, subject))) return;
-    sendHtml(ctx, 200, renderCodeForm(office(strapi), token, { sent: true }));
+    sendHtml(ctx, 200, pages(strapi).renderCodeForm(office(strapi), token, { sent: true }));
   },
 
   /** With the right code (or the proof it gave) the stored data: as the page, or as the JSON file to download. */
@@ -130,9 +134,9 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
     if (!subject) return;
     let proof = text(form.proof);
     if (!isValidAccessProof(strapi, proof, token, subject)) {
-      if (proof && !form.code) return sendHtml(ctx, 403, renderCodeForm(office(strapi), token, { error: PROOF_EXPIRED }));
+      if (proof && !form.code) return sendHtml(ctx, 403, pages(strapi).renderCodeForm(office(strapi), token, { error: PROOF_EXPIRED }));
       const check = await checkAccessCode(strapi, subject, form.code);
-      if (check !== 'ok') return sendHtml(ctx, CODE_PROBLEMS[check].status, renderCodeForm(office(strapi), token, { error: CODE_PROBLEMS[check].message }));
+      if (check !== 'ok') return sendHtml(ctx, CODE_PROBLEMS[check].status, pages(strapi).renderCodeForm(office(strapi), token, { error: CODE_PROBLEMS[check].message }));
       proof = accessProof(strapi, token, subject).proof;
     }
     const data = await dataOrGonePage(strapi, ctx, subject);
@@ -140,7 +144,7 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
     const download = form.format === 'download';
     await recordAccess(strapi, data, subject.documentId, SUBMITTER_VIA_LINK, download ? 'download' : 'page');
     if (download) return sendDataDownload(ctx, data);
-    sendHtml(ctx, 200, renderWithdrawalPage(office(strapi), token, data, { proof }));
+    sendHtml(ctx, 200, pages(strapi).renderWithdrawalPage(office(strapi), token, data, { proof }));
   },
 
   async newLink(ctx: Context) {
@@ -151,7 +155,7 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
     sendHtml(
       ctx,
       200,
-      renderLinkNotice(office(strapi), null, {
+      pages(strapi).renderLinkNotice(office(strapi), null, {
         title: 'Neuer Link verschickt',
         english: 'New link sent',
         text: 'Wir haben Ihnen einen neuen persönlichen Link an Ihre E-Mail-Adresse geschickt. Dieser Link gilt ab jetzt nicht mehr. / We sent a new personal link to your e-mail address. This link no longer works.',
@@ -162,19 +166,19 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
 
   async reportPage(ctx: Context) {
     const story = await storyOrNull(strapi, text(ctx.query.story));
-    if (!story) return sendHtml(ctx, 404, renderStoryNotFound(office(strapi)));
-    sendHtml(ctx, 200, renderReportForm(office(strapi), story));
+    if (!story) return sendHtml(ctx, 404, pages(strapi).renderStoryNotFound(office(strapi)));
+    sendHtml(ctx, 200, pages(strapi).renderReportForm(office(strapi), story));
   },
 
   async report(ctx: Context) {
     const wait = await reportRateLimited(strapi, ctx.req);
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
-      return sendHtml(ctx, 429, renderTooManyReports(wait));
+      return sendHtml(ctx, 429, pages(strapi).renderTooManyReports(wait));
     }
     const form = formOf(ctx);
     const story = await storyOrNull(strapi, text(form.story));
-    if (!story) return sendHtml(ctx, 404, renderStoryNotFound(office(strapi)));
+    if (!story) return sendHtml(ctx, 404, pages(strapi).renderStoryNotFound(office(strapi)));
     const state: ReportFormState = { reason: text(form.reason), message: text(form.message), contact: text(form.contact) };
     try {
       const input = parseReport({ reason: form.reason, message: state.message, contact: state.contact });
@@ -183,13 +187,13 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
     } catch (error) {
       if (!(error instanceof errors.ValidationError)) throw error;
       const field = fieldOf(error) as keyof NonNullable<ReportFormState['errors']>;
-      return sendHtml(ctx, 400, renderReportForm(office(strapi), story, { ...state, errors: { [field]: FIELD_MESSAGES[field] ?? error.message } }));
+      return sendHtml(ctx, 400, pages(strapi).renderReportForm(office(strapi), story, { ...state, errors: { [field]: FIELD_MESSAGES[field] ?? error.message } }));
     }
     ctx.status = 303;
     ctx.redirect(`/melden/danke?story=${encodeURIComponent(story.slug)}`);
   },
 
   async reportThanks(ctx: Context) {
-    sendHtml(ctx, 200, renderReportThanks(await storyOrNull(strapi, text(ctx.query.story))));
+    sendHtml(ctx, 200, pages(strapi).renderReportThanks(await storyOrNull(strapi, text(ctx.query.story))));
   },
 });

@@ -1,4 +1,4 @@
-import { escapeHtml, renderPage } from '../../../../../stories/server/src/site/layout';
+import type { SiteService } from '../../../../../../shared/story-services';
 import { MAX_CONTACT, MAX_MESSAGE, REASON_LABELS, REPORT_REASONS } from '../content-notices';
 
 /**
@@ -6,7 +6,6 @@ import { MAX_CONTACT, MAX_MESSAGE, REASON_LABELS, REPORT_REASONS } from '../cont
  * plain form POST (no script), and its thank-you page. The widget and partner sites link here.
  */
 
-const mailto = (office: string) => `<a href="mailto:${escapeHtml(office)}">${escapeHtml(office)}</a>`;
 const NO_INDEX = '<meta name="robots" content="noindex">';
 const en = (text: string) => ` <span lang="en" class="en">${text}</span>`;
 const enBlock = (text: string) => `<span class="en en-block" lang="en">${text}</span>`;
@@ -18,24 +17,27 @@ export interface ReportFormState {
   errors?: Partial<Record<'reason' | 'message' | 'contact', string>>;
 }
 
-export function renderReportForm(office: string, story: { slug: string; title: string }, state: ReportFormState = {}): string {
-  const errors = state.errors ?? {};
-  const summary = Object.values(errors).filter(Boolean);
-  const reasons = REPORT_REASONS.map(
-    (reason) => `<div class="choice">
+/** The pages of /melden in the site's shell (stories' site service), which also escapes every value. */
+export function reportPages({ escapeHtml, renderPage }: SiteService) {
+  const mailto = (office: string) => `<a href="mailto:${escapeHtml(office)}">${escapeHtml(office)}</a>`;
+  function renderReportForm(office: string, story: { slug: string; title: string }, state: ReportFormState = {}): string {
+    const errors = state.errors ?? {};
+    const summary = Object.values(errors).filter(Boolean);
+    const reasons = REPORT_REASONS.map(
+      (reason) => `<div class="choice">
   <input type="radio" name="reason" id="reason-${reason}" value="${reason}"${state.reason === reason ? ' checked' : ''}>
   <label for="reason-${reason}">${escapeHtml(REASON_LABELS[reason].de)}${en(escapeHtml(REASON_LABELS[reason].en))}</label>
 </div>`
-  ).join('\n');
-  const error = (field: keyof NonNullable<ReportFormState['errors']>) =>
-    errors[field] ? `<span class="field-error" id="${field}-error">${escapeHtml(errors[field])}</span>` : '';
-  return renderPage({
-    title: 'Inhalt melden',
-    head: NO_INDEX,
-    main: `<h1>Inhalt melden${enBlock('Report content')}</h1>
+    ).join('\n');
+    const error = (field: keyof NonNullable<ReportFormState['errors']>) =>
+      errors[field] ? `<span class="field-error" id="${field}-error">${escapeHtml(errors[field])}</span>` : '';
+    return renderPage({
+      title: 'Inhalt melden',
+      head: NO_INDEX,
+      main: `<h1>Inhalt melden${enBlock('Report content')}</h1>
 <p class="intro">Sie möchten uns auf ein Problem mit der Geschichte <strong>„${escapeHtml(story.title)}“</strong> hinweisen? Danke! Die Redaktion sieht sich jede Meldung an.${en(
-      'You want to tell us about a problem with this story? Thank you – our editors look at every report.'
-    )}</p>
+        'You want to tell us about a problem with this story? Thank you – our editors look at every report.'
+      )}</p>
 ${
   summary.length
     ? `<div class="error-summary" role="alert" tabindex="-1"><h2>Bitte prüfen Sie Ihre Angaben${enBlock('Please check')}</h2><ul>${summary.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul></div>`
@@ -67,39 +69,42 @@ ${
   <div class="actions"><button type="submit" class="button button--primary">Meldung absenden${en('Send report')}</button></div>
 </form>
 <p>Sie können uns auch schreiben: ${mailto(office)}.</p>`,
-  });
-}
+    });
+  }
 
-export function renderReportThanks(story: { slug: string; title: string } | null): string {
-  return renderPage({
-    title: 'Danke für Ihre Meldung',
-    head: NO_INDEX,
-    main: `<h1>Danke für Ihre Meldung${enBlock('Thank you for your report')}</h1>
+  function renderReportThanks(story: { slug: string; title: string } | null): string {
+    return renderPage({
+      title: 'Danke für Ihre Meldung',
+      head: NO_INDEX,
+      main: `<h1>Danke für Ihre Meldung${enBlock('Thank you for your report')}</h1>
 <div class="notice notice--success" role="status"><p>Ihre Meldung ist bei der Redaktion angekommen. Wir prüfen sie so bald wie möglich.${en(
-      'Your report has reached our editors. We will look into it as soon as possible.'
-    )}</p></div>
+        'Your report has reached our editors. We will look into it as soon as possible.'
+      )}</p></div>
 ${story ? `<p>Gemeldet: „${escapeHtml(story.title)}“</p>` : ''}`,
-  });
-}
+    });
+  }
 
-export function renderStoryNotFound(office: string): string {
-  return renderPage({
-    title: 'Geschichte nicht gefunden',
-    head: NO_INDEX,
-    main: `<h1>Diese Geschichte gibt es nicht (mehr)${enBlock('This story does not exist (any more)')}</h1>
+  function renderStoryNotFound(office: string): string {
+    return renderPage({
+      title: 'Geschichte nicht gefunden',
+      head: NO_INDEX,
+      main: `<h1>Diese Geschichte gibt es nicht (mehr)${enBlock('This story does not exist (any more)')}</h1>
 <p>Vielleicht wurde sie schon von der Website genommen. Wenn Sie trotzdem etwas melden möchten, schreiben Sie uns an ${mailto(office)}.${en(
-      `It may have been taken down already. To report something anyway, write to ${escapeHtml(office)}.`
-    )}</p>`,
-  });
-}
+        `It may have been taken down already. To report something anyway, write to ${escapeHtml(office)}.`
+      )}</p>`,
+    });
+  }
 
-export function renderTooManyReports(seconds: number): string {
-  return renderPage({
-    title: 'Zu viele Meldungen',
-    head: NO_INDEX,
-    main: `<h1>Bitte kurz warten${enBlock('Please wait a moment')}</h1>
+  function renderTooManyReports(seconds: number): string {
+    return renderPage({
+      title: 'Zu viele Meldungen',
+      head: NO_INDEX,
+      main: `<h1>Bitte kurz warten${enBlock('Please wait a moment')}</h1>
 <p>Von Ihrem Anschluss kamen gerade sehr viele Meldungen. Bitte versuchen Sie es in ${seconds} Sekunden noch einmal.${en(
-      `Too many reports came from your connection. Please try again in ${seconds} seconds.`
-    )}</p>`,
-  });
+        `Too many reports came from your connection. Please try again in ${seconds} seconds.`
+      )}</p>`,
+    });
+  }
+
+  return { renderReportForm, renderReportThanks, renderStoryNotFound, renderTooManyReports };
 }

@@ -1,15 +1,18 @@
 import fs from 'fs';
 import path from 'path';
+import { PDF_FONTS } from '../../../../../shared/pdf-fonts';
+
+const { body: BODY, bold: BOLD } = PDF_FONTS;
 
 /**
- * The PDF's fonts. Story titles and names come in Turkish, Arabic, Cyrillic and other letters that PDF's built-in
+ * The fonts of the PDFs: the partner kit's print files and the reports (which use them through the `pdf-fonts`
+ * service). Story titles and names come in Turkish, Arabic, Cyrillic and other letters that PDF's built-in
  * Helvetica (WinAnsi) cannot print — it garbles them and the text after them — so a Unicode TrueType font is embedded
  * when one is found: from the `dejavu-fonts-ttf` package if it is installed, else the system's DejaVu (Debian's
  * fonts-dejavu-core). Without either, Helvetica is used and letters it lacks are printed as "?".
  */
 
-export const BODY = 'Body';
-export const BOLD = 'Bold';
+export { BODY, BOLD };
 
 interface FontFiles {
   regular: string;
@@ -53,7 +56,7 @@ const winAnsi = (text: string) =>
   }).join('');
 
 /** Registers BODY and BOLD on the document; returns how to make a text printable with them. */
-export function useReportFonts(doc: PDFKit.PDFDocument): (text: string) => string {
+export function usePdfFonts(doc: PDFKit.PDFDocument): (text: string) => string {
   const fonts = unicodeFonts();
   doc.registerFont(BODY, fonts?.regular ?? 'Helvetica');
   doc.registerFont(BOLD, fonts?.bold ?? 'Helvetica-Bold');
