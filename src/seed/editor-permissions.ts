@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS } from '../plugins/youtube-sync/server/src/permissions';
-import { LEGAL_PATHS } from '../plugins/submissions/server/src/public-pages/legal-paths';
+import { LEGAL_PATHS } from '../shared/legal-pages';
 
 /** Raise when the list below grows, so that installations made earlier grant the new entries once. */
 const GRANTS_VERSION = 1;

@@ -1,3 +1,5 @@
+import { SUBMISSION_LIMITS as LIMITS } from '../../../../../shared/submission-form';
+
 /**
  * Every message the submission API answers with, German first and English after a slash, in one place so the
  * wording stays consistent. Plain language: many submitters read German as a second language.
@@ -5,20 +7,8 @@
 
 const both = (de: string, en: string) => `${de} / ${en}`;
 
-export const LIMITS = {
-  titleMin: 3,
-  titleMax: 100,
-  storyMin: 20,
-  storyMax: 10000,
-  nameMax: 120,
-  emailMax: 254,
-  phoneMax: 40,
-  organisationMax: 150,
-  themesMax: 8,
-  peopleMax: 30,
-  nameOrRoleMax: 120,
-  guardiansMax: 200,
-} as const;
+/** The form's limits (src/shared/submission-form.ts: the OpenAPI document publishes them too). */
+export { LIMITS };
 
 const mb = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
 const formats = (names: readonly string[]) => names.map((n) => n.toUpperCase()).join(', ');

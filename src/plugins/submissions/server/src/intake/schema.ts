@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidYouTubeReference, parseYouTubeReference } from '../../../../../api/story/youtube-reference';
 import storySchema from '../../../../../api/story/content-types/story/schema.json';
-import captionComponent from '../../../../../components/story/caption.json';
+import { CAPTION_LANGUAGES, CREDIT_CHOICES } from '../../../../../shared/submission-form';
 import { LIMITS, MESSAGES as M } from './messages';
 import { referralSourceOf } from './referral-source';
 
@@ -18,11 +18,6 @@ export interface UploadedFile {
   name: string;
   size: number;
 }
-
-export const CREDIT_CHOICES = ['full', 'first-name', 'organisation', 'anonymous'] as const;
-export type CreditChoice = (typeof CREDIT_CHOICES)[number];
-/** The languages a caption file may have, as the caption component allows them. */
-export const CAPTION_LANGUAGES = captionComponent.attributes.language.enum as [string, ...string[]];
 
 /** Personal story or project story, as the story's content type lists them. */
 export const STORY_KINDS = storySchema.attributes.kind.enum as [string, ...string[]];

@@ -1,4 +1,5 @@
-import type { CreditChoice, SubmissionInput } from './schema';
+import type { CreditChoice } from '../../../../../shared/submission-form';
+import type { SubmissionInput } from './schema';
 
 /**
  * A submission as the draft story an editor opens: the text as blocks, a teaser from its first sentences, public

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { SiteService } from '../../../../../shared/story-services';
 import { site } from '../dependencies';
-import type { LegalPath } from './legal-paths';
+import type { LegalPath } from '../../../../../shared/legal-pages';
 
 interface LegalDocument {
   title: string;

@@ -5,7 +5,7 @@ import { referralSourceOf } from '../intake/referral-source';
 import { loadFormChoices } from './choices';
 import { formLimits } from './form-limits';
 import { renderLegalPage, renderMissingLegalPage } from './legal-pages';
-import type { LegalPath } from './legal-paths';
+import type { LegalPath } from '../../../../../shared/legal-pages';
 import { placesFile } from './places';
 import type { StaticFile } from '../../../../../shared/story-services';
 import { site } from '../dependencies';

@@ -1,6 +1,6 @@
 import type { PublicRouteFactory } from '../../../../../shared/operations';
 import { pagesController } from './page-actions';
-import { LEGAL_PATHS } from './legal-paths';
+import { LEGAL_PATHS } from '../../../../../shared/legal-pages';
 
 /**
  * The public pages at the site's root, open to everyone (mounted by operations' public-routes service). The form's own script and the

@@ -1,4 +1,4 @@
-import { CAPTION_LANGUAGES } from '../intake/schema';
+import { CAPTION_LANGUAGES } from '../../../../../shared/submission-form';
 import type { SiteService } from '../../../../../shared/story-services';
 
 /** What the form needs to know from the submission API's options (GET /api/v1/submissions/options). */

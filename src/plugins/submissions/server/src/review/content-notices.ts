@@ -4,6 +4,7 @@ import { visibility } from '../dependencies';
 import { PUBLIC_VISITOR } from './actor';
 import { recordAudit, type Actor } from './audit';
 import { adminStoryUrl, notifyOffice } from './office-notice';
+import { CONTENT_NOTICE_LIMITS } from '../../../../../shared/submission-form';
 import { REPORT_REASONS, type ContentReportView, type ReportReason, type ReportStatus } from '../../../../../shared/review';
 
 export { REPORT_REASONS, type ContentReportView };
@@ -25,8 +26,7 @@ export const REASON_LABELS: Record<ReportReason, { de: string; en: string }> = {
   other: { de: 'Etwas anderes', en: 'Something else' },
 };
 
-export const MAX_MESSAGE = 2000;
-export const MAX_CONTACT = 200;
+export const { message: MAX_MESSAGE, contact: MAX_CONTACT } = CONTENT_NOTICE_LIMITS;
 
 export interface ReportInput {
   reason: ReportReason;
