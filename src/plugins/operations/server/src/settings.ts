@@ -15,6 +15,6 @@ export interface OperationsSettings {
 
 export function operationsSettings(strapi: Core.Strapi): OperationsSettings {
   const settings = (strapi.config.get('plugin::operations') as { operations?: OperationsSettings }).operations;
-  if (!settings) throw new Error('The youtube-sync plugin has no "operations" settings: config/plugins.ts must pass them.');
+  if (!settings) throw new Error('The operations plugin has no settings: config/plugins.ts must pass them (operations: { config: { operations } }).');
   return settings;
 }

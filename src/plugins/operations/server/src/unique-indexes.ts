@@ -4,7 +4,7 @@ import type { UniqueAttribute } from '../../../../shared/operations';
 /**
  * Strapi checks `unique` attributes in its validator only; queues and claims rely on the database refusing a
  * second row (two instances enqueueing at once), so each plugin has its indexes created for real, e.g.
- * `['plugin::youtube-sync.sync-job', 'storyDocumentId']`.
+ * `['plugin::operations.scheduled-run', 'name']`.
  */
 export type { UniqueAttribute };
 
