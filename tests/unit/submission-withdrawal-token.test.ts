@@ -7,14 +7,18 @@ import {
   WithdrawalTokenError,
 } from '../../src/plugins/submissions/server/src/intake/withdrawal-token';
 
-/** Just the configuration the token module reads: the encryption key, the public address and the validity. */
+/**
+ * Just what the token module reads: the encryption key and the validity from the configuration, the public address
+ * from the stories' site service.
+ */
 function fakeStrapi(encryptionKey = 'test-encryption-key-0123456789', validDays = 1095): Core.Strapi {
   const config: Record<string, unknown> = {
     'admin.secrets.encryptionKey': encryptionKey,
-    'plugin::youtube-sync': { publicUrl: 'https://zusammen-mehr.example/' },
     'plugin::submissions': { submissions: { consentLinkValidDays: validDays } },
   };
-  return { config: { get: (key: string) => config[key] } } as unknown as Core.Strapi;
+  const site = { publicUrl: () => 'https://zusammen-mehr.example' };
+  const plugin = (name: string) => ({ service: (service: string) => (name === 'stories' && service === 'site' ? site : undefined) });
+  return { config: { get: (key: string) => config[key] }, plugin } as unknown as Core.Strapi;
 }
 
 const strapi = fakeStrapi();
