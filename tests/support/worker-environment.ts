@@ -2,6 +2,8 @@ import fs from 'fs';
 import path from 'path';
 import NodeEnvironment from 'jest-environment-node';
 
+import { SHARED_REQUIRE } from './shared-modules';
+
 const appDir = path.resolve(__dirname, '..', '..');
 
 /**
@@ -52,25 +54,40 @@ function usage(): Usage | null {
   }
 }
 
+/** Puts `saved` back as the process's environment: what a test file set does not reach the next file. */
+function restoreEnvironment(saved: NodeJS.ProcessEnv) {
+  for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+  Object.assign(process.env, saved);
+}
+
 /**
  * Node's test environment, with the worker's folders put into the worker process's own environment before the
- * test file's sandbox copies it: `os.tmpdir()` and child processes read the process's real environment, not the
- * sandbox's copy, so a setup file inside the sandbox would be too late.
+ * test file's sandbox sees it: `os.tmpdir()` and child processes read the process's real environment.
+ *
+ * Strapi and the app it loads from dist/ are required once per worker process, outside the test file's module
+ * registry (tests/support/shared-modules.ts): inside it, every test file would load Strapi's thousands of modules
+ * again through jest's resolver and vm — 3.5 s of CPU per file, most of a boot. That app reads the process's real
+ * environment, so the sandbox shares it instead of a copy, and each file's changes are undone at its teardown.
  */
 export default class WorkerEnvironment extends NodeEnvironment {
   private readonly started = usage();
   private readonly testPath: string;
+  private readonly savedEnvironment: NodeJS.ProcessEnv;
 
   constructor(...[config, context]: ConstructorParameters<typeof NodeEnvironment>) {
     const passDir = process.env.TEST_PASS_DIR;
     if (passDir) Object.assign(process.env, workerFolders(passDir, process.env.JEST_WORKER_ID ?? '1'));
     super(config, context);
     this.testPath = context.testPath;
+    this.savedEnvironment = { ...process.env };
+    this.global.process.env = process.env;
+    this.global[SHARED_REQUIRE] = (id: string) => require(require.resolve(id, { paths: [appDir] }));
   }
 
   /** Records the file's wall, CPU and waiting time in TEST_PASS_DIR/usage.jsonl, for the timing table of scripts/test.js. */
   async teardown() {
     await super.teardown();
+    restoreEnvironment(this.savedEnvironment);
     const passDir = process.env.TEST_PASS_DIR;
     const ended = usage();
     if (!passDir || !this.started || !ended) return;
