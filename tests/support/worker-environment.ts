@@ -54,6 +54,12 @@ function usage(): Usage | null {
   }
 }
 
+/**
+ * Global slots through which the app and a test's own copy of an app module (imported from src/) meet: Strapi's
+ * `strapi` (src/email/log-transport.ts) and the public API's runtimes (src/…/public-api/runtime.ts).
+ */
+const SHARED_GLOBALS: PropertyKey[] = ['strapi', Symbol.for('zusammen-mehr.public-api.runtimes')];
+
 /** Puts `saved` back as the process's environment: what a test file set does not reach the next file. */
 function restoreEnvironment(saved: NodeJS.ProcessEnv) {
   for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
@@ -81,6 +87,17 @@ export default class WorkerEnvironment extends NodeEnvironment {
     this.testPath = context.testPath;
     this.savedEnvironment = { ...process.env };
     this.global.process.env = process.env;
+    // Dates a test makes reach that app's database driver, which knows only the worker's own Date (instanceof).
+    this.global.Date = Date;
+    for (const key of SHARED_GLOBALS) {
+      Object.defineProperty(this.global, key, {
+        configurable: true,
+        get: () => (globalThis as Record<PropertyKey, unknown>)[key],
+        set: (value: unknown) => {
+          (globalThis as Record<PropertyKey, unknown>)[key] = value;
+        },
+      });
+    }
     this.global[SHARED_REQUIRE] = (id: string) => require(require.resolve(id, { paths: [appDir] }));
   }
 
