@@ -55,10 +55,11 @@ function usage(): Usage | null {
 }
 
 /**
- * Global slots through which the app and a test's own copy of an app module (imported from src/) meet: Strapi's
- * `strapi` (src/email/log-transport.ts) and the public API's runtimes (src/…/public-api/runtime.ts).
+ * Global slots the test file shares with that app: Strapi's `strapi` (src/email/log-transport.ts) and the public
+ * API's runtimes (src/…/public-api/runtime.ts), through which a test's own copy of an app module (imported from
+ * src/) meets the app; `fetch`, which a test may wrap to see the app's requests. Each is put back at teardown.
  */
-const SHARED_GLOBALS: PropertyKey[] = ['strapi', Symbol.for('zusammen-mehr.public-api.runtimes')];
+const SHARED_GLOBALS: PropertyKey[] = ['strapi', Symbol.for('zusammen-mehr.public-api.runtimes'), 'fetch'];
 
 /** Puts `saved` back as the process's environment: what a test file set does not reach the next file. */
 function restoreEnvironment(saved: NodeJS.ProcessEnv) {
@@ -79,6 +80,7 @@ export default class WorkerEnvironment extends NodeEnvironment {
   private readonly started = usage();
   private readonly testPath: string;
   private readonly savedEnvironment: NodeJS.ProcessEnv;
+  private readonly savedGlobals = new Map(SHARED_GLOBALS.map((key) => [key, (globalThis as Record<PropertyKey, unknown>)[key]]));
 
   constructor(...[config, context]: ConstructorParameters<typeof NodeEnvironment>) {
     const passDir = process.env.TEST_PASS_DIR;
@@ -105,6 +107,7 @@ export default class WorkerEnvironment extends NodeEnvironment {
   async teardown() {
     await super.teardown();
     restoreEnvironment(this.savedEnvironment);
+    for (const [key, value] of this.savedGlobals) (globalThis as Record<PropertyKey, unknown>)[key] = value;
     const passDir = process.env.TEST_PASS_DIR;
     const ended = usage();
     if (!passDir || !this.started || !ended) return;
