@@ -57,9 +57,11 @@ function usage(): Usage | null {
 /**
  * Global slots the test file shares with that app: Strapi's `strapi` (src/email/log-transport.ts) and the public
  * API's runtimes (src/…/public-api/runtime.ts), through which a test's own copy of an app module (imported from
- * src/) meets the app; `fetch`, which a test may wrap to see the app's requests. Each is put back at teardown.
+ * src/) meets the app — the app's copy keeps the registry it found when first loaded, so it stays for the next
+ * file; and `fetch`, which a test may wrap to see the app's requests, so it is put back at the file's end.
  */
 const SHARED_GLOBALS: PropertyKey[] = ['strapi', Symbol.for('zusammen-mehr.public-api.runtimes'), 'fetch'];
+const RESTORED_GLOBALS: PropertyKey[] = ['fetch'];
 
 /** Puts `saved` back as the process's environment: what a test file set does not reach the next file. */
 function restoreEnvironment(saved: NodeJS.ProcessEnv) {
@@ -80,7 +82,7 @@ export default class WorkerEnvironment extends NodeEnvironment {
   private readonly started = usage();
   private readonly testPath: string;
   private readonly savedEnvironment: NodeJS.ProcessEnv;
-  private readonly savedGlobals = new Map(SHARED_GLOBALS.map((key) => [key, (globalThis as Record<PropertyKey, unknown>)[key]]));
+  private readonly savedGlobals = new Map(RESTORED_GLOBALS.map((key) => [key, (globalThis as Record<PropertyKey, unknown>)[key]]));
 
   constructor(...[config, context]: ConstructorParameters<typeof NodeEnvironment>) {
     const passDir = process.env.TEST_PASS_DIR;
