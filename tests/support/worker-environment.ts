@@ -63,6 +63,31 @@ function usage(): Usage | null {
 const SHARED_GLOBALS: PropertyKey[] = ['strapi', Symbol.for('zusammen-mehr.public-api.runtimes'), 'fetch'];
 const RESTORED_GLOBALS: PropertyKey[] = ['fetch'];
 
+const KEEPS_LISTENERS = Symbol.for('zusammen-mehr.tests.keeps-process-listeners');
+
+/**
+ * Strapi's destroy() calls `process.removeAllListeners()`, meant for the signal handlers it added; on the worker's
+ * own process that would also take jest's IPC listener (the idle worker then exits, and jest reports it crashed)
+ * and Node's signal bookkeeping. From the first test file on, a call without an event name removes only listeners
+ * added since, as it did on the sandbox's copy of the process.
+ */
+function keepWorkerListeners() {
+  const target = process as NodeJS.Process & { [KEEPS_LISTENERS]?: true };
+  if (target[KEEPS_LISTENERS]) return;
+  target[KEEPS_LISTENERS] = true;
+  const own = new Map(process.eventNames().map((name) => [name, process.rawListeners(name)]));
+  const removeAll = process.removeAllListeners.bind(process);
+  process.removeAllListeners = ((event?: string | symbol) => {
+    if (event !== undefined) return removeAll(event);
+    for (const name of process.eventNames()) {
+      for (const listener of process.rawListeners(name)) {
+        if (!own.get(name)?.includes(listener)) process.removeListener(name, listener as (...args: unknown[]) => void);
+      }
+    }
+    return process;
+  }) as typeof process.removeAllListeners;
+}
+
 /** Puts `saved` back as the process's environment: what a test file set does not reach the next file. */
 function restoreEnvironment(saved: NodeJS.ProcessEnv) {
   for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
@@ -90,6 +115,7 @@ export default class WorkerEnvironment extends NodeEnvironment {
     super(config, context);
     this.testPath = context.testPath;
     this.savedEnvironment = { ...process.env };
+    keepWorkerListeners();
     this.global.process.env = process.env;
     // Dates a test makes reach that app's database driver, which knows only the worker's own Date (instanceof).
     this.global.Date = Date;
