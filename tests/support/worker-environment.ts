@@ -1,7 +1,6 @@
 import fs from 'fs';
 import path from 'path';
 import NodeEnvironment from 'jest-environment-node';
-
 import { SHARED_REQUIRE } from './shared-modules';
 
 const appDir = path.resolve(__dirname, '..', '..');
