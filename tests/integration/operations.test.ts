@@ -3,9 +3,9 @@ import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import { Writable } from 'stream';
-import { winston } from '@strapi/logger';
 import { createTestDatabase, currentBackend } from '../support/database';
 import { documentedVariables, imageEnvironment, serviceEnvironment } from '../support/compose';
+import { sharedModule } from '../support/shared-modules';
 import { startStrapiWithEnvironment, type TestApp } from '../support/strapi';
 import { testEnvironment } from '../support/test-env';
 
@@ -15,6 +15,9 @@ import { testEnvironment } from '../support/test-env';
  * and the container's /app paths at a temporary folder. Health, readiness, metrics and the JSON request log are
  * checked on it. The compose file runs PostgreSQL, so this file runs in the PostgreSQL pass.
  */
+
+/** The app's winston: a transport of another copy would not be recognised as one. */
+const { winston } = sharedModule<typeof import('@strapi/logger')>('@strapi/logger');
 
 const SYNC_JOB = 'plugin::youtube-sync.sync-job';
 const METRICS_TOKEN = 'metrics-token-for-the-test-0123456789';

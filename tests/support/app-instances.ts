@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import net from 'net';
 import path from 'path';
 
-/** A running app process (tests/support/app-process.ts) and its address. */
+/** A running app process (tests/support/app-process.js) and its address. */
 export interface AppInstance {
   url: string;
   child: ChildProcess;
@@ -25,8 +25,8 @@ export async function freePort(): Promise<number> {
 export async function spawnApp(env: Record<string, string>): Promise<AppInstance> {
   const root = path.resolve(__dirname, '..', '..');
   const port = await freePort();
-  // tsx as a loader, not its CLI: the CLI runs the script in a child of its own, which a SIGKILL would orphan.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'app-process.ts')], {
+  // Node itself, no runner in between: a SIGKILL must reach the app's own process.
+  const child = spawn(process.execPath, [path.join(__dirname, 'app-process.js')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,11 @@
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
-import { createStrapi, type Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildAdminIfStale } from '../../scripts/admin-build';
 import { createTestDatabase, type TestDatabase } from './database';
+import { strapiModule } from './shared-modules';
 import { testEnvironment } from './test-env';
 
 const appDir = path.resolve(__dirname, '..', '..');
@@ -56,7 +57,7 @@ export async function startBrowserApp(extraEnv: Record<string, string>): Promise
     ADMIN_PASSWORD: admin.password,
     ...extraEnv,
   });
-  const strapi = await createStrapi({ appDir, distDir }).load();
+  const strapi = await strapiModule().createStrapi({ appDir, distDir }).load();
   await strapi.server.mount();
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(port, '127.0.0.1', resolve));
   return {

@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client as PgClient } from 'pg';
+import { sharedModule } from './shared-modules';
 
 /**
  * pg queues a query sent while its connection is busy and, once a query is already waiting in that queue, warns
@@ -12,13 +13,16 @@ import { Client } from 'pg';
  * left to pg's warning and not counted against us.
  */
 
-type BusyClient = Client & { _activeQuery?: { text?: string }; _queryQueue?: unknown[] };
+type BusyClient = PgClient & { _activeQuery?: { text?: string }; _queryQueue?: unknown[] };
 
 const sqlOf = (query: unknown) => String(typeof query === 'string' ? query : (query as { text?: string })?.text ?? '').slice(0, 90);
 const isOurs = (frame: string) => !/node_modules|node:internal|<anonymous>|pg-concurrency/.test(frame);
 
+/** The app's pg (tests/support/shared-modules.ts): its prototype is patched once per worker, each file counts its own. */
+const { Client } = sharedModule<typeof import('pg')>('pg');
+const PATCHED = Symbol.for('zusammen-mehr.pg-concurrency');
+type Counted = { [PATCHED]?: { overlaps: Map<string, number> } };
 const overlaps = new Map<string, number>();
-const original = Client.prototype.query;
 
 /** The frames of the call, innermost first (async callers included as far as V8 keeps them). */
 function frames(): string[] {
@@ -41,16 +45,24 @@ function ourCallSite(stack: string[]): string | null {
   return ours.length ? ours.slice(0, 3).join(' ← ') : null;
 }
 
-Client.prototype.query = function query(this: BusyClient, ...args: unknown[]) {
-  if ((this._queryQueue?.length ?? 0) > 0) {
-    const site = ourCallSite(frames());
-    if (site) {
-      const key = `${site}\n     sent: ${sqlOf(args[0])}\n     while running: ${sqlOf(this._activeQuery)}`;
-      overlaps.set(key, (overlaps.get(key) ?? 0) + 1);
+const prototype = Client.prototype as typeof Client.prototype & Counted;
+if (prototype[PATCHED]) {
+  prototype[PATCHED].overlaps = overlaps;
+} else {
+  const counting = { overlaps };
+  const original = prototype.query;
+  prototype[PATCHED] = counting;
+  prototype.query = function query(this: BusyClient, ...args: unknown[]) {
+    if ((this._queryQueue?.length ?? 0) > 0) {
+      const site = ourCallSite(frames());
+      if (site) {
+        const key = `${site}\n     sent: ${sqlOf(args[0])}\n     while running: ${sqlOf(this._activeQuery)}`;
+        counting.overlaps.set(key, (counting.overlaps.get(key) ?? 0) + 1);
+      }
     }
-  }
-  return (original as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof Client.prototype.query;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof Client.prototype.query;
+}
 
 afterAll(() => {
   if (!overlaps.size) return;

@@ -1,5 +1,6 @@
 import path from 'path';
-import { createStrapi, type Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { strapiModule } from './shared-modules';
 import { testEnvironment } from './test-env';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -16,7 +17,7 @@ export interface TestApp {
 
 async function boot(database: TestDatabase, extraEnv: Record<string, string>, baseEnv = testEnvironment()): Promise<Core.Strapi> {
   Object.assign(process.env, baseEnv, database.env, extraEnv);
-  const app = await createStrapi({ appDir, distDir }).load();
+  const app = await strapiModule().createStrapi({ appDir, distDir }).load();
   await app.server.mount();
   return app;
 }

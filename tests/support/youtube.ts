@@ -82,5 +82,5 @@ export function spawnSupportProcess(file: string, extraEnv: Record<string, strin
   return { child, done };
 }
 
-/** Starts tests/support/sync-worker-process.ts: drains the sync queue once and exits. */
-export const spawnSyncWorker = (extraEnv: Record<string, string> = {}): WorkerProcess => spawnSupportProcess('sync-worker-process.ts', extraEnv);
+/** Starts tests/support/sync-worker-process.js: drains the sync queue once and exits. */
+export const spawnSyncWorker = (extraEnv: Record<string, string> = {}): WorkerProcess => spawnSupportProcess('sync-worker-process.js', extraEnv);

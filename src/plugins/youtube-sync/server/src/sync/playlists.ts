@@ -68,7 +68,15 @@ export async function ensurePlaylist(strapi: Core.Strapi, client: YouTubeClient,
       }
       return claim.youtubePlaylistId;
     }
-    const created = await client.insertPlaylist(wanted.title, DESCRIPTION, privacyStatus);
+    let created;
+    try {
+      created = await client.insertPlaylist(wanted.title, DESCRIPTION, privacyStatus);
+    } catch (error) {
+      // A failed insert gives the claim up at once: the job's retry (here or on another instance) need not sit out
+      // the window; a claim another instance has taken over meanwhile is left alone.
+      await query.updateMany({ where: { id: claim.id, creatingUntil: claim.creatingUntil }, data: { creatingUntil: null } });
+      throw error;
+    }
     await query.update({ where: { id: claim.id }, data: { youtubePlaylistId: created.id, title: wanted.title, privacyStatus, creatingUntil: null } });
     return created.id as string;
   }
