@@ -19,11 +19,11 @@ export interface WithdrawalResult {
   done: string[];
 }
 
-export const REPORT_REASONS = ['privacy', 'consent', 'incorrect', 'offensive', 'copyright', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
+export const NOTICE_REASONS = ['privacy', 'consent', 'incorrect', 'offensive', 'copyright', 'other'] as const;
+export type NoticeReason = (typeof NOTICE_REASONS)[number];
 
-export const REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const NOTICE_STATUSES = ['open', 'resolved', 'dismissed'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 export interface QueueRow {
   documentId: string;
@@ -39,7 +39,7 @@ export interface QueueRow {
   needsFilmingHelp: boolean;
   needsEquipment: boolean;
   consentComplete: boolean;
-  openReports: number;
+  openNotices: number;
 }
 
 export interface QueuePage {
@@ -48,7 +48,7 @@ export interface QueuePage {
     counts: Record<EditorialStatus, number>;
     regions: { slug: string; name: string }[];
     pagination: { page: number; pageSize: number; total: number; pageCount: number };
-    openReports: number;
+    openNotices: number;
     /** Mails the outbox gave up on (MAIL_RETRY_HOURS): the office sends them by hand, from the log. */
     failedMails: number;
   };
@@ -72,15 +72,15 @@ export interface ConsentPerson {
   channelYoutube?: boolean | null;
 }
 
-export interface ContentReportView {
+export interface ContentNoticeView {
   id: number;
   storyDocumentId: string;
   storySlug: string | null;
   storyTitle: string | null;
-  reason: ReportReason;
+  reason: NoticeReason;
   message: string | null;
   contact: string | null;
-  status: ReportStatus;
+  status: NoticeStatus;
   resolvedBy: string | null;
   resolvedAt: string | null;
   createdAt: string;

@@ -95,7 +95,7 @@ test('a withdrawal by phone is recorded for YouTube only', async () => {
 
 test('reported content is resolved from its own tab', async () => {
   await page.getByRole('tab', { name: /Gemeldete Inhalte/ }).click();
-  const row = page.getByTestId('review-reports').getByRole('row', { name: /Das Datum stimmt nicht/ });
+  const row = page.getByTestId('review-notices').getByRole('row', { name: /Das Datum stimmt nicht/ });
   await row.getByText('Offen').waitFor();
   await screenshot(page, 'review-04-reports');
   await row.getByRole('button', { name: 'Erledigt' }).click();

@@ -84,7 +84,7 @@ describe('a database of the previous layout, booted into the split plugins', () 
     expect(story).toBeDefined();
     const detail = await get(editorJwt, `/submissions/review/submissions/${story.documentId}`);
     expect(detail.body.data.history.map((h: { action: string }) => h.action)).toEqual(['status_changed', 'submitted']);
-    expect(detail.body.data.reports).toHaveLength(1);
+    expect(detail.body.data.notices).toHaveLength(1);
   });
 
   it('lists the report export finished before the upgrade', async () => {

@@ -270,10 +270,10 @@ describe('the review queue', () => {
       needsEquipment: true,
       needsFilmingHelp: false,
       consentComplete: true,
-      openReports: 1,
+      openNotices: 1,
     });
-    expect(row(ids.middle)).toMatchObject({ needsFilmingHelp: true, consentComplete: false, openReports: 0 });
-    expect(res.body.meta.openReports).toBeGreaterThanOrEqual(1);
+    expect(row(ids.middle)).toMatchObject({ needsFilmingHelp: true, consentComplete: false, openNotices: 0 });
+    expect(res.body.meta.openNotices).toBeGreaterThanOrEqual(1);
   });
 
   test('the detail names what blocks publication, the allowed moves, the consent per person and the reports', async () => {
@@ -293,7 +293,7 @@ describe('the review queue', () => {
       'Person „Sami (9)“: Einwilligung der Sorgeberechtigten fehlt.',
     ]);
     const reported = await as(editor).get(`/submissions/review/submissions/${ids.newest}`);
-    expect(reported.body.data.reports).toEqual([expect.objectContaining({ reason: 'privacy', status: 'open' })]);
+    expect(reported.body.data.notices).toEqual([expect.objectContaining({ reason: 'privacy', status: 'open' })]);
     expect((await as(editor).get('/submissions/review/submissions/unbekannt123')).status).toBe(404);
   });
 
@@ -301,7 +301,7 @@ describe('the review queue', () => {
     const author = as(await adminToken(app.strapi, 'strapi-author'));
     expect((await author.get('/submissions/review/submissions')).status).toBe(403);
     expect((await author.post(`/submissions/review/submissions/${ids.oldest}/status`, { to: 'in_review' })).status).toBe(403);
-    expect((await author.get('/submissions/review/reports')).status).toBe(403);
+    expect((await author.get('/submissions/review/notices')).status).toBe(403);
     expect((await request(app.server).get('/submissions/review/submissions')).status).toBe(401);
     expect(await statusOf(ids.oldest)).toBe('submitted');
   });

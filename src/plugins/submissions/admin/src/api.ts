@@ -2,12 +2,12 @@ import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type {
   ConsentPerson,
-  ContentReportView,
+  ContentNoticeView,
   EditorialStatus,
   Gap,
   QueuePage,
   QueueRow,
-  ReportStatus,
+  NoticeStatus,
   WithdrawalResult,
   WithdrawalScope,
 } from '../../../../shared/review';
@@ -16,13 +16,13 @@ import type {
 export {
   EDITORIAL_STATUSES,
   WITHDRAWAL_SCOPES,
-  type ContentReportView,
+  type ContentNoticeView,
   type EditorialStatus,
   type Gap,
   type QueuePage,
   type QueueRow,
-  type ReportReason,
-  type ReportStatus,
+  type NoticeReason,
+  type NoticeStatus,
   type WithdrawalScope,
 } from '../../../../shared/review';
 
@@ -106,7 +106,7 @@ export interface ReviewDetail {
   consentComplete: boolean;
   allowedMoves: EditorialStatus[];
   history: AuditEntryView[];
-  reports: ContentReportView[];
+  notices: ContentNoticeView[];
 }
 
 const search = (query: QueueQuery) =>
@@ -128,8 +128,8 @@ export function useReviewApi() {
           (r) => r.data
         ),
       newPersonalLink: (documentId: string) => post<{ data: { sent: true } }>(`${BASE}/submissions/${documentId}/personal-link`, {}).then((r) => r.data.data),
-      reports: () => get<{ data: ContentReportView[] }>(`${BASE}/reports`).then((r) => r.data.data),
-      closeReport: (id: number, status: ReportStatus) => put<{ data: ContentReportView }>(`${BASE}/reports/${id}`, { status }).then((r) => r.data.data),
+      notices: () => get<{ data: ContentNoticeView[] }>(`${BASE}/notices`).then((r) => r.data.data),
+      closeNotice: (id: number, status: NoticeStatus) => put<{ data: ContentNoticeView }>(`${BASE}/notices/${id}`, { status }).then((r) => r.data.data),
     }),
     [get, post, put]
   );

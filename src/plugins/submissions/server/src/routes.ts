@@ -31,7 +31,7 @@ export default {
       review('POST', '/consent/code', 'sendCode'),
       review('POST', '/consent/verify', 'verifyCode'),
       review('POST', '/consent/link', 'newLink'),
-      review('POST', '/stories/:slug/reports', 'report'),
+      review('POST', '/stories/:slug/reports', 'notice'),
     ],
   },
   review: reviewAdminRouter,

@@ -1,7 +1,7 @@
 import { LANGUAGES, MAX_PAGE_SIZE, MAX_REMOVALS_PAGE_SIZE, SORTS, STORY_KINDS } from './params';
 import { STATISTICAL_REGIONS } from './serialize';
 import { CAPTION_LANGUAGES, CONTENT_NOTICE_LIMITS, CREDIT_CHOICES, SUBMISSION_LIMITS as LIMITS } from '../../../../../shared/submission-form';
-import { REPORT_REASONS, WITHDRAWAL_SCOPES } from '../../../../../shared/review';
+import { NOTICE_REASONS, WITHDRAWAL_SCOPES } from '../../../../../shared/review';
 
 /**
  * The v1 contract as an OpenAPI 3.1 document. The tests validate every real response against the schema of its
@@ -558,7 +558,7 @@ export function openApiDocument(publicUrl: string) {
               'application/json': {
                 schema: object(
                   {
-                    reason: { enum: [...REPORT_REASONS] },
+                    reason: { enum: [...NOTICE_REASONS] },
                     message: { type: 'string', maxLength: CONTENT_NOTICE_LIMITS.message },
                     contact: { type: 'string', maxLength: CONTENT_NOTICE_LIMITS.contact, description: 'Only if the reporter wants an answer; never shown.' },
                     website: { type: 'string', description: 'Leave empty (a trap for robots).' },

@@ -89,7 +89,7 @@ function Row({ row, onOpen }: { row: QueueRow; onOpen: (documentId: string) => v
           {t(row.consentComplete ? 'review.consent.complete' : 'review.consent.incomplete')}
         </Typography>
       </Td>
-      <Td>{row.openReports > 0 ? <Badge active>{row.openReports}</Badge> : <Typography variant="pi">0</Typography>}</Td>
+      <Td>{row.openNotices > 0 ? <Badge active>{row.openNotices}</Badge> : <Typography variant="pi">0</Typography>}</Td>
       <Td>{row.editorialStatus && <EditorialStatusBadge status={row.editorialStatus} />}</Td>
       <Td>
         <Button size="S" variant="secondary" onClick={() => onOpen(row.documentId)}>
@@ -109,7 +109,7 @@ const COLUMNS = [
   'review.table.content',
   'review.table.needs',
   'review.table.consent',
-  'review.table.reports',
+  'review.table.notices',
   'review.table.status',
 ] as const;
 

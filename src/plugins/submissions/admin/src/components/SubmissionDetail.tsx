@@ -9,7 +9,7 @@ import { Blockers } from './Blockers';
 import { ConsentSummary } from './ConsentSummary';
 import { EditorialStatusBadge } from './EditorialStatusBadge';
 import { History } from './History';
-import { MOVE_KEY, REASON_KEY, REPORT_STATUS_KEY, SOURCE_KEY, STATUS_KEY } from './labels';
+import { MOVE_KEY, REASON_KEY, NOTICE_STATUS_KEY, SOURCE_KEY, STATUS_KEY } from './labels';
 import type { EditorialStatus, ReviewApi, ReviewDetail, WithdrawalScope } from '../api';
 import { WithdrawDialog } from './WithdrawDialog';
 
@@ -203,11 +203,11 @@ function DetailBody({ story, api, onChanged }: { story: ReviewDetail; api: Revie
               )}
             </Section>
           )}
-          {story.reports.length > 0 && (
-            <Section title={t('review.detail.reports')}>
-              {story.reports.map((report) => (
-                <Typography key={report.id} tag="p">
-                  {t(REASON_KEY[report.reason])} ({t(REPORT_STATUS_KEY[report.status])}){report.message ? `: ${report.message}` : ''}
+          {story.notices.length > 0 && (
+            <Section title={t('review.detail.notices')}>
+              {story.notices.map((notice) => (
+                <Typography key={notice.id} tag="p">
+                  {t(REASON_KEY[notice.reason])} ({t(NOTICE_STATUS_KEY[notice.status])}){notice.message ? `: ${notice.message}` : ''}
                 </Typography>
               ))}
             </Section>

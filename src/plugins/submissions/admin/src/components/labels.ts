@@ -1,5 +1,5 @@
 import type { MessageKey } from '../translate';
-import type { AuditEntryView, EditorialStatus, QueueRow, ReportReason, ReportStatus, WithdrawalScope } from '../api';
+import type { AuditEntryView, EditorialStatus, QueueRow, NoticeReason, NoticeStatus, WithdrawalScope } from '../api';
 
 /** The translation of every value the review pages show, written out so each key is visibly in use. */
 
@@ -32,7 +32,7 @@ export const SCOPE_HINT_KEY: Record<WithdrawalScope, MessageKey> = {
   social: 'review.withdraw.hint.social',
 };
 
-export const REASON_KEY: Record<ReportReason, MessageKey> = {
+export const REASON_KEY: Record<NoticeReason, MessageKey> = {
   privacy: 'review.reason.privacy',
   consent: 'review.reason.consent',
   incorrect: 'review.reason.incorrect',
@@ -41,10 +41,10 @@ export const REASON_KEY: Record<ReportReason, MessageKey> = {
   other: 'review.reason.other',
 };
 
-export const REPORT_STATUS_KEY: Record<ReportStatus, MessageKey> = {
-  open: 'review.reports.status.open',
-  resolved: 'review.reports.status.resolved',
-  dismissed: 'review.reports.status.dismissed',
+export const NOTICE_STATUS_KEY: Record<NoticeStatus, MessageKey> = {
+  open: 'review.notices.status.open',
+  resolved: 'review.notices.status.resolved',
+  dismissed: 'review.notices.status.dismissed',
 };
 
 export const ACTION_KEY: Record<string, MessageKey> = {

@@ -4,7 +4,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
 import { ACTIONS, Card, Notice, permission } from '../../../../../shared/admin';
 import { QueueFilters, QueueTable } from '../components/QueueTable';
-import { ReportsTable } from '../components/ReportsTable';
+import { NoticesTable } from '../components/NoticesTable';
 import { useReviewApi, type QueuePage, type QueueQuery } from '../api';
 import { SubmissionDetail } from '../components/SubmissionDetail';
 import { useT } from '../translate';
@@ -66,15 +66,15 @@ function Review() {
         <Tabs.Root defaultValue="queue">
           <Tabs.List aria-label={t('review.title')}>
             <Tabs.Trigger value="queue">{t('review.tab.queue')}</Tabs.Trigger>
-            <Tabs.Trigger value="reports">{t('review.tab.reports', { count: page?.meta.openReports ?? 0 })}</Tabs.Trigger>
+            <Tabs.Trigger value="notices">{t('review.tab.notices', { count: page?.meta.openNotices ?? 0 })}</Tabs.Trigger>
           </Tabs.List>
           <Box paddingTop={4}>
             <Tabs.Content value="queue">
               <Queue page={page} error={error} query={query} onQuery={setQuery} onOpen={open} />
             </Tabs.Content>
-            <Tabs.Content value="reports">
-              <Card title={t('review.reports.caption')}>
-                <ReportsTable api={api} onOpenStory={open} onChanged={refresh} />
+            <Tabs.Content value="notices">
+              <Card title={t('review.notices.caption')}>
+                <NoticesTable api={api} onOpenStory={open} onChanged={refresh} />
               </Card>
             </Tabs.Content>
           </Box>

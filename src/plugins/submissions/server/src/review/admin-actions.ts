@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { editorActor } from './actor';
-import { closeReport, listReports } from './content-notices';
-import { REPORT_STATUSES, type ReportStatus } from '../../../../../shared/review';
+import { closeNotice, listNotices } from './content-notices';
+import { NOTICE_STATUSES, type NoticeStatus } from '../../../../../shared/review';
 import { issueNewLink } from './personal-link';
 import { parseQueueFilter, reviewDetail, reviewQueue } from './submission-list';
 import { changeStatus } from './status-change';
@@ -60,17 +60,17 @@ export const reviewAdminController = (strapi: Core.Strapi) => ({
     ctx.body = { data: { sent: true } };
   },
 
-  async reports(ctx: Context) {
+  async notices(ctx: Context) {
     const status = ctx.query.status;
-    if (status !== undefined && status !== '' && !REPORT_STATUSES.includes(status as ReportStatus)) {
-      throw new errors.ValidationError(`status must be one of ${REPORT_STATUSES.join(', ')}`);
+    if (status !== undefined && status !== '' && !NOTICE_STATUSES.includes(status as NoticeStatus)) {
+      throw new errors.ValidationError(`status must be one of ${NOTICE_STATUSES.join(', ')}`);
     }
-    ctx.body = { data: await listReports(strapi, { status: (status || undefined) as ReportStatus | undefined }) };
+    ctx.body = { data: await listNotices(strapi, { status: (status || undefined) as NoticeStatus | undefined }) };
   },
 
-  async closeReport(ctx: Context) {
+  async closeNotice(ctx: Context) {
     const id = Number(ctx.params.id);
-    if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id must be a report id');
-    ctx.body = { data: await closeReport(strapi, id, bodyOf(ctx).status, editor(ctx)) };
+    if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id must be a content notice id');
+    ctx.body = { data: await closeNotice(strapi, id, bodyOf(ctx).status, editor(ctx)) };
   },
 });

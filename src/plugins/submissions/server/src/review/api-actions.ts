@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SUBMITTER_VIA_LINK } from './actor';
-import { createReport, parseReport, reportableStory } from './content-notices';
+import { createNotice, parseNotice, noticeableStory } from './content-notices';
 import { accessProof, isValidAccessProof } from './access-proof';
 import { checkLink, type LinkProblem, type LinkSubject } from './link-access';
 import { sendDataDownload } from './public-pages/data-download';
 import { checkAccessCode, CODE_PROBLEMS, issueNewLink, NO_ADDRESS, sendAccessCode, tooManyRequests, type SendOutcome } from './personal-link';
 import { personalData, recordAccess } from './personal-data';
-import { reportRateLimited } from './report-limit';
+import { noticeRateLimited } from './notice-limit';
 import { isWithdrawalScope, withdrawConsent, WITHDRAWAL_SCOPES } from './withdrawal';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -68,7 +68,7 @@ function refuseSend(ctx: Context, outcome: SendOutcome): boolean {
  * The JSON side of the personal link (GET /api/v1/consent with a proof, POST /api/v1/consent/withdraw, …/code,
  * …/verify, …/link) and of "Inhalt melden"
  * (POST /api/v1/stories/:slug/reports), the plugin's `review` controller. Nothing here is cached: every answer
- * concerns one person or one report.
+ * concerns one person or one content notice.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The stored data, with the proof from /consent/verify for this link. */
@@ -130,17 +130,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: result };
   },
 
-  async report(ctx: Context) {
-    const wait = await reportRateLimited(strapi, ctx.req);
+  async notice(ctx: Context) {
+    const wait = await noticeRateLimited(strapi, ctx.req);
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
       throw new errors.RateLimitError(`Too many reports from this address; retry in ${wait} s.`);
     }
     const body = bodyOf(ctx);
-    const story = await reportableStory(strapi, String(ctx.params.slug ?? ''));
-    const input = parseReport(body);
+    const story = await noticeableStory(strapi, String(ctx.params.slug ?? ''));
+    const input = parseNotice(body);
     // The honeypot field is invisible to people; a bot that fills it is told "thank you" and nothing is stored.
-    if (!body.website) await createReport(strapi, story, input);
+    if (!body.website) await createNotice(strapi, story, input);
     ctx.status = 201;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { data: { received: true, story: story.slug } };

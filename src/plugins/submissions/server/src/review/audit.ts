@@ -47,7 +47,7 @@ export interface StoredAuditEntry {
 }
 
 /**
- * The editorial record of a story: every status change, withdrawal, erasure and report, written once and never
+ * The editorial record of a story: every status change, withdrawal, erasure and content notice, written once and never
  * edited. Rows go through the query engine (no Document Service), so recording never re-enters story middlewares.
  */
 export async function recordAudit(strapi: Core.Strapi, entry: AuditEntry): Promise<void> {

@@ -5,19 +5,20 @@ import { PUBLIC_VISITOR } from './actor';
 import { recordAudit, type Actor } from './audit';
 import { adminStoryUrl, notifyOffice } from './office-notice';
 import { CONTENT_NOTICE_LIMITS } from '../../../../../shared/submission-form';
-import { REPORT_REASONS, type ContentReportView, type ReportReason, type ReportStatus } from '../../../../../shared/review';
+import { NOTICE_REASONS, type ContentNoticeView, type NoticeReason, type NoticeStatus } from '../../../../../shared/review';
 
-export { REPORT_REASONS, type ContentReportView };
+export { NOTICE_REASONS, type ContentNoticeView };
 
 /**
- * "Inhalt melden": anyone can report a published story (a reason, an optional message and contact). A report lands
- * in the editors' queue ("Gemeldete Inhalte"), the office gets a notice, and the story's audit trail records it.
+ * "Inhalt melden": anyone can flag a published story (a reason, an optional message and contact). Such a content
+ * notice ("Meldung") lands in the editors' queue ("Gemeldete Inhalte"), the office gets an e-mail, and the story's
+ * audit trail records it. It is stored in the table content_reports and audited as `content_reported`.
  */
 
 const STORY = 'api::story.story';
-export const CONTENT_REPORT = 'plugin::submissions.content-notice';
+export const CONTENT_NOTICE = 'plugin::submissions.content-notice';
 
-export const REASON_LABELS: Record<ReportReason, { de: string; en: string }> = {
+export const REASON_LABELS: Record<NoticeReason, { de: string; en: string }> = {
   privacy: { de: 'Persönliche Daten oder Privatsphäre verletzt', en: 'Personal data or privacy' },
   consent: { de: 'Eine gezeigte Person ist nicht einverstanden', en: 'Someone shown did not agree' },
   incorrect: { de: 'Falsche Angaben', en: 'Incorrect information' },
@@ -28,8 +29,8 @@ export const REASON_LABELS: Record<ReportReason, { de: string; en: string }> = {
 
 export const { message: MAX_MESSAGE, contact: MAX_CONTACT } = CONTENT_NOTICE_LIMITS;
 
-export interface ReportInput {
-  reason: ReportReason;
+export interface NoticeInput {
+  reason: NoticeReason;
   message: string | null;
   contact: string | null;
 }
@@ -46,18 +47,18 @@ const optionalText = (value: unknown, field: string, max: number): string | null
   return text || null;
 };
 
-/** Validates a report from the API or the form; a 400 names the field. */
-export function parseReport(input: Record<string, unknown>): ReportInput {
+/** Validates a content notice from the API or the form; a 400 names the field. */
+export function parseNotice(input: Record<string, unknown>): NoticeInput {
   const reason = input.reason;
-  if (!REPORT_REASONS.includes(reason as ReportReason)) fieldError('reason', `reason must be one of ${REPORT_REASONS.join(', ')}`);
+  if (!NOTICE_REASONS.includes(reason as NoticeReason)) fieldError('reason', `reason must be one of ${NOTICE_REASONS.join(', ')}`);
   return {
-    reason: reason as ReportReason,
+    reason: reason as NoticeReason,
     message: optionalText(input.message, 'message', MAX_MESSAGE),
     contact: optionalText(input.contact, 'contact', MAX_CONTACT),
   };
 }
 
-export interface ReportableStory {
+export interface NoticeableStory {
   documentId: string;
   slug: string;
   title: string;
@@ -65,19 +66,19 @@ export interface ReportableStory {
 }
 
 /** The published story the public sees under this slug; NotFoundError otherwise (drafts, withdrawn, unknown). */
-export async function reportableStory(strapi: Core.Strapi, slug: string): Promise<ReportableStory> {
+export async function noticeableStory(strapi: Core.Strapi, slug: string): Promise<NoticeableStory> {
   const story = (await strapi.db.query(STORY).findOne({
     where: { slug, publishedAt: { $notNull: true } },
     select: ['documentId', 'slug', 'title', 'referenceNumber'],
-  })) as ReportableStory | null;
+  })) as NoticeableStory | null;
   if (!story || !(await visibility(strapi).isVisible(story.documentId))) {
     throw new errors.NotFoundError(`No published story has the slug "${slug}".`);
   }
   return story;
 }
 
-export async function createReport(strapi: Core.Strapi, story: ReportableStory, input: ReportInput, now = new Date()) {
-  const report = await strapi.db.query(CONTENT_REPORT).create({
+export async function createNotice(strapi: Core.Strapi, story: NoticeableStory, input: NoticeInput, now = new Date()) {
+  const notice = await strapi.db.query(CONTENT_NOTICE).create({
     data: { storyDocumentId: story.documentId, storySlug: story.slug, storyTitle: story.title, ...input, status: 'open' },
   });
   await recordAudit(strapi, {
@@ -85,11 +86,11 @@ export async function createReport(strapi: Core.Strapi, story: ReportableStory, 
     referenceNumber: story.referenceNumber,
     action: 'content_reported',
     ...PUBLIC_VISITOR,
-    details: { reportId: report.id, reason: input.reason },
+    details: { reportId: notice.id, reason: input.reason },
     at: now,
   });
   await notifyOffice(strapi, {
-    about: `Meldung ${report.id} zu Geschichte ${story.documentId}`,
+    about: `Meldung ${notice.id} zu Geschichte ${story.documentId}`,
     subject: `Inhalt gemeldet: ${story.title}`,
     text: [
       `Zur Geschichte „${story.title}“ ist eine Meldung eingegangen.`,
@@ -101,22 +102,22 @@ export async function createReport(strapi: Core.Strapi, story: ReportableStory, 
       `Geschichte im Admin: ${adminStoryUrl(strapi, story.documentId)}`,
     ].join('\n'),
   });
-  return report as ContentReportView;
+  return notice as ContentNoticeView;
 }
 
-/** Open reports first, then the newest; all of them or those of one status or story. */
-export async function listReports(strapi: Core.Strapi, filter: { status?: ReportStatus; storyDocumentId?: string } = {}): Promise<ContentReportView[]> {
-  const rows = (await strapi.db.query(CONTENT_REPORT).findMany({
+/** Open notices first, then the newest; all of them or those of one status or story. */
+export async function listNotices(strapi: Core.Strapi, filter: { status?: NoticeStatus; storyDocumentId?: string } = {}): Promise<ContentNoticeView[]> {
+  const rows = (await strapi.db.query(CONTENT_NOTICE).findMany({
     where: { ...(filter.status && { status: filter.status }), ...(filter.storyDocumentId && { storyDocumentId: filter.storyDocumentId }) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     limit: 500,
-  })) as ContentReportView[];
+  })) as ContentNoticeView[];
   return [...rows.filter((r) => r.status === 'open'), ...rows.filter((r) => r.status !== 'open')];
 }
 
-export async function openReportCounts(strapi: Core.Strapi, documentIds: string[]): Promise<Map<string, number>> {
+export async function openNoticeCounts(strapi: Core.Strapi, documentIds: string[]): Promise<Map<string, number>> {
   if (!documentIds.length) return new Map();
-  const rows = (await strapi.db.query(CONTENT_REPORT).findMany({
+  const rows = (await strapi.db.query(CONTENT_NOTICE).findMany({
     where: { storyDocumentId: { $in: documentIds }, status: 'open' },
     select: ['storyDocumentId'],
   })) as { storyDocumentId: string }[];
@@ -125,14 +126,14 @@ export async function openReportCounts(strapi: Core.Strapi, documentIds: string[
   return counts;
 }
 
-/** Closes a report as resolved (acted upon) or dismissed (nothing to do). */
-export async function closeReport(strapi: Core.Strapi, id: number, status: unknown, actor: Actor, now = new Date()): Promise<ContentReportView> {
+/** Closes a content notice as resolved (acted upon) or dismissed (nothing to do). */
+export async function closeNotice(strapi: Core.Strapi, id: number, status: unknown, actor: Actor, now = new Date()): Promise<ContentNoticeView> {
   if (status !== 'resolved' && status !== 'dismissed' && status !== 'open') fieldError('status', 'status must be resolved, dismissed or open');
-  const existing = await strapi.db.query(CONTENT_REPORT).findOne({ where: { id } });
-  if (!existing) throw new errors.NotFoundError(`There is no content report ${id}.`);
+  const existing = await strapi.db.query(CONTENT_NOTICE).findOne({ where: { id } });
+  if (!existing) throw new errors.NotFoundError(`There is no content notice ${id}.`);
   const reopened = status === 'open';
-  return (await strapi.db.query(CONTENT_REPORT).update({
+  return (await strapi.db.query(CONTENT_NOTICE).update({
     where: { id },
     data: { status, resolvedBy: reopened ? null : actor.actor, resolvedAt: reopened ? null : now.toISOString() },
-  })) as ContentReportView;
+  })) as ContentNoticeView;
 }

@@ -11,7 +11,7 @@ export interface OfficeNotice {
 
 /**
  * Tells the office (OFFICE_EMAIL) of something it has to act on by hand: a withdrawal for social media, a content
- * report. The notice is queued in the durable outbox, which retries it and logs it in full if it cannot be
+ * notice. The mail is queued in the durable outbox, which retries it and logs it in full if it cannot be
  * delivered; without OFFICE_EMAIL it is only logged.
  */
 export async function notifyOffice(strapi: Core.Strapi, notice: OfficeNotice): Promise<void> {

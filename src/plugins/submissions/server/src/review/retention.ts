@@ -13,13 +13,13 @@ import { loadStoryRecord, type StoredFile, type StoredStory } from './story-reco
  * "what happened to submission ZM-…" and the reports still count it. Erased: the submitter's contact, the names of
  * the people shown and their guardians, the signed form, the story's title, text, place and credits, its video,
  * cover and caption files (deleted from storage unless another entry still uses them), internal notes, the
- * contacts of content reports about it, and the submitter's name and the notes in its audit trail; also the removal
+ * contacts of content notices about it, and the submitter's name and the notes in its audit trail; also the removal
  * records (slugs) of stories that were never public. Runs on a schedule claimed through the database: once per
  * period, on one instance.
  */
 
 const STORY = 'api::story.story';
-const CONTENT_REPORT = 'plugin::submissions.content-notice';
+const CONTENT_NOTICE = 'plugin::submissions.content-notice';
 const REMOVAL = 'plugin::stories.removal';
 const FILE = 'plugin::upload.file';
 const ERASABLE = ['rejected', 'withdrawn'];
@@ -163,7 +163,7 @@ async function eraseStory(strapi: Core.Strapi, candidate: Candidate, settings: R
         consent: anonymousConsent(story),
       } as never,
     });
-    await strapi.db.query(CONTENT_REPORT).updateMany({ where: { storyDocumentId: story.documentId }, data: { contact: null, storyTitle: tombstoneTitle } });
+    await strapi.db.query(CONTENT_NOTICE).updateMany({ where: { storyDocumentId: story.documentId }, data: { contact: null, storyTitle: tombstoneTitle } });
     await forgetNamesInTrail(strapi, story.documentId);
   });
   let deleted = 0;

@@ -22,8 +22,8 @@ export const reviewAdminRouter = ({ strapi }: { strapi: Core.Strapi }) => {
       { method: 'POST', path: '/review/submissions/:documentId/status', handler: c.changeStatus, config: guarded },
       { method: 'POST', path: '/review/submissions/:documentId/withdraw', handler: c.withdraw, config: guarded },
       { method: 'POST', path: '/review/submissions/:documentId/personal-link', handler: c.newPersonalLink, config: guarded },
-      { method: 'GET', path: '/review/reports', handler: c.reports, config: guarded },
-      { method: 'PUT', path: '/review/reports/:id', handler: c.closeReport, config: guarded },
+      { method: 'GET', path: '/review/notices', handler: c.notices, config: guarded },
+      { method: 'PUT', path: '/review/notices/:id', handler: c.closeNotice, config: guarded },
     ],
   };
 };
@@ -36,8 +36,8 @@ export const reviewPagesRouter: PublicRouteFactory = ({ strapi }) => {
     { method: 'POST', path: '/widerruf/code', handler: c.sendCode },
     { method: 'POST', path: '/widerruf/daten', handler: c.showData },
     { method: 'POST', path: '/widerruf/neuer-link', handler: c.newLink },
-    { method: 'GET', path: '/melden', handler: c.reportPage },
-    { method: 'POST', path: '/melden', handler: c.report },
-    { method: 'GET', path: '/melden/danke', handler: c.reportThanks },
+    { method: 'GET', path: '/melden', handler: c.noticePage },
+    { method: 'POST', path: '/melden', handler: c.notice },
+    { method: 'GET', path: '/melden/danke', handler: c.noticeThanks },
   ];
 };

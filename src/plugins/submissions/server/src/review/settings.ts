@@ -10,8 +10,8 @@ export interface ReviewSettings {
   retentionDays: number;
   /** How often the erasure runs (once per period across all instances). */
   retentionCheckMs: number;
-  /** Content reports per minute and IP address (0: no limit). */
-  reportsPerMinute: number;
+  /** Content notices per minute and IP address (0: no limit); the variable keeps its documented name. */
+  noticesPerMinute: number;
 }
 
 const wholeNumber = (name: string, min: number) =>
@@ -34,6 +34,6 @@ export function reviewSettings(env: NodeJS.ProcessEnv = process.env): ReviewSett
     retentionMs: value.RETENTION_DAYS * DAY_MS,
     retentionDays: value.RETENTION_DAYS,
     retentionCheckMs: value.RETENTION_CHECK_HOURS * 3600 * 1000,
-    reportsPerMinute: value.CONTENT_REPORTS_PER_MINUTE,
+    noticesPerMinute: value.CONTENT_REPORTS_PER_MINUTE,
   };
 }

@@ -4,7 +4,7 @@ import { failedMailCount } from '../outbox/mails';
 import { media, site } from '../dependencies';
 import { auditTrail, type StoredAuditEntry } from './audit';
 import { consentGaps, publishBlockers, type Gap } from './consent-completeness';
-import { listReports, openReportCounts, CONTENT_REPORT, type ContentReportView } from './content-notices';
+import { listNotices, openNoticeCounts, CONTENT_NOTICE, type ContentNoticeView } from './content-notices';
 import { REVIEW_FIELDS, REVIEW_POPULATE, reviewSubjectOf, type ReviewedStory } from './review-subject';
 import { loadStoryRecord, type StoredConsent, type StoredContact, type StoredFile } from './story-record';
 import { allowedMoves, EDITORIAL_STATUSES, isEditorialStatus, type EditorialStatus } from './transitions';
@@ -13,7 +13,7 @@ import type { QueuePage, QueueRow } from '../../../../../shared/review';
 /**
  * The editors' review queue ("Einreichungen"): every story in the editorial workflow, newest first, filtered by
  * status and region, with what an editor needs to decide at a glance; and one story in detail with its consent,
- * history, reports and what still blocks its publication.
+ * history, content notices and what still blocks its publication.
  */
 
 const STORY = 'api::story.story';
@@ -59,7 +59,7 @@ const sourceOf = (value: string | null | undefined): QueueRow['source'] => (valu
 export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Promise<QueuePage> {
   const regionWhere = filter.region ? { region: { slug: filter.region } } : {};
   const where = { publishedAt: null, ...regionWhere, ...(filter.status && { editorialStatus: filter.status }) };
-  const [stories, total, counts, regions, openReports, failedMails] = await Promise.all([
+  const [stories, total, counts, regions, openNotices, failedMails] = await Promise.all([
     strapi.documents(STORY).findMany({
       status: 'draft',
       filters: { ...regionWhere, ...(filter.status && { editorialStatus: filter.status }) } as never,
@@ -74,13 +74,13 @@ export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Pro
       EDITORIAL_STATUSES.map(async (status) => [status, await strapi.db.query(STORY).count({ where: { publishedAt: null, ...regionWhere, editorialStatus: status } })] as const)
     ),
     strapi.documents('api::region.region').findMany({ status: 'published', fields: ['slug', 'name'], sort: 'name:asc' }) as unknown as Promise<{ slug: string; name: string }[]>,
-    strapi.db.query(CONTENT_REPORT).count({ where: { status: 'open' } }),
+    strapi.db.query(CONTENT_NOTICE).count({ where: { status: 'open' } }),
     failedMailCount(strapi),
   ]);
   const ids = stories.map((s) => s.documentId);
-  const [publishedRows, reports] = await Promise.all([
+  const [publishedRows, notices] = await Promise.all([
     strapi.db.query(STORY).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } }, select: ['documentId'] }),
-    openReportCounts(strapi, ids),
+    openNoticeCounts(strapi, ids),
   ]);
   const published = new Set(publishedRows.map((r: { documentId: string }) => r.documentId));
   return {
@@ -98,13 +98,13 @@ export async function reviewQueue(strapi: Core.Strapi, filter: QueueFilter): Pro
       needsFilmingHelp: Boolean(story.needsFilmingHelp),
       needsEquipment: Boolean(story.needsEquipment),
       consentComplete: consentGaps(reviewSubjectOf(story)).length === 0,
-      openReports: reports.get(story.documentId) ?? 0,
+      openNotices: notices.get(story.documentId) ?? 0,
     })),
     meta: {
       counts: Object.fromEntries(counts) as Record<EditorialStatus, number>,
       regions: regions.map((r) => ({ slug: r.slug, name: r.name })),
       pagination: { page: filter.page, pageSize: filter.pageSize, total, pageCount: Math.ceil(total / filter.pageSize) },
-      openReports,
+      openNotices,
       failedMails,
     },
   };
@@ -156,7 +156,7 @@ export interface ReviewDetail {
   consentComplete: boolean;
   allowedMoves: EditorialStatus[];
   history: StoredAuditEntry[];
-  reports: ContentReportView[];
+  notices: ContentNoticeView[];
 }
 
 export async function reviewDetail(strapi: Core.Strapi, documentId: string): Promise<ReviewDetail> {
@@ -166,7 +166,7 @@ export async function reviewDetail(strapi: Core.Strapi, documentId: string): Pro
   const subject = reviewSubjectOf(story);
   const status = isEditorialStatus(story.editorialStatus) ? story.editorialStatus : null;
   const fileView = fileViewFor(strapi);
-  const [history, reports] = await Promise.all([auditTrail(strapi, documentId), listReports(strapi, { storyDocumentId: documentId })]);
+  const [history, notices] = await Promise.all([auditTrail(strapi, documentId), listNotices(strapi, { storyDocumentId: documentId })]);
   return {
     documentId,
     referenceNumber: story.referenceNumber,
@@ -206,6 +206,6 @@ export async function reviewDetail(strapi: Core.Strapi, documentId: string): Pro
     consentComplete: consentGaps(subject).length === 0,
     allowedMoves: status ? allowedMoves(status) : [],
     history: [...history].reverse(),
-    reports,
+    notices,
   };
 }

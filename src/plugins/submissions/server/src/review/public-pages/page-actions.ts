@@ -2,14 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { formLimits } from '../../public-pages/form-limits';
 import { SUBMITTER_VIA_LINK } from '../actor';
-import { createReport, MAX_CONTACT, MAX_MESSAGE, parseReport, reportableStory, type ReportableStory } from '../content-notices';
+import { createNotice, MAX_CONTACT, MAX_MESSAGE, parseNotice, noticeableStory, type NoticeableStory } from '../content-notices';
 import { accessProof, isValidAccessProof } from '../access-proof';
 import { checkLink, type LinkSubject } from '../link-access';
 import { checkAccessCode, CODE_PROBLEMS, issueNewLink, NO_ADDRESS, PROOF_EXPIRED, sendAccessCode, tooManyRequests, type SendOutcome } from '../personal-link';
 import { personalData, recordAccess, type PersonalData } from '../personal-data';
-import { reportRateLimited } from '../report-limit';
+import { noticeRateLimited } from '../notice-limit';
 import { isWithdrawalScope, withdrawConsent } from '../withdrawal';
-import { reportPages, type ReportFormState } from './report-page';
+import { noticePages, type NoticeFormState } from './notice-page';
 import { MAX_NOTE, withdrawalPages, type WithdrawalFormState } from './withdrawal-page';
 import { site } from '../../dependencies';
 import { sendDataDownload } from './data-download';
@@ -20,7 +20,7 @@ type Context = Parameters<Core.MiddlewareHandler>[0];
 const office = (strapi: Core.Strapi) => formLimits(strapi).officeEmail;
 
 /** The pages of /widerruf and /melden, in the site's shell. */
-const pages = (strapi: Core.Strapi) => ({ ...withdrawalPages(site(strapi)), ...reportPages(site(strapi)) });
+const pages = (strapi: Core.Strapi) => ({ ...withdrawalPages(site(strapi)), ...noticePages(site(strapi)) });
 
 /** Personal pages are never cached by browsers or proxies. */
 function sendHtml(ctx: Context, status: number, html: string) {
@@ -42,9 +42,9 @@ const FIELD_MESSAGES: Record<string, string> = {
   contact: `Die Kontaktangabe ist zu lang (höchstens ${MAX_CONTACT} Zeichen). / The contact is too long.`,
 };
 
-async function storyOrNull(strapi: Core.Strapi, slug: string): Promise<ReportableStory | null> {
+async function storyOrNull(strapi: Core.Strapi, slug: string): Promise<NoticeableStory | null> {
   try {
-    return await reportableStory(strapi, slug);
+    return await noticeableStory(strapi, slug);
   } catch (error) {
     if (error instanceof errors.NotFoundError) return null;
     throw error;
@@ -164,36 +164,36 @@ export const reviewPagesController = (strapi: Core.Strapi) => ({
     );
   },
 
-  async reportPage(ctx: Context) {
+  async noticePage(ctx: Context) {
     const story = await storyOrNull(strapi, text(ctx.query.story));
     if (!story) return sendHtml(ctx, 404, pages(strapi).renderStoryNotFound(office(strapi)));
-    sendHtml(ctx, 200, pages(strapi).renderReportForm(office(strapi), story));
+    sendHtml(ctx, 200, pages(strapi).renderNoticeForm(office(strapi), story));
   },
 
-  async report(ctx: Context) {
-    const wait = await reportRateLimited(strapi, ctx.req);
+  async notice(ctx: Context) {
+    const wait = await noticeRateLimited(strapi, ctx.req);
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
-      return sendHtml(ctx, 429, pages(strapi).renderTooManyReports(wait));
+      return sendHtml(ctx, 429, pages(strapi).renderTooManyNotices(wait));
     }
     const form = formOf(ctx);
     const story = await storyOrNull(strapi, text(form.story));
     if (!story) return sendHtml(ctx, 404, pages(strapi).renderStoryNotFound(office(strapi)));
-    const state: ReportFormState = { reason: text(form.reason), message: text(form.message), contact: text(form.contact) };
+    const state: NoticeFormState = { reason: text(form.reason), message: text(form.message), contact: text(form.contact) };
     try {
-      const input = parseReport({ reason: form.reason, message: state.message, contact: state.contact });
+      const input = parseNotice({ reason: form.reason, message: state.message, contact: state.contact });
       // The honeypot field is invisible to people; a bot that fills it gets the thank-you page and nothing is stored.
-      if (!form.website) await createReport(strapi, story, input);
+      if (!form.website) await createNotice(strapi, story, input);
     } catch (error) {
       if (!(error instanceof errors.ValidationError)) throw error;
-      const field = fieldOf(error) as keyof NonNullable<ReportFormState['errors']>;
-      return sendHtml(ctx, 400, pages(strapi).renderReportForm(office(strapi), story, { ...state, errors: { [field]: FIELD_MESSAGES[field] ?? error.message } }));
+      const field = fieldOf(error) as keyof NonNullable<NoticeFormState['errors']>;
+      return sendHtml(ctx, 400, pages(strapi).renderNoticeForm(office(strapi), story, { ...state, errors: { [field]: FIELD_MESSAGES[field] ?? error.message } }));
     }
     ctx.status = 303;
     ctx.redirect(`/melden/danke?story=${encodeURIComponent(story.slug)}`);
   },
 
-  async reportThanks(ctx: Context) {
-    sendHtml(ctx, 200, pages(strapi).renderReportThanks(await storyOrNull(strapi, text(ctx.query.story))));
+  async noticeThanks(ctx: Context) {
+    sendHtml(ctx, 200, pages(strapi).renderNoticeThanks(await storyOrNull(strapi, text(ctx.query.story))));
   },
 });

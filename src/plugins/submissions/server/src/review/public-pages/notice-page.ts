@@ -1,5 +1,5 @@
 import type { SiteService } from '../../../../../../shared/story-services';
-import { MAX_CONTACT, MAX_MESSAGE, REASON_LABELS, REPORT_REASONS } from '../content-notices';
+import { MAX_CONTACT, MAX_MESSAGE, REASON_LABELS, NOTICE_REASONS } from '../content-notices';
 
 /**
  * /melden?story=<slug>: "Inhalt melden" for a published story — a reason, an optional message and contact — as a
@@ -10,7 +10,7 @@ const NO_INDEX = '<meta name="robots" content="noindex">';
 const en = (text: string) => ` <span lang="en" class="en">${text}</span>`;
 const enBlock = (text: string) => `<span class="en en-block" lang="en">${text}</span>`;
 
-export interface ReportFormState {
+export interface NoticeFormState {
   reason?: string;
   message?: string;
   contact?: string;
@@ -18,18 +18,18 @@ export interface ReportFormState {
 }
 
 /** The pages of /melden in the site's shell (stories' site service), which also escapes every value. */
-export function reportPages({ escapeHtml, renderPage }: SiteService) {
+export function noticePages({ escapeHtml, renderPage }: SiteService) {
   const mailto = (office: string) => `<a href="mailto:${escapeHtml(office)}">${escapeHtml(office)}</a>`;
-  function renderReportForm(office: string, story: { slug: string; title: string }, state: ReportFormState = {}): string {
+  function renderNoticeForm(office: string, story: { slug: string; title: string }, state: NoticeFormState = {}): string {
     const errors = state.errors ?? {};
     const summary = Object.values(errors).filter(Boolean);
-    const reasons = REPORT_REASONS.map(
+    const reasons = NOTICE_REASONS.map(
       (reason) => `<div class="choice">
   <input type="radio" name="reason" id="reason-${reason}" value="${reason}"${state.reason === reason ? ' checked' : ''}>
   <label for="reason-${reason}">${escapeHtml(REASON_LABELS[reason].de)}${en(escapeHtml(REASON_LABELS[reason].en))}</label>
 </div>`
     ).join('\n');
-    const error = (field: keyof NonNullable<ReportFormState['errors']>) =>
+    const error = (field: keyof NonNullable<NoticeFormState['errors']>) =>
       errors[field] ? `<span class="field-error" id="${field}-error">${escapeHtml(errors[field])}</span>` : '';
     return renderPage({
       title: 'Inhalt melden',
@@ -72,7 +72,7 @@ ${
     });
   }
 
-  function renderReportThanks(story: { slug: string; title: string } | null): string {
+  function renderNoticeThanks(story: { slug: string; title: string } | null): string {
     return renderPage({
       title: 'Danke für Ihre Meldung',
       head: NO_INDEX,
@@ -95,7 +95,7 @@ ${story ? `<p>Gemeldet: „${escapeHtml(story.title)}“</p>` : ''}`,
     });
   }
 
-  function renderTooManyReports(seconds: number): string {
+  function renderTooManyNotices(seconds: number): string {
     return renderPage({
       title: 'Zu viele Meldungen',
       head: NO_INDEX,
@@ -106,5 +106,5 @@ ${story ? `<p>Gemeldet: „${escapeHtml(story.title)}“</p>` : ''}`,
     });
   }
 
-  return { renderReportForm, renderReportThanks, renderStoryNotFound, renderTooManyReports };
+  return { renderNoticeForm, renderNoticeThanks, renderStoryNotFound, renderTooManyNotices };
 }
