@@ -54,12 +54,15 @@ function usage(): Usage | null {
 }
 
 /**
- * Global slots the test file shares with that app: Strapi's `strapi` (src/email/log-transport.ts) and the public
- * API's runtimes (src/…/public-api/runtime.ts), through which a test's own copy of an app module (imported from
- * src/) meets the app — the app's copy keeps the registry it found when first loaded, so it stays for the next
- * file; and `fetch`, which a test may wrap to see the app's requests, so it is put back at the file's end.
+ * Global slots the test file shares with that app: Strapi's `strapi` (src/email/log-transport.ts) and the app's
+ * registries kept in global slots (`Symbol.for('zusammen-mehr.…')`: the public API's runtimes, video sources and write
+ * access in src/plugins/stories/server/src/public-api/), through which a test's own copy of an app module (imported
+ * from src/) meets the app — the app's copy keeps the registry it found when first loaded, so it stays for the next
+ * file; and `fetch`, which a test may wrap to see the app's requests, so it is put back at the file's end. A new
+ * registry in a global slot is added here, or a test reaching it through its own copy finds it empty.
  */
-const SHARED_GLOBALS: PropertyKey[] = ['strapi', Symbol.for('zusammen-mehr.public-api.runtimes'), 'fetch'];
+const APP_SLOTS = ['public-api.runtimes', 'public-api.video-sources', 'public-api.write-access'].map((name) => Symbol.for(`zusammen-mehr.${name}`));
+const SHARED_GLOBALS: PropertyKey[] = ['strapi', ...APP_SLOTS, 'fetch'];
 const RESTORED_GLOBALS: PropertyKey[] = ['fetch'];
 
 const KEEPS_LISTENERS = Symbol.for('zusammen-mehr.tests.keeps-process-listeners');
