@@ -61,7 +61,7 @@ function usage(): Usage | null {
  * file; and `fetch`, which a test may wrap to see the app's requests, so it is put back at the file's end. A new
  * registry in a global slot is added here, or a test reaching it through its own copy finds it empty.
  */
-const APP_SLOTS = ['public-api.runtimes', 'public-api.video-sources', 'public-api.write-access'].map((name) => Symbol.for(`zusammen-mehr.${name}`));
+export const APP_SLOTS = ['public-api.runtimes', 'public-api.video-sources', 'public-api.write-access'].map((name) => Symbol.for(`zusammen-mehr.${name}`));
 const SHARED_GLOBALS: PropertyKey[] = ['strapi', ...APP_SLOTS, 'fetch'];
 const RESTORED_GLOBALS: PropertyKey[] = ['fetch'];
 
