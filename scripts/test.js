@@ -29,11 +29,11 @@ const OWN_PROCESS = ['tests/integration/reports.test.ts'];
 const ADMIN_TSCONFIG = 'tsconfig.admin.json';
 
 /*
- * jest workers per pass (TEST_WORKERS overrides; each worker has its own folders). One per pass is the setting whose
- * whole run has been green on two cores (1,701 s); two per pass took 1,368 s in a run whose failures came from a
- * leaked .env since fixed — the next step is to confirm two per pass green and make it the default.
+ * jest workers per pass (TEST_WORKERS overrides; each worker has its own folders and loads Strapi once). Two per pass
+ * keep both cores busy while files wait on child processes and timers: a whole run took 758 s with two against
+ * 1,214 s with one the same evening (the second run also had Strapi loaded once per worker).
  */
-const WORKERS = process.env.TEST_WORKERS || '1';
+const WORKERS = process.env.TEST_WORKERS || '2';
 
 /*
  * Strapi reads `.env` (dotenv, ENV_PATH) when it is first loaded: the demo's file would lend every test app its
