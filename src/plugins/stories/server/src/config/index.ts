@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The stories' settings: the site's address, the office's address the public pages name, and the public API's cache,
- * rate limits and CORS — read from the environment (documented in .env.example) and checked when Strapi loads the
+ * rate limits and CORS, the AVIF encoder's effort — read from the environment (documented in .env.example) and checked when Strapi loads the
  * plugin, so a wrong value stops the boot with the variable's name. config/plugins.ts adds `mediaPrivacy`.
  */
 const flag = (fallback: boolean) =>
@@ -27,6 +27,13 @@ export const storiesConfigSchema = z.object({
     keyRateLimitPerMinute: z.number().int().min(1, 'PUBLIC_API_KEY_RATE_LIMIT_PER_MINUTE must be at least 1'),
     redisUrl: z.string().regex(/^rediss?:\/\//, 'RATE_LIMIT_REDIS_URL must start with redis:// or rediss://, or be "none"').nullable(),
     corsOrigins: z.union([z.literal('*'), z.array(z.string().url('PUBLIC_API_CORS_ORIGINS must be "*" or a comma-separated list of origins'))]),
+  }),
+  coverVariants: z.object({
+    avifEffort: z
+      .number({ invalid_type_error: 'COVER_AVIF_EFFORT must be a whole number from 0 to 9' })
+      .int('COVER_AVIF_EFFORT must be a whole number from 0 to 9')
+      .min(0, 'COVER_AVIF_EFFORT must be a whole number from 0 to 9')
+      .max(9, 'COVER_AVIF_EFFORT must be a whole number from 0 to 9'),
   }),
 });
 
@@ -59,6 +66,10 @@ export function storiesConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unk
       keyRateLimitPerMinute: int(env.PUBLIC_API_KEY_RATE_LIMIT_PER_MINUTE, 1200),
       redisUrl: redisUrl(env.RATE_LIMIT_REDIS_URL),
       corsOrigins: origins(env.PUBLIC_API_CORS_ORIGINS),
+    },
+    coverVariants: {
+      // Effort 3 of 9: within a few per cent of the smallest file at a fraction of the time an upload would wait.
+      avifEffort: int(env.COVER_AVIF_EFFORT, 3),
     },
   };
 }

@@ -2,6 +2,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { fileOnDisk, mediaStorage } from '../media-privacy/media-storage';
 import type { MediaLocation } from '../media-privacy/storage';
+import { storiesConfig } from '../config/settings';
 import { MODERN_ORDER, MODERN_TYPES, VARIANT_WIDTHS, variantKey, type ModernType } from './names';
 
 /**
@@ -36,11 +37,11 @@ interface MadeFormat {
   url: string;
 }
 
-const ENCODERS: Record<ModernType, (image: Sharp) => Sharp> = {
-  // Effort 3 of 9: within a few per cent of the smallest file at a fraction of the time an upload would wait.
-  avif: (image) => image.avif({ quality: 50, effort: 3 }),
+/** The AVIF encoder's effort comes from the configuration (COVER_AVIF_EFFORT): the CPU an upload may cost. */
+const encoders = (avifEffort: number): Record<ModernType, (image: Sharp) => Sharp> => ({
+  avif: (image) => image.avif({ quality: 50, effort: avifEffort }),
   webp: (image) => image.webp({ quality: 72, effort: 4 }),
-};
+});
 
 const formatsOf = (row: ImageRow): Record<string, Record<string, unknown>> =>
   (typeof row.formats === 'string' ? JSON.parse(row.formats) : row.formats) ?? {};
@@ -54,8 +55,8 @@ export function widthsFor(width: number): number[] {
   return fitting.length ? fitting : [width];
 }
 
-async function encode(source: string, type: ModernType, width: number) {
-  return ENCODERS[type](sharp(source).rotate().resize({ width, withoutEnlargement: true })).toBuffer({ resolveWithObject: true });
+async function encode(source: string, type: ModernType, width: number, avifEffort: number) {
+  return encoders(avifEffort)[type](sharp(source).rotate().resize({ width, withoutEnlargement: true })).toBuffer({ resolveWithObject: true });
 }
 
 async function removeAll(strapi: Core.Strapi, names: string[]) {
@@ -82,8 +83,9 @@ export async function ensureVariants(strapi: Core.Strapi, fileId: number): Promi
   if (!missing.length) return false;
   const base = storage.nameOf(row.url).replace(/\.[^.]*$/, '');
   const made: Record<string, MadeFormat> = {};
+  const { avifEffort } = storiesConfig(strapi).coverVariants;
   for (const variant of missing) {
-    const { data, info } = await encode(source, variant.type, variant.width);
+    const { data, info } = await encode(source, variant.type, variant.width, avifEffort);
     const hash = `${variant.key}_${base}`;
     const name = `${hash}.${variant.type}`;
     await storage.write(name, location, data);
