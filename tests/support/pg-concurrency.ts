@@ -1,3 +1,4 @@
+import path from 'path';
 import type { Client as PgClient } from 'pg';
 import { sharedModule } from './shared-modules';
 
@@ -13,29 +14,20 @@ import { sharedModule } from './shared-modules';
  * left to pg's warning and not counted against us.
  */
 
+const appDir = path.resolve(__dirname, '..', '..') + path.sep;
+
 type BusyClient = PgClient & { _activeQuery?: { text?: string }; _queryQueue?: unknown[] };
 
 const sqlOf = (query: unknown) => String(typeof query === 'string' ? query : (query as { text?: string })?.text ?? '').slice(0, 90);
-const isOurs = (frame: string) => !/node_modules|node:internal|<anonymous>|pg-concurrency/.test(frame);
+/** A frame in a file of this app (src, dist, tests), not of a package or of Node, nor of this check. */
+const isOurs = (frame: string) => frame.includes(appDir) && !/node_modules|pg-concurrency/.test(frame);
 
 /** The app's pg (tests/support/shared-modules.ts): its prototype is patched once per worker, each file counts its own. */
 const { Client } = sharedModule<typeof import('pg')>('pg');
+const { callFrames } = sharedModule<{ callFrames: (below: Function) => string[] }>('./tests/support/call-frames.js');
 const PATCHED = Symbol.for('zusammen-mehr.pg-concurrency');
 type Counted = { [PATCHED]?: { overlaps: Map<string, number> } };
 const overlaps = new Map<string, number>();
-
-/** The frames of the call, innermost first (async callers included as far as V8 keeps them). */
-function frames(): string[] {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 80;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  return stack
-    .split('\n')
-    .slice(2)
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith('at '));
-}
 
 /** Whose overlap it is: the code that started the `Promise.all`, or — without one — the nearest code of ours. */
 function ourCallSite(stack: string[]): string | null {
@@ -54,7 +46,7 @@ if (prototype[PATCHED]) {
   prototype[PATCHED] = counting;
   prototype.query = function query(this: BusyClient, ...args: unknown[]) {
     if ((this._queryQueue?.length ?? 0) > 0) {
-      const site = ourCallSite(frames());
+      const site = ourCallSite(callFrames(query));
       if (site) {
         const key = `${site}\n     sent: ${sqlOf(args[0])}\n     while running: ${sqlOf(this._activeQuery)}`;
         counting.overlaps.set(key, (counting.overlaps.get(key) ?? 0) + 1);
