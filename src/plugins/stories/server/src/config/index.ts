@@ -1,15 +1,18 @@
 import { z } from 'zod';
 
 /**
- * The stories' settings: the site's address, the office's address the public pages name, and the public API's cache,
- * rate limits and CORS, the AVIF encoder's effort — read from the environment (documented in .env.example) and checked when Strapi loads the
- * plugin, so a wrong value stops the boot with the variable's name. config/plugins.ts adds `mediaPrivacy`.
+ * The stories' settings: the site's address, the office's address the public pages name, the public API's cache,
+ * rate limits and CORS, and the AVIF encoder's effort — read from the environment (documented in .env.example) and
+ * checked when Strapi loads the plugin, so a wrong value stops the boot with the variable's name. config/plugins.ts
+ * adds `mediaPrivacy`.
  */
 const flag = (fallback: boolean) =>
   z.preprocess(
     (v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes', 'on'].includes(String(v).toLowerCase())),
     z.boolean()
   );
+
+const AVIF_EFFORT_RANGE = 'COVER_AVIF_EFFORT must be a whole number from 0 to 9';
 
 export const storiesConfigSchema = z.object({
   publicUrl: z.string().url('PUBLIC_URL must be an absolute URL'),
@@ -30,10 +33,10 @@ export const storiesConfigSchema = z.object({
   }),
   coverVariants: z.object({
     avifEffort: z
-      .number({ invalid_type_error: 'COVER_AVIF_EFFORT must be a whole number from 0 to 9' })
-      .int('COVER_AVIF_EFFORT must be a whole number from 0 to 9')
-      .min(0, 'COVER_AVIF_EFFORT must be a whole number from 0 to 9')
-      .max(9, 'COVER_AVIF_EFFORT must be a whole number from 0 to 9'),
+      .number({ invalid_type_error: AVIF_EFFORT_RANGE })
+      .int(AVIF_EFFORT_RANGE)
+      .min(0, AVIF_EFFORT_RANGE)
+      .max(9, AVIF_EFFORT_RANGE),
   }),
 });
 
