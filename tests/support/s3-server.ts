@@ -3,7 +3,6 @@ import fs from 'fs';
 import path from 'path';
 import { CreateBucketCommand, GetObjectAclCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { eventually } from './eventually';
-import { freePort } from './app-instances';
 
 /**
  * A real S3-compatible server for the object-storage tests: moto in server mode (Python's `moto[server]`, from PyPI).
@@ -44,13 +43,32 @@ export interface S3Server {
   stop(): Promise<void>;
 }
 
+/**
+ * moto binds a port of its own choosing (`-p 0`) and names it: a port picked here and handed over would stay free
+ * for the second or two moto takes to start, and another server of the run could take it meanwhile.
+ */
+function listeningPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /Running on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+      if (!port) return;
+      // Its request log goes on, read and dropped, so that a full pipe never stalls it.
+      for (const stream of [child.stdout, child.stderr]) stream?.off('data', read).resume();
+      resolve(Number(port));
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`${EXECUTABLE} exited with ${code} before listening: ${output.trim()}`)));
+  });
+}
+
 export async function startS3Server(): Promise<S3Server> {
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(onPath(EXECUTABLE) ?? EXECUTABLE, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(onPath(EXECUTABLE) ?? EXECUTABLE, ['-H', '127.0.0.1', '-p', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = `http://127.0.0.1:${await listeningPort(child)}`;
   await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`${EXECUTABLE} exited with ${child.exitCode}`);
     const res = await fetch(`${endpoint}/`);
     if (!res.ok) throw new Error(`${EXECUTABLE} answers ${res.status}`);
   }, 30_000, 100);
