@@ -1,5 +1,7 @@
 import path from 'path';
+import type { Client } from 'pg';
 import { environment } from '../src/environment';
+import { oneQueryAtATime } from '../src/one-query-at-a-time';
 
 export default () => {
   const env = environment();
@@ -18,7 +20,14 @@ export default () => {
               ssl: env.DATABASE_SSL && { rejectUnauthorized: false },
               schema: env.DATABASE_SCHEMA,
             },
-        pool: { min: env.DATABASE_POOL_MIN, max: env.DATABASE_POOL_MAX },
+        pool: {
+          min: env.DATABASE_POOL_MIN,
+          max: env.DATABASE_POOL_MAX,
+          afterCreate: (connection: Client, done: (error: Error | null, connection: Client) => void) => {
+            oneQueryAtATime(connection);
+            done(null, connection);
+          },
+        },
         acquireConnectionTimeout: 60000,
       },
     };

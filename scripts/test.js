@@ -43,12 +43,27 @@ process.env.ENV_PATH = path.join(root, '.tmp', 'tests-read-no.env');
 
 const seconds = (ms) => Math.round(ms / 1000);
 
+/*
+ * pg's warning for a query sent while its connection is busy (pg 9 refuses such a query). tests/support/pg-concurrency.ts
+ * fails the test file whose query it was; a warning printed by any process of a run — a child app, a sync worker —
+ * fails the run here. pg prints it once per process, so each one counts.
+ */
+const PG_OVERLAP_WARNING = 'Calling client.query() when the client is already executing a query';
+const pgOverlapWarnings = new Map();
+
+function reportPgOverlapWarnings() {
+  for (const [label, count] of pgOverlapWarnings) {
+    console.log(`\nFAILED: pg warned ${count}× in [${label}]: "${PG_OVERLAP_WARNING}" — a query went to a busy connection (see above).`);
+  }
+}
+
 /** A child process whose output lines are printed with a label (two passes print at once); resolves to its exit code. */
 function runLabelled(label, command, args, env) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => {
+        if (line.includes(PG_OVERLAP_WARNING)) pgOverlapWarnings.set(label, (pgOverlapWarnings.get(label) ?? 0) + 1);
         process.stdout.write(`[${label}] ${line}\n`);
       });
     }
@@ -170,8 +185,9 @@ async function main() {
     const database = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
     const runs = await pass(database, { TEST_DATABASE: database, TEST_POSTGRES_URL: postgresUrl }, files);
     const r = runs[0];
+    reportPgOverlapWarnings();
     console.log(`\n${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${database}, ${seconds(Date.now() - started)} s)`);
-    process.exit(r.status === 0 ? 0 : 1);
+    process.exit(r.status === 0 && !pgOverlapWarnings.size ? 0 : 1);
   }
 
   const pg = await postgresAnswers();
@@ -207,9 +223,9 @@ async function main() {
 
   const total = runs.reduce(
     (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
-    { passed: 0, failed: typecheck === 0 ? 0 : 1, skipped: 0 }
+    { passed: 0, failed: (typecheck === 0 ? 0 : 1) + pgOverlapWarnings.size, skipped: 0 }
   );
-  const ok = typecheck === 0 && runs.every((r) => r.status === 0);
+  const ok = typecheck === 0 && !pgOverlapWarnings.size && runs.every((r) => r.status === 0);
   console.log('\n=== timing ===');
   for (const [phase, ms] of phases) console.log(`${phase.padEnd(32)} ${String(seconds(ms)).padStart(5)} s`);
   for (const r of runs) console.log(`  jest ${r.label.padEnd(27)} ${String(seconds(r.ms)).padStart(5)} s  (${r.passed} passed, ${r.failed} failed)`);
@@ -218,6 +234,7 @@ async function main() {
     const cpu = f.cpuMs === undefined ? '' : `${String(seconds(f.cpuMs)).padStart(4)} s CPU`;
     console.log(`  ${String(seconds(f.ms)).padStart(5)} s ${cpu.padEnd(10)} ${f.label.padEnd(9)} ${f.file}`);
   }
+  reportPgOverlapWarnings();
   console.log(`\nType check: ${typecheck === 0 ? 'ok' : 'FAILED'}; jest runs: ${runs.length} (${pg === true ? 'SQLite + PostgreSQL' : 'SQLite only'}); ${seconds(Date.now() - started)} s`);
   console.log(`Total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(ok ? 0 : 1);

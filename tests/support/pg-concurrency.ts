@@ -4,14 +4,11 @@ import { sharedModule } from './shared-modules';
 
 /**
  * pg queues a query sent while its connection is busy and, once a query is already waiting in that queue, warns
- * ("Calling client.query() when the client is already executing a query"); pg 9 will refuse it. On PostgreSQL every
- * query our code sends under that very condition — e.g. `Promise.all` of several queries inside a transaction —
- * fails the test file that caused it, naming the code and the statements.
- *
- * Strapi 5.54 does the same inside its Document Service: `applyPopulate` (database/query/helpers/populate/apply.ts)
- * and the entity validator's `relationsValidation` run their queries with `Promise.all` within the transaction
- * of a create or publish. That is upstream code we cannot change; an overlap whose `Promise.all` is Strapi's own is
- * left to pg's warning and not counted against us.
+ * ("Calling client.query() when the client is already executing a query"); pg 9 will refuse it. The app's
+ * connections send one query at a time (src/one-query-at-a-time.ts), Strapi's own `Promise.all` inside a
+ * transaction included. This check is stricter than pg's warning: any query that reaches pg while another runs on
+ * its connection — from the app, Strapi or a test — fails the test file that sent it, naming the code and the
+ * statements. scripts/test.js also fails the run when pg's warning is printed at all (by a child process, say).
  */
 
 const appDir = path.resolve(__dirname, '..', '..') + path.sep;
@@ -29,12 +26,10 @@ const PATCHED = Symbol.for('zusammen-mehr.pg-concurrency');
 type Counted = { [PATCHED]?: { overlaps: Map<string, number> } };
 const overlaps = new Map<string, number>();
 
-/** Whose overlap it is: the code that started the `Promise.all`, or — without one — the nearest code of ours. */
-function ourCallSite(stack: string[]): string | null {
-  const all = stack.findIndex((frame) => frame.includes('Promise.all'));
-  if (all !== -1) return stack[all + 1] && isOurs(stack[all + 1]) ? stack.slice(all + 1, all + 4).join(' ← ') : null;
+/** Where the overlap comes from: the nearest frames of this app, or the nearest of all when none is ours. */
+function callSite(stack: string[]): string {
   const ours = stack.filter(isOurs);
-  return ours.length ? ours.slice(0, 3).join(' ← ') : null;
+  return (ours.length ? ours : stack).slice(0, 3).join(' ← ');
 }
 
 const prototype = Client.prototype as typeof Client.prototype & Counted;
@@ -45,12 +40,9 @@ if (prototype[PATCHED]) {
   const original = prototype.query;
   prototype[PATCHED] = counting;
   prototype.query = function query(this: BusyClient, ...args: unknown[]) {
-    if ((this._queryQueue?.length ?? 0) > 0) {
-      const site = ourCallSite(callFrames(query));
-      if (site) {
-        const key = `${site}\n     sent: ${sqlOf(args[0])}\n     while running: ${sqlOf(this._activeQuery)}`;
-        counting.overlaps.set(key, (counting.overlaps.get(key) ?? 0) + 1);
-      }
+    if (this._activeQuery || (this._queryQueue?.length ?? 0) > 0) {
+      const key = `${callSite(callFrames(query))}\n     sent: ${sqlOf(args[0])}\n     while running: ${sqlOf(this._activeQuery)}`;
+      counting.overlaps.set(key, (counting.overlaps.get(key) ?? 0) + 1);
     }
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof Client.prototype.query;
@@ -60,5 +52,5 @@ afterAll(() => {
   if (!overlaps.size) return;
   const sites = [...overlaps].map(([site, count]) => `  ${count}× ${site}`).join('\n');
   overlaps.clear();
-  throw new Error(`Queries of ours ran side by side on one PostgreSQL connection (pg 9 refuses this):\n${sites}`);
+  throw new Error(`Queries ran side by side on one PostgreSQL connection (pg 9 refuses this):\n${sites}`);
 });
