@@ -14,14 +14,10 @@ import type { Client } from 'pg';
 type PgInternals = Client & { _activeQuery?: unknown; _queryQueue?: unknown[]; _queryable?: boolean; _ending?: boolean };
 type QueryArgs = Parameters<Client['query']>;
 
-const INSTALLED = Symbol.for('zusammen-mehr.one-query-at-a-time');
-
 const busy = (client: PgInternals) => Boolean(client._activeQuery) || (client._queryQueue?.length ?? 0) > 0;
 
 export function oneQueryAtATime(client: Client): void {
-  const target = client as PgInternals & { [INSTALLED]?: true };
-  if (target[INSTALLED]) return;
-  target[INSTALLED] = true;
+  const target = client as PgInternals;
   const send = client.query.bind(client) as (...args: QueryArgs) => unknown;
   const waiting: (() => void)[] = [];
 

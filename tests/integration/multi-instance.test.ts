@@ -10,7 +10,11 @@ import { manualClock, seedChannelVideos, spawnSyncWorker, startYouTube, syncServ
  */
 const onPostgres = currentBackend() === 'postgres';
 const JOB = 'plugin::youtube-sync.sync-job';
-const STORIES = 200;
+/*
+ * Enough jobs that both workers get a share while the other is claiming: in a run alone the split was 17 / 43. The
+ * 200-story load with kills and faults is `npm run bench:chaos`'s.
+ */
+const STORIES = 60;
 const REGIONS = ['goettingen', 'emden', 'cuxhaven', 'region-hannover', 'lueneburg'];
 const THEMES = ['sprache', 'schule', 'arbeit', 'sport'];
 
@@ -20,7 +24,7 @@ let youtube: Emulator;
 (onPostgres ? describe : describe.skip)('two Strapi instances on one PostgreSQL (PostgreSQL pass only)', () => {
   beforeAll(async () => {
     youtube = await startYouTube({ dailyUploads: 1000, dailyUnits: 1_000_000 });
-    // The app's own quota ledger gets the emulator's budget: 200 stories cost more than the default 10,000 units.
+    // The app's own quota ledger gets the emulator's budget: 60 stories cost more than the default 10,000 units.
     app = await startStrapi(youtubeEnv(youtube, { YOUTUBE_DAILY_UNITS: '1000000', YOUTUBE_DAILY_UPLOADS: '1000' }));
     const videoIds = await seedChannelVideos(youtube, STORIES);
     for (let i = 0; i < STORIES; i++) {
@@ -32,14 +36,13 @@ let youtube: Emulator;
       });
     }
     youtube.clearCalls();
-    // 200 stories through the Document Service with every publish hook; beside the other test files that takes minutes.
   }, 600_000);
   afterAll(async () => {
     await app?.stop();
     await youtube?.close();
   });
 
-  test('share 200 jobs and run each exactly once', async () => {
+  test(`share ${STORIES} jobs and run each exactly once`, async () => {
     expect(await app.strapi.db.query(JOB).count({ where: { status: 'pending' } })).toBe(STORIES);
     const workers = [spawnSyncWorker(), spawnSyncWorker()];
     const exits = await Promise.all(workers.map((w) => w.done));
