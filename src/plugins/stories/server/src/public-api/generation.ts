@@ -5,7 +5,9 @@ import { toDate } from './values';
 /**
  * The one fact every instance's response cache depends on: a counter in the database that any change to public
  * content increments. An instance that sees it move drops its cached answers, so correctness never rests on one
- * process's memory; the counter is read on every cache miss and polled in between.
+ * process's memory: an answer is given only under a counter read at most a poll interval ago (`recent`). The poll
+ * keeps that read off the requests while answers are asked for; an instance nobody asks stops polling, and its next
+ * answer reads the counter first.
  */
 
 export const GENERATION_NAME = 'public-api';
@@ -18,6 +20,7 @@ export interface Generation {
 export class GenerationWatcher {
   private known: Generation | null = null;
   private readAt = 0;
+  private askedAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
 
@@ -61,6 +64,7 @@ export class GenerationWatcher {
 
   /** The counter as of at most `maxAgeMs` ago: the last poll's value when it is that recent, else a new read. */
   async recent(maxAgeMs: number): Promise<Generation> {
+    this.askedAt = Date.now();
     if (this.known && Date.now() - this.readAt < maxAgeMs) return this.known;
     return this.read();
   }
@@ -78,10 +82,11 @@ export class GenerationWatcher {
     return this.read();
   }
 
-  start(intervalMs: number, onError: (error: unknown) => void) {
+  /** Reads the counter every `intervalMs` while `recent` was asked within the last `idleAfterMs`. */
+  start(intervalMs: number, idleAfterMs: number, onError: (error: unknown) => void) {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      if (this.polling) return;
+      if (this.polling || Date.now() - this.askedAt > idleAfterMs) return;
       this.polling = true;
       this.read()
         .catch(onError)

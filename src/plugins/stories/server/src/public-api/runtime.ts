@@ -22,6 +22,8 @@ import { buildWidgetAssets, widgetSourceDir, type WidgetAssets } from '../embed/
  */
 
 const GENERATION_POLL_MS = 250;
+/** An idle instance stops polling (each poll is a query; 4 a second add up over instances and hours). */
+const GENERATION_POLL_WHILE_ASKED_MS = 10_000;
 const HOUSEKEEPING_MS = 10_000;
 const CACHE_BYTES = 64 * 1024 * 1024;
 const REDIS_READY_WAIT_MS = 2000;
@@ -107,7 +109,9 @@ export class PublicApiRuntime {
       strapi.log.info(`Public API: search index updated (${indexed.indexed} stories indexed, ${indexed.dropped} dropped).`);
     const generation = new GenerationWatcher(knex, tables, () => this.forgetAnswers());
     await generation.read();
-    generation.start(GENERATION_POLL_MS, (error) => strapi.log.warn(`Public API: could not read the cache generation: ${(error as Error).message}`));
+    generation.start(GENERATION_POLL_MS, GENERATION_POLL_WHILE_ASKED_MS, (error) =>
+      strapi.log.warn(`Public API: could not read the cache generation: ${(error as Error).message}`)
+    );
     const limits = new RateLimits(this.settings.redisUrl, counterPrefix(strapi), strapi.log);
     if (this.settings.redisUrl && !(await limits.ready(REDIS_READY_WAIT_MS))) {
       strapi.log.warn('Public API: Redis did not answer at start-up; rate limits are counted in memory until it does.');
