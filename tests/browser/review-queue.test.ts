@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { withdrawalLink } from '../../src/plugins/submissions/server/src/intake/withdrawal-token';
-import { ensureAdminBuild, launchBrowser, logIn, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import { ensureAdminBuild, launchBrowser, logIn, openAdmin, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createStory, createSubmission, formConsent } from '../support/fixtures';
 
 /**
@@ -44,8 +44,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const admin = (route: string) => `${app.url}/admin${route}`;
-
 /** axe-core's serious and critical findings, evaluated through the DevTools protocol (the pages' CSP blocks inline scripts). */
 async function seriousViolations(p: Page) {
   await p.evaluate(AXE);
@@ -55,7 +53,7 @@ async function seriousViolations(p: Page) {
 }
 
 test('the queue lists the new submission with what an editor needs to decide', async () => {
-  await page.goto(admin('/'));
+  await openAdmin(page, app, '/');
   await page.getByRole('link', { name: 'Einreichungen' }).first().click();
   const row = page.getByRole('row', { name: /Amal lernt Pflege in Göttingen/ });
   await row.waitFor();
@@ -105,7 +103,7 @@ test('reported content is resolved from its own tab', async () => {
 });
 
 test('the "Redaktion" panel beside the story names what blocks publication', async () => {
-  await page.goto(admin(`/content-manager/collection-types/${STORY}/${ids.amal}`));
+  await openAdmin(page, app, `/content-manager/collection-types/${STORY}/${ids.amal}`);
   const panel = page.getByTestId('review-panel');
   await panel.getByText('In Prüfung').first().waitFor();
   await panel.getByText('Person „Sami (9)“: Sorgeberechtigte sind nicht eingetragen.').waitFor();

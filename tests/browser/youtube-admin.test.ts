@@ -1,7 +1,7 @@
 import fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import type { Emulator } from '../../src/youtube-emulator';
-import { ensureAdminBuild, launchBrowser, logIn, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import { ensureAdminBuild, launchBrowser, logIn, openAdmin, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createStory } from '../support/fixtures';
 import { addCoverImage, addVideoFile, storedPath } from '../support/media';
 import { startYouTube, youtubeEnv } from '../support/youtube';
@@ -32,7 +32,6 @@ afterAll(async () => {
   await youtube?.close();
 });
 
-const admin = (route: string) => `${app.url}/admin${route}`;
 const storyWithVideo = async (title: string, publish: boolean) => {
   const video = await addVideoFile(app.strapi, title.toLowerCase().replace(/\W+/g, '-'));
   const cover = await addCoverImage(app.strapi, `${title}-cover`);
@@ -41,7 +40,7 @@ const storyWithVideo = async (title: string, publish: boolean) => {
 };
 
 test('an editor connects the channel through the consent page and comes back connected', async () => {
-  await page.goto(admin('/settings/youtube-sync/connection'));
+  await openAdmin(page, app, '/settings/youtube-sync/connection');
   await page.getByRole('heading', { name: 'YouTube-Kanal verbinden' }).waitFor();
   await page.getByText('Verbunden (aus der Umgebung)').waitFor();
   await screenshot(page, '01-connection-from-environment');
@@ -61,7 +60,7 @@ test('an editor connects the channel through the consent page and comes back con
 });
 
 test('the description template shows a live preview and explains a wrong placeholder', async () => {
-  await page.goto(admin('/settings/youtube-sync/texts'));
+  await openAdmin(page, app, '/settings/youtube-sync/texts');
   const template = page.getByLabel('Vorlage');
   await template.waitFor();
   await template.fill('{title} – {region}\n\n{link}');
@@ -74,7 +73,7 @@ test('the description template shows a live preview and explains a wrong placeho
 
 test('publishing a story in the content manager brings it to YouTube, shown in its side panel', async () => {
   const { documentId } = await storyWithVideo('Amal lernt Pflege in Göttingen', false);
-  await page.goto(admin(`/content-manager/collection-types/api::story.story/${documentId}`));
+  await openAdmin(page, app, `/content-manager/collection-types/api::story.story/${documentId}`);
   const panel = page.getByTestId('youtube-panel');
   await panel.getByText('Nicht auf YouTube', { exact: true }).waitFor();
   await screenshot(page, '06-story-draft-panel');
@@ -87,14 +86,14 @@ test('publishing a story in the content manager brings it to YouTube, shown in i
 });
 
 test('the story list shows a YouTube badge per story', async () => {
-  await page.goto(admin('/content-manager/collection-types/api::story.story'));
+  await openAdmin(page, app, '/content-manager/collection-types/api::story.story');
   await page.locator('thead').getByText('YouTube', { exact: true }).waitFor();
   await page.getByRole('row', { name: /Amal lernt Pflege/ }).getByText('Auf YouTube', { exact: true }).waitFor();
   await screenshot(page, '08-story-list');
 });
 
 test('the dashboard shows what is on YouTube, the quota and the playlists', async () => {
-  await page.goto(admin('/plugins/youtube-sync'));
+  await openAdmin(page, app, '/plugins/youtube-sync');
   await page.getByTestId('count-synced').getByText('1', { exact: true }).waitFor();
   await page.getByTestId('quota').getByText(/von 10\.000 Einheiten verbraucht/).waitFor();
   await page.getByTestId('quota').getByText(/Einheiten übrig/).waitFor();
@@ -110,7 +109,7 @@ test('a failure is explained in plain German and fixed with "Erneut versuchen"',
   const failing = await app.strapi.db.query('api::story.story').findOne({ where: { title: 'Das Video fehlt' } });
   await app.strapi.documents('api::story.story').publish({ documentId: failing.documentId });
 
-  await page.goto(admin('/plugins/youtube-sync'));
+  await openAdmin(page, app, '/plugins/youtube-sync');
   const failures = page.getByTestId('failures');
   await failures.getByText('Die Videodatei ist auf dem Server nicht mehr vorhanden', { exact: false }).waitFor({ timeout: 40_000 });
   await failures.getByRole('button', { name: 'Technische Details' }).click();
@@ -126,7 +125,7 @@ test('a failure is explained in plain German and fixed with "Erneut versuchen"',
 });
 
 test('"Alles neu synchronisieren" asks first and shows its progress', async () => {
-  await page.goto(admin('/plugins/youtube-sync'));
+  await openAdmin(page, app, '/plugins/youtube-sync');
   await page.getByRole('button', { name: 'Alles neu synchronisieren' }).click();
   const dialog = page.getByRole('alertdialog');
   await dialog.getByText('Alle 2 veröffentlichten Geschichten werden mit YouTube abgeglichen', { exact: false }).waitFor();
@@ -141,11 +140,11 @@ test('on an unverified channel the panel and the dashboard say the thumbnail is 
   youtube.setRules({ channelVerified: false });
   try {
     const { documentId } = await storyWithVideo('Ohne Vorschaubild', true);
-    await page.goto(admin(`/content-manager/collection-types/api::story.story/${documentId}`));
+    await openAdmin(page, app, `/content-manager/collection-types/api::story.story/${documentId}`);
     const panel = page.getByTestId('youtube-panel');
     await panel.getByText('Auf YouTube', { exact: true }).waitFor({ timeout: 60_000 });
     await panel.getByText(/Kanal nicht verifiziert – eigenes Vorschaubild fehlt\. Verifizieren Sie den Kanal unter youtube\.com\/verify/).waitFor();
-    await page.goto(admin('/plugins/youtube-sync'));
+    await openAdmin(page, app, '/plugins/youtube-sync');
     await page.getByText('1 Geschichte ist ohne eigenes Vorschaubild auf YouTube.').waitFor();
     await screenshot(page, '09b-dashboard-thumbnail-missing');
   } finally {
@@ -154,7 +153,7 @@ test('on an unverified channel the panel and the dashboard say the thumbnail is 
 });
 
 test('"Trennen" asks first, revokes the access and falls back to the environment', async () => {
-  await page.goto(admin('/settings/youtube-sync/connection'));
+  await openAdmin(page, app, '/settings/youtube-sync/connection');
   await page.getByRole('button', { name: 'Trennen' }).click();
   const dialog = page.getByRole('alertdialog');
   await dialog.getByText('Der Zugang wird bei Google widerrufen', { exact: false }).waitFor();
@@ -166,7 +165,7 @@ test('"Trennen" asks first, revokes the access and falls back to the environment
 });
 
 test('the Berichte page, a plugin of its own, opens from the main menu with the figures', async () => {
-  await page.goto(admin('/'));
+  await openAdmin(page, app, '/');
   await page.getByRole('link', { name: 'Berichte' }).first().click();
   await page.waitForURL(/\/admin\/plugins\/reports/);
   await page.getByRole('heading', { name: 'Berichte', level: 1 }).waitFor();
@@ -178,13 +177,14 @@ test('an admin who chose English sees the plugins in English', async () => {
   const setLanguage = (preferedLanguage: string) =>
     app.strapi.db.query('admin::user').update({ where: { email: app.admin.email }, data: { preferedLanguage } });
   await setLanguage('en');
-  await page.goto(admin('/plugins/youtube-sync'));
+  // The admin reads the user's language when it starts: this page is loaded, not opened through the router.
+  await page.goto(`${app.url}/admin/plugins/youtube-sync`);
   await page.getByRole('button', { name: 'Re-sync everything' }).waitFor();
   await page.getByTestId('failures').getByText('No failures – all good.').waitFor();
   await screenshot(page, '17-dashboard-english');
-  await page.goto(admin('/plugins/reports'));
+  await openAdmin(page, app, '/plugins/reports');
   await page.getByTestId('figure-published').getByText('Published stories').waitFor();
-  await page.goto(admin('/plugins/submissions'));
+  await openAdmin(page, app, '/plugins/submissions');
   await page.getByRole('heading', { name: 'Submissions', level: 1 }).waitFor();
   await setLanguage('de');
 });
