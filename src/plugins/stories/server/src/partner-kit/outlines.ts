@@ -20,10 +20,28 @@ function font(weight: Weight): Font {
   return fonts[weight];
 }
 
+/**
+ * Advance widths in font units, by weight and text. A banner's layout tries sizes and line breaks until the largest
+ * that fits (banner-template.ts), measuring the same words again and again; shaping a line takes about a
+ * millisecond. The texts are the kit's own (call.ts) and their words' runs, a few hundred; the bound is a safeguard.
+ */
+const advances = new Map<string, number>();
+const ADVANCES_KEPT = 10_000;
+
+function advanceWidth(text: string, weight: Weight): number {
+  const key = `${weight} ${text}`;
+  let advance = advances.get(key);
+  if (advance === undefined) {
+    if (advances.size >= ADVANCES_KEPT) advances.clear();
+    advance = font(weight).layout(text).advanceWidth;
+    advances.set(key, advance);
+  }
+  return advance;
+}
+
 /** The width of a line at a font size, in the same units as the size. */
 export function lineWidth(text: string, size: number, weight: Weight): number {
-  const f = font(weight);
-  return (f.layout(text).advanceWidth * size) / f.unitsPerEm;
+  return (advanceWidth(text, weight) * size) / font(weight).unitsPerEm;
 }
 
 /** A line of text as one SVG group whose baseline starts at (x, y), filled with `colour`. */
