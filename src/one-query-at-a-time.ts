@@ -11,7 +11,7 @@ import type { Client } from 'pg';
  * Installed on every connection of the pool (config/database.ts, `pool.afterCreate`).
  */
 
-type PgInternals = Client & { _activeQuery?: unknown; _queryQueue?: unknown[]; _queryable?: boolean; _ending?: boolean };
+type PgInternals = Client & { _activeQuery?: unknown; _queryQueue?: unknown[] };
 type QueryArgs = Parameters<Client['query']>;
 
 const busy = (client: PgInternals) => Boolean(client._activeQuery) || (client._queryQueue?.length ?? 0) > 0;

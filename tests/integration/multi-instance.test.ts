@@ -2,7 +2,7 @@ import type { Emulator } from '../../src/youtube-emulator';
 import { startStrapi, type TestApp } from '../support/strapi';
 import { currentBackend } from '../support/database';
 import { createStory } from '../support/fixtures';
-import { manualClock, seedChannelVideos, spawnSyncWorker, startYouTube, syncService, youtubeEnv } from '../support/youtube';
+import { manualClock, printedLine, seedChannelVideos, spawnSyncWorker, startYouTube, syncService, youtubeEnv } from '../support/youtube';
 
 /**
  * Production runs several Strapi instances on one PostgreSQL. This suite runs in the PostgreSQL pass of
@@ -11,8 +11,8 @@ import { manualClock, seedChannelVideos, spawnSyncWorker, startYouTube, syncServ
 const onPostgres = currentBackend() === 'postgres';
 const JOB = 'plugin::youtube-sync.sync-job';
 /*
- * Enough jobs that both workers get a share while the other is claiming: in a run alone the split was 17 / 43. The
- * 200-story load with kills and faults is `npm run bench:chaos`'s.
+ * Enough jobs for two workers that start draining at the same moment to claim side by side. The 200-story load with
+ * kills and faults is `npm run bench:chaos`'s.
  */
 const STORIES = 60;
 const REGIONS = ['goettingen', 'emden', 'cuxhaven', 'region-hannover', 'lueneburg'];
@@ -44,7 +44,10 @@ let youtube: Emulator;
 
   test(`share ${STORIES} jobs and run each exactly once`, async () => {
     expect(await app.strapi.db.query(JOB).count({ where: { status: 'pending' } })).toBe(STORIES);
-    const workers = [spawnSyncWorker(), spawnSyncWorker()];
+    const workers = [0, 1].map(() => spawnSyncWorker({ SYNC_WORKER_WAIT_FOR_GO: '1' }));
+    // Both loaded before either claims: the jobs are shared by claiming side by side, not by who started first.
+    await Promise.all(workers.map((worker) => printedLine(worker, 'ready')));
+    for (const worker of workers) worker.child.stdin?.end('go\n');
     const exits = await Promise.all(workers.map((w) => w.done));
     for (const exit of exits) expect({ code: exit.code, stderr: exit.code ? exit.stderr : '' }).toEqual({ code: 0, stderr: '' });
     const summaries = exits.map((e) => JSON.parse(e.stdout.trim().split('\n').pop() as string) as { processed: number });

@@ -70,7 +70,7 @@ export function spawnSupportProcess(file: string, extraEnv: Record<string, strin
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
@@ -84,3 +84,18 @@ export function spawnSupportProcess(file: string, extraEnv: Record<string, strin
 
 /** Starts tests/support/sync-worker-process.js: drains the sync queue once and exits. */
 export const spawnSyncWorker = (extraEnv: Record<string, string> = {}): WorkerProcess => spawnSupportProcess('sync-worker-process.js', extraEnv);
+
+/** Resolves once the process has printed `line` as a line of its own; rejects when it exits first. */
+export function printedLine(worker: WorkerProcess, line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const read = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (!seen.split('\n').includes(line)) return;
+      worker.child.stdout?.off('data', read);
+      resolve();
+    };
+    worker.child.stdout?.on('data', read);
+    void worker.done.then(({ code, stderr }) => reject(new Error(`the process exited (${code}) before printing "${line}": ${stderr}`)));
+  });
+}
