@@ -273,8 +273,12 @@ describe('the start-up move of existing files', () => {
     // The submission's own placement runs after its commit; copied in before it ends, the copy would be its to remove.
     await movesSettled(app.strapi);
     const name = nameOf(draft.cover.url);
-    fs.copyFileSync(path.join(privateDir, name), path.join(app.strapi.dirs.static.public, 'uploads', name));
-    expect((await get(`/uploads/${name}`)).status).toBe(200);
+    // A placement that starts later still (movesSettled knows only started ones) rightly removes the copy, so it is
+    // put back until it is served: seen once in six runs on PostgreSQL.
+    await eventually(async () => {
+      fs.copyFileSync(path.join(privateDir, name), path.join(app.strapi.dirs.static.public, 'uploads', name));
+      return (await get(`/uploads/${name}`)).status === 200;
+    });
     await migrateMedia(app.strapi);
     expect(inPublicDir(draft.cover.url)).toBe(false);
     expect(inPrivateDir(draft.cover.url)).toBe(true);
