@@ -25,9 +25,10 @@ export function oneQueryAtATime(client: Client): void {
   const next = () => {
     while (waiting.length && !busy(target)) waiting.shift()?.();
   };
+  const releaseAll = () => waiting.splice(0).forEach((run) => run());
   client.on('drain', next);
-  client.on('end', () => waiting.splice(0).forEach((run) => run()));
-  client.on('error', () => waiting.splice(0).forEach((run) => run()));
+  client.on('end', releaseAll);
+  client.on('error', releaseAll);
 
   client.query = function query(...args: QueryArgs) {
     if (!busy(target) && !waiting.length) return send(...args);
