@@ -9,7 +9,11 @@ import { appDir } from '../load-strapi';
 export function benchEnvironment(name: string, extra: Record<string, string> = {}) {
   const file = path.join(appDir, '.tmp', `bench-${name}.db`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+  // The database file with its write-ahead log and index (config/database.ts) or an older rollback journal.
+  const removeDatabase = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+  };
+  removeDatabase();
   const secret = () => crypto.randomBytes(24).toString('base64');
   Object.assign(process.env, {
     NODE_ENV: 'production',
@@ -26,7 +30,7 @@ export function benchEnvironment(name: string, extra: Record<string, string> = {
     YOUTUBE_SYNC_WORKER: 'false',
     ...extra,
   });
-  return { cleanup: () => fs.rmSync(file, { force: true }) };
+  return { cleanup: removeDatabase };
 }
 
 /** A terminal progress bar, redrawn only when it grows (so logs of the run stay short). */
