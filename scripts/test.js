@@ -19,13 +19,6 @@ const { Client } = require('pg');
 const root = path.resolve(__dirname, '..');
 const postgresUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
-/*
- * Files that get a jest process of their own: the report charts load vega, which is ESM-only, through import().
- * Node keeps ES modules per process, bound to the jest environment that first imported them; a later test file in
- * the same process then fails with "Test environment has been torn down".
- */
-const OWN_PROCESS = ['tests/integration/reports.test.ts'];
-
 const ADMIN_TSCONFIG = 'tsconfig.admin.json';
 
 /*
@@ -93,7 +86,7 @@ async function postgresAnswers() {
 }
 
 /**
- * The folder of one pass (or of one OWN_PROCESS run): each jest worker makes its own temp, upload, report, private
+ * The folder of one pass: each jest worker makes its own temp, upload, report, private
  * media and public folders below it (tests/support/worker-environment.ts), so no two files running at once share one.
  */
 function passFolder(name) {
@@ -170,16 +163,14 @@ async function jest(label, jestArgs, env) {
   };
 }
 
-/** One pass: the main jest run and, beside it, each OWN_PROCESS file in a process (and folders) of its own. */
+/**
+ * One pass: the given files, or all of them (the integration tests on PostgreSQL). The report charts' vega, ESM-only,
+ * is imported by the app that the worker loads outside the test files' sandboxes, so the report tests share the
+ * workers too.
+ */
 async function pass(name, env, files) {
-  if (files.length) return [await jest(name, files, { ...env, ...passFolder(name) })];
-  const ignoreOwn = OWN_PROCESS.flatMap((file) => ['--testPathIgnorePatterns', file]);
-  const main = jest(name, [...(env.TEST_DATABASE === 'postgres' ? ['tests/integration'] : []), ...ignoreOwn], { ...env, ...passFolder(name) });
-  const own = OWN_PROCESS.map((file) => {
-    const label = `${name}-${path.basename(file, '.test.ts')}`;
-    return jest(label, [file], { ...env, ...passFolder(label) });
-  });
-  return Promise.all([main, ...own]);
+  const selected = files.length ? files : env.TEST_DATABASE === 'postgres' ? ['tests/integration'] : [];
+  return jest(name, selected, { ...env, ...passFolder(name) });
 }
 
 async function main() {
@@ -191,8 +182,7 @@ async function main() {
 
   if (single) {
     const database = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
-    const runs = await pass(database, { TEST_DATABASE: database, TEST_POSTGRES_URL: postgresUrl }, files);
-    const r = runs[0];
+    const r = await pass(database, { TEST_DATABASE: database, TEST_POSTGRES_URL: postgresUrl }, files);
     reportPgOverlapWarnings();
     console.log(`\n${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${database}, ${seconds(Date.now() - started)} s)`);
     process.exit(r.status === 0 && !pgOverlapWarnings.size ? 0 : 1);
@@ -225,8 +215,8 @@ async function main() {
   const passes = [pass('sqlite', { TEST_DATABASE: 'sqlite' }, files)];
   if (pg === true) passes.push(pass('postgres', { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl }, files));
   // On PostgreSQL only (better-sqlite3 is built for the Node that ran npm ci); part of the whole suite, not of a file list.
-  if (pg === true && !files.length) passes.push(nodeLtsSmoke().then((run) => [run]));
-  const runs = (await Promise.all(passes)).flat();
+  if (pg === true && !files.length) passes.push(nodeLtsSmoke());
+  const runs = await Promise.all(passes);
   phases.push(['test passes (wall)', Date.now() - passesStarted]);
 
   const total = runs.reduce(
