@@ -35,9 +35,10 @@ const WORKERS = process.env.TEST_WORKERS || '2';
 process.env.ENV_PATH = path.join(root, '.tmp', 'tests-read-no.env');
 
 /*
- * A larger young generation for every Node process of the run (jest workers, child apps, sync workers, the build):
- * Strapi's boots and requests make many short-lived objects, and with 16 MB of semi-space V8 spends much of its
- * time scavenging. The SQLite pass alone on this machine: 265 and 268 s of CPU with the default, 245 and 245 s with
+ * A larger young generation for the Node processes of the run (the type checks, the build, the jest workers, the Node
+ * LTS smoke; the app instances and sync workers a test starts get exactly the environment the test gives them):
+ * Strapi's boots and requests make many short-lived objects, and with 16 MB of semi-space V8 spends much of its time
+ * scavenging. The SQLite pass alone on this machine: 265 and 268 s of CPU with the default, 245 and 245 s with
  * 64 MB (32 MB: 267 s; 128 MB: 242 s, twice the memory for little more).
  */
 process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' ');
@@ -86,8 +87,8 @@ async function postgresAnswers() {
 }
 
 /**
- * The folder of one pass: each jest worker makes its own temp, upload, report, private
- * media and public folders below it (tests/support/worker-environment.ts), so no two files running at once share one.
+ * The folder of one pass: each jest worker makes its own temp, upload, report, private media and public folders below
+ * it (tests/support/worker-environment.ts), so no two files running at once share one.
  */
 function passFolder(name) {
   const base = path.join(root, '.tmp', 'passes', name);

@@ -2,8 +2,9 @@
 /*
  * A separate worker process for the crash and multi-instance tests: loads the already compiled app (the jest
  * globalSetup compiled it) on the database given by the environment, drains the sync queue once and exits, printing
- * its summary; with SYNC_WORKER_WAIT_FOR_GO=1 it prints "ready" once loaded and drains when a line comes on stdin. Plain JavaScript run by node itself: under a
- * TypeScript loader, each of Strapi's thousands of modules would be loaded through its hooks (a second of CPU).
+ * its summary; with SYNC_WORKER_WAIT_FOR_GO=1 it prints "ready" once loaded and drains when a line comes on stdin.
+ * Plain JavaScript run by node itself: under a TypeScript loader, each of Strapi's thousands of modules would be
+ * loaded through its hooks (a second of CPU).
  */
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');

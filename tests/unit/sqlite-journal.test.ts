@@ -14,8 +14,8 @@ import { testEnvironment } from '../support/test-env';
 const STORY_COUNT = 3;
 let dir: string;
 const opened: Knex[] = [];
-const savedEnvironment = { ...process.env };
 
+/** A knex on `filename` with the app's own SQLite settings (the worker environment undoes the variables at the end). */
 function appConnection(filename: string): Knex {
   Object.assign(process.env, testEnvironment(), { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename });
   const { connection } = databaseConfig();
@@ -30,8 +30,6 @@ beforeEach(() => {
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.destroy()));
   fs.rmSync(dir, { recursive: true, force: true });
-  for (const name of Object.keys(process.env)) if (!(name in savedEnvironment)) delete process.env[name];
-  Object.assign(process.env, savedEnvironment);
 });
 
 test('the database file is in write-ahead-log mode with normal syncing', async () => {
