@@ -25,13 +25,16 @@ const stampFile = path.join(appDir, 'dist', 'build', '.source-hash');
 /** A fingerprint of everything the admin bundle is built from. */
 const adminSourceHash = () => sourceHash(adminSources());
 
-/** Runs `strapi build` when the admin bundle is missing or was built from other sources; true when it built. */
+/**
+ * Builds the admin bundle (scripts/admin-bundle.ts) when it is missing or was built from other sources; true when it
+ * built. It is built from the compiled app, so dist/ must be compiled first.
+ */
 export function buildAdminIfStale(): boolean {
   const wanted = adminSourceHash();
   if (isCurrent(stampFile, wanted)) return false;
-  console.log('Building the admin panel (about a minute) …');
-  const result = spawnSync(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['build'], { cwd: appDir, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('`strapi build` failed; see the output above');
+  console.log('Building the admin panel (about half a minute) …');
+  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(appDir, 'scripts', 'admin-bundle.ts')], { cwd: appDir, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('building the admin bundle failed; see the output above');
   fs.writeFileSync(stampFile, wanted);
   return true;
 }

@@ -8,7 +8,7 @@ import fs from 'fs';
 import path from 'path';
 import { DEFAULT_CLIENT, DEFAULT_REFRESH_TOKEN, startEmulator } from '../src/youtube-emulator';
 import type { Core } from '@strapi/strapi';
-import { appDir, loadStrapi } from './load-strapi';
+import { appDir, compileApp, loadStrapi } from './load-strapi';
 import { buildAdminIfStale } from './admin-build';
 import { seedDemoContent } from '../src/seed/demo-content';
 
@@ -79,13 +79,15 @@ function progressBar(done: number, total: number) {
 async function main() {
   ensureEnvFile();
   loadEnvFile();
+  // The admin bundle is built from the compiled app.
+  compileApp();
   buildAdminIfStale();
   fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
   const emulator = await startEmulator({
     port: EMULATOR_PORT,
     stateFile: process.env.YOUTUBE_EMULATOR_STATE_FILE ? path.resolve(appDir, process.env.YOUTUBE_EMULATOR_STATE_FILE) : undefined,
   });
-  const strapi = await loadStrapi();
+  const strapi = await loadStrapi({ compiled: true });
   await connectEmulatorChannel(strapi);
   const stories = await strapi.db.query('api::story.story').count();
   if (stories === 0 || process.env.DEMO_RESEED === 'true') {
