@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `npm test`: type check and preparation (compiled app, admin bundle — each only when its sources changed), then two
- * passes side by side, one per core: every test on SQLite, and the integration tests again on PostgreSQL
- * (postgres://postgres@127.0.0.1:5432/test unless TEST_POSTGRES_URL says otherwise; skipped only when no server
- * answers, and the output says so). Each pass has its own temp, upload and public folders, so the two never see each
- * other's files. The run ends with the time of each phase and the five slowest test files.
+ * `npm test`: the compiled app and the template databases (each only when the sources changed), then two passes side
+ * by side: every test on SQLite, and the integration tests again on PostgreSQL (postgres://postgres@127.0.0.1:5432/test
+ * unless TEST_POSTGRES_URL says otherwise; skipped only when no server answers, and the output says so). The type checks
+ * run beside it all, and so does the admin bundle's build, for which the admin's browser tests wait. Each pass has its
+ * own temp, upload and public folders, so no two see each other's files. The run ends with the time of each phase and
+ * the five slowest test files.
  *
- * `npm test -- <jest args>`: the same for the given files. `npm run test:file -- <file>`: one file, SQLite only (or
+ * `npm test -- <test files>`: the same for the given files. `npm run test:file -- <file>`: one file, SQLite only (or
  * TEST_DATABASE=postgres), no type check — seconds once the app is compiled and the template database exists.
  */
 const { spawn } = require('child_process');
@@ -170,13 +171,19 @@ async function jest(label, jestArgs, env) {
 }
 
 /**
- * One pass: the given files, or all of them (the integration tests on PostgreSQL). The report charts' vega, ESM-only,
- * is imported by the app that the worker loads outside the test files' sandboxes, so the report tests share the
- * workers too.
+ * One pass: the given files (jest path patterns). The report charts' vega, ESM-only, is imported by the app that the
+ * worker loads outside the test files' sandboxes, so the report tests share the workers too.
  */
-async function pass(name, env, files) {
-  const selected = files.length ? files : env.TEST_DATABASE === 'postgres' ? ['tests/integration'] : [];
-  return jest(name, selected, { ...env, ...passFolder(name) });
+function pass(name, env, files) {
+  return jest(name, files, { ...env, ...passFolder(name) });
+}
+
+const BROWSER_TESTS = 'tests/browser';
+const isBrowserTest = (file) => path.relative(root, path.resolve(root, file)).split(path.sep).join('/').startsWith(`${BROWSER_TESTS}/`);
+
+/** A phase's line of the timing table: its start and end after the run's start, so overlapping phases read as such. */
+function timed(name, started, promise) {
+  return promise.then((result) => ({ name, from: started, to: Date.now(), result }));
 }
 
 async function main() {
@@ -184,7 +191,6 @@ async function main() {
   const single = args[0] === '--file';
   const files = single ? args.slice(1) : args;
   const started = Date.now();
-  const phases = [];
 
   if (single) {
     const database = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
@@ -195,53 +201,76 @@ async function main() {
   }
 
   const pg = await postgresAnswers();
-  console.log('=== type check and preparation (side by side) ===');
-  const prepStarted = Date.now();
+  const tsx = require.resolve('tsx/cli');
+  const prepare = (step, env = {}) => runLabelled(`prepare-${step}`, process.execPath, [tsx, 'tests/support/prepare.ts', step], env);
   // Incremental: a run whose sources changed little checks little again (the build info stays in .tmp/).
   const tsc = (label, project) =>
     runLabelled(label, process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '--incremental', '--tsBuildInfoFile', `.tmp/${label}.tsbuildinfo`, '-p', project], {});
-  // The admin panel (React, bundler resolution) has a tsconfig of its own; the server's excludes it.
-  const [typecheckServer, typecheckAdmin, prepared] = await Promise.all([
-    tsc('typecheck', 'tsconfig.test.json'),
-    tsc('typecheck-admin', ADMIN_TSCONFIG),
-    runLabelled('prepare', process.execPath, [require.resolve('tsx/cli'), 'tests/support/prepare.ts'], {
-      TEST_BACKENDS: pg === true ? 'sqlite,postgres' : 'sqlite',
-      TEST_POSTGRES_URL: postgresUrl,
-    }),
-  ]);
-  const typecheck = typecheckServer === 0 && typecheckAdmin === 0 ? 0 : 1;
-  phases.push(['type check and preparation', Date.now() - prepStarted]);
-  if (prepared !== 0) {
-    console.log('\nPreparation failed (see [prepare] above): no test ran.');
+
+  /*
+   * The machine is busy for the whole run, so nothing waits that need not: the type checks run beside everything
+   * (their verdict counts at the end); the passes start once the compiled app and the template databases exist; the
+   * admin bundle is built beside the passes, and only the browser tests wait for it.
+   */
+  console.log('=== compiled app and template databases; type checks beside ===');
+  const typecheck = timed('type check (beside)', Date.now(), Promise.all([tsc('typecheck', 'tsconfig.test.json'), tsc('typecheck-admin', ADMIN_TSCONFIG)]));
+  const prepared = await timed(
+    'compiled app, template databases',
+    Date.now(),
+    prepare('app', { TEST_BACKENDS: pg === true ? 'sqlite,postgres' : 'sqlite', TEST_POSTGRES_URL: postgresUrl })
+  );
+  if (prepared.result !== 0) {
+    console.log('\nPreparation failed (see [prepare-app] above): no test ran.');
     console.log('Total: 0 passed, 1 failed, 0 skipped');
     process.exit(1);
   }
 
+  const browserFiles = files.filter(isBrowserTest);
+  const otherFiles = files.filter((file) => !isBrowserTest(file));
+  const withBrowser = !files.length || browserFiles.length > 0;
   if (pg !== true) console.log(`\nPostgreSQL did not answer at ${postgresUrl} (${pg}): SKIPPING the PostgreSQL pass of the integration tests.`);
-  console.log(`\n=== test passes: SQLite${pg === true ? ' and PostgreSQL side by side' : ''} ===`);
-  const passesStarted = Date.now();
-  const passes = [pass('sqlite', { TEST_DATABASE: 'sqlite' }, files)];
-  if (pg === true) passes.push(pass('postgres', { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl }, files));
+  console.log(`\n=== test passes: SQLite${pg === true ? ' and PostgreSQL side by side' : ''}${withBrowser ? '; the admin bundle built beside' : ''} ===`);
+  const runs = [];
+  /*
+   * The admin's browser tests wait for the bundle (tests/support/browser.ts), the other tests of the SQLite pass go on
+   * meanwhile. A separate pass for the browser tests would add jest workers, and more processes than the two cores can
+   * run at once cost more CPU for the same work: a run with a third pass of two workers took 17 % more.
+   */
+  const adminStatus = path.join(root, '.tmp', 'admin-bundle.status');
+  fs.rmSync(adminStatus, { force: true });
+  const admin = withBrowser ? timed('admin bundle (beside)', Date.now(), prepare('admin', { TEST_ADMIN_BUNDLE: adminStatus })) : null;
+  runs.push(pass('sqlite', { TEST_DATABASE: 'sqlite', ...(withBrowser && { TEST_ADMIN_BUNDLE: adminStatus }) }, files));
+  if (pg === true && (!files.length || otherFiles.length)) {
+    runs.push(pass('postgres', { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl }, files.length ? otherFiles : ['tests/integration']));
+  }
   // On PostgreSQL only (better-sqlite3 is built for the Node that ran npm ci); part of the whole suite, not of a file list.
-  if (pg === true && !files.length) passes.push(nodeLtsSmoke());
-  const runs = await Promise.all(passes);
-  phases.push(['test passes (wall)', Date.now() - passesStarted]);
+  if (pg === true && !files.length) runs.push(nodeLtsSmoke());
+  const passesStarted = Date.now();
+  const done = await Promise.all(runs);
+  const passes = { name: 'test passes (wall)', from: passesStarted, to: Date.now() };
+  const checked = await typecheck;
+  const bundled = admin && (await admin);
+  const phases = [prepared, checked, ...(bundled ? [bundled] : []), passes];
+  const typecheckOk = checked.result.every((code) => code === 0);
+  const adminOk = !bundled || bundled.result === 0;
 
-  const total = runs.reduce(
+  const total = done.reduce(
     (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
-    { passed: 0, failed: (typecheck === 0 ? 0 : 1) + pgOverlapWarnings.size, skipped: 0 }
+    { passed: 0, failed: (typecheckOk ? 0 : 1) + (adminOk ? 0 : 1) + pgOverlapWarnings.size, skipped: 0 }
   );
-  const ok = typecheck === 0 && !pgOverlapWarnings.size && runs.every((r) => r.status === 0);
-  console.log('\n=== timing ===');
-  for (const [phase, ms] of phases) console.log(`${phase.padEnd(32)} ${String(seconds(ms)).padStart(5)} s`);
-  for (const r of runs) console.log(`  jest ${r.label.padEnd(27)} ${String(seconds(r.ms)).padStart(5)} s  (${r.passed} passed, ${r.failed} failed)`);
+  const ok = typecheckOk && adminOk && !pgOverlapWarnings.size && done.every((r) => r.status === 0);
+  console.log('\n=== timing (s: from – to after the start, and how long) ===');
+  for (const phase of phases) {
+    console.log(`${phase.name.padEnd(34)} ${String(seconds(phase.from - started)).padStart(4)} – ${String(seconds(phase.to - started)).padEnd(4)} ${String(seconds(phase.to - phase.from)).padStart(5)} s`);
+  }
+  for (const r of done) console.log(`  jest ${r.label.padEnd(29)} ${String(seconds(r.ms)).padStart(15)} s  (${r.passed} passed, ${r.failed} failed)`);
   console.log('five slowest test files (wall, and CPU of the file with its child processes):');
-  for (const f of runs.flatMap((r) => r.files).sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+  for (const f of done.flatMap((r) => r.files).sort((a, b) => b.ms - a.ms).slice(0, 5)) {
     const cpu = f.cpuMs === undefined ? '' : `${String(seconds(f.cpuMs)).padStart(4)} s CPU`;
     console.log(`  ${String(seconds(f.ms)).padStart(5)} s ${cpu.padEnd(10)} ${f.label.padEnd(9)} ${f.file}`);
   }
   reportPgOverlapWarnings();
-  console.log(`\nType check: ${typecheck === 0 ? 'ok' : 'FAILED'}; jest runs: ${runs.length} (${pg === true ? 'SQLite + PostgreSQL' : 'SQLite only'}); ${seconds(Date.now() - started)} s`);
+  console.log(`\nType check: ${typecheckOk ? 'ok' : 'FAILED'}${adminOk ? '' : '; admin bundle: FAILED (see [prepare-admin])'}; jest runs: ${done.length} (${pg === true ? 'SQLite + PostgreSQL' : 'SQLite only'}); ${seconds(Date.now() - started)} s`);
   console.log(`Total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(ok ? 0 : 1);
 }

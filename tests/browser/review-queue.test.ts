@@ -21,7 +21,8 @@ let page: Page;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  ensureAdminBuild();
+  // Up to five minutes while `npm test` still builds the admin bundle beside its passes: hence the hook's ten.
+  await ensureAdminBuild();
   app = await startBrowserApp({ YOUTUBE_SYNC_WORKER: 'false', PUBLIC_API_RATE_LIMIT_PER_MINUTE: '0' });
   ids.amal = await createSubmission(app.strapi, {
     title: 'Amal lernt Pflege in Göttingen',
@@ -37,7 +38,7 @@ beforeAll(async () => {
   });
   ({ browser, page } = await launchBrowser());
   await logIn(page, app);
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();

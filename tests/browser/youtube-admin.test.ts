@@ -12,7 +12,8 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureAdminBuild();
+  // Up to five minutes while `npm test` still builds the admin bundle beside its passes: hence the hook's ten.
+  await ensureAdminBuild();
   youtube = await startYouTube();
   app = await startBrowserApp(
     youtubeEnv(youtube, {
@@ -24,7 +25,7 @@ beforeAll(async () => {
   );
   ({ browser, page } = await launchBrowser());
   await logIn(page, app);
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();

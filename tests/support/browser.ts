@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildAdminIfStale } from '../../scripts/admin-build';
 import { createTestDatabase, type TestDatabase } from './database';
+import { eventually } from './eventually';
 import { strapiModule } from './shared-modules';
 import { testEnvironment } from './test-env';
 
@@ -12,14 +13,27 @@ const appDir = path.resolve(__dirname, '..', '..');
 const distDir = path.join(appDir, 'dist');
 export const screenshotDir = path.join(appDir, 'tests', 'browser', '__screenshots__');
 
+/** How long a browser test waits for the admin bundle that `npm test` builds beside its passes. */
+const ADMIN_BUNDLE_WAIT_MS = 5 * 60 * 1000;
+
 /**
- * The admin bundle, built by the demo's check (scripts/admin-build.ts): `strapi build` (one to two minutes) runs
- * only when the admin sources changed since the last build, so a test run without admin changes stays fast.
+ * The admin bundle (scripts/admin-build.ts), built only when the admin sources changed since the last build. `npm test`
+ * builds it beside its passes and names, in TEST_ADMIN_BUNDLE, the file where that build writes how it ended: the
+ * admin's browser tests wait for it there. A browser test run on its own (`npm run test:file`) builds it here.
  */
-export function ensureAdminBuild() {
-  // `strapi build` loads the app's configuration, which refuses to start without its secrets.
-  Object.assign(process.env, testEnvironment());
-  buildAdminIfStale();
+export async function ensureAdminBuild() {
+  const status = process.env.TEST_ADMIN_BUNDLE;
+  if (!status) {
+    // The bundle's build loads the app's configuration, which refuses to start without its secrets.
+    Object.assign(process.env, testEnvironment());
+    buildAdminIfStale();
+    return;
+  }
+  await eventually(() => {
+    if (!fs.existsSync(status)) throw new Error(`the admin bundle was not built within ${ADMIN_BUNDLE_WAIT_MS / 60000} minutes (see [prepare-admin])`);
+  }, ADMIN_BUNDLE_WAIT_MS, 500);
+  const outcome = fs.readFileSync(status, 'utf8');
+  if (outcome !== 'ok') throw new Error(`the admin bundle could not be built (see [prepare-admin]): ${outcome}`);
 }
 
 function freePort(): Promise<number> {
