@@ -1,5 +1,5 @@
 import { parseReportRequest } from '../../src/plugins/reports/server/src/filters';
-import { parseArgs } from '../../scripts/report';
+import { parseArgs } from '../../scripts/report-args';
 
 const messageOf = (fn: () => unknown) => {
   try {
