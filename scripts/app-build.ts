@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import ts from 'typescript';
+import type ts from 'typescript';
 import { appDir, isCurrent, sourceHash } from './source-hash';
 
 /**
@@ -25,7 +25,7 @@ function markCompiled() {
   fs.writeFileSync(stampFile, appSourceHash());
 }
 
-function readTsconfig(): ts.ParsedCommandLine {
+function readTsconfig(ts: typeof import('typescript')): ts.ParsedCommandLine {
   const file = path.join(appDir, 'tsconfig.json');
   const { config, error } = ts.readConfigFile(file, ts.sys.readFile);
   if (error) throw new Error(`tsconfig.json: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
@@ -35,8 +35,10 @@ function readTsconfig(): ts.ParsedCommandLine {
 }
 
 /** Translates every file of tsconfig.json into its outDir, as `tsc` lays them out (JSON files copied). */
-function transpileApp() {
-  const { fileNames, options } = readTsconfig();
+async function transpileApp() {
+  // Loaded only to compile: every jest process checks whether dist/ is current, and most find it so.
+  const ts = await import('typescript');
+  const { fileNames, options } = readTsconfig(ts);
   const outDir = options.outDir ?? path.join(appDir, 'dist');
   const rootDir = options.rootDir ?? appDir;
   for (const file of fileNames) {
@@ -56,7 +58,7 @@ function transpileApp() {
 /** Compiles unless dist/ was compiled from these very sources; true when it compiled. */
 export async function compileIfChanged(): Promise<boolean> {
   if (isCurrent(stampFile, appSourceHash())) return false;
-  transpileApp();
+  await transpileApp();
   markCompiled();
   return true;
 }
