@@ -35,9 +35,10 @@ function readTsconfig(ts: typeof import('typescript')): ts.ParsedCommandLine {
 }
 
 /** Translates every file of tsconfig.json into its outDir, as `tsc` lays them out (JSON files copied). */
-async function transpileApp() {
-  // Loaded only to compile: every jest process checks whether dist/ is current, and most find it so.
-  const ts = await import('typescript');
+function transpileApp() {
+  // Loaded only to compile (every jest process checks whether dist/ is current, and most find it so); required, not
+  // imported: under tsx an import() is ES module resolution.
+  const ts = require('typescript') as typeof import('typescript');
   const { fileNames, options } = readTsconfig(ts);
   const outDir = options.outDir ?? path.join(appDir, 'dist');
   const rootDir = options.rootDir ?? appDir;
@@ -58,7 +59,7 @@ async function transpileApp() {
 /** Compiles unless dist/ was compiled from these very sources; true when it compiled. */
 export async function compileIfChanged(): Promise<boolean> {
   if (isCurrent(stampFile, appSourceHash())) return false;
-  await transpileApp();
+  transpileApp();
   markCompiled();
   return true;
 }

@@ -1,4 +1,5 @@
 import path from 'path';
+import { strapiModule } from './shared-modules';
 import { testEnvironment } from './test-env';
 import { createTemplateBuild, removeStaleTemplates, templateExists, type Backend } from './database';
 
@@ -16,9 +17,8 @@ export async function ensureTemplate(backend: Backend, sourceHash: string): Prom
   const saved = { ...process.env };
   try {
     Object.assign(process.env, testEnvironment(), build.env);
-    // Loaded only to build a template: every jest process checks for one, and most find it.
-    const { createStrapi } = await import('@strapi/strapi');
-    const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+    // Strapi is loaded only to build a template: every jest process checks for one, and most find it.
+    const app = await strapiModule().createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
     await app.destroy();
     await build.keep();
     return true;
