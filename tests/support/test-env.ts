@@ -1,4 +1,5 @@
 import crypto from 'crypto';
+import path from 'path';
 
 const random = () => crypto.randomBytes(24).toString('base64');
 
@@ -11,6 +12,9 @@ let secrets: Record<string, string> | undefined;
 export function testEnvironment(): Record<string, string> {
   secrets ??= {
     NODE_ENV: 'test',
+    // Strapi reads a .env (dotenv) when it loads: the demo's would lend a test app — or a template database — its
+    // administrator, SMTP server and YouTube settings. A file that does not exist keeps it out.
+    ENV_PATH: path.resolve(__dirname, '..', '..', '.tmp', 'tests-read-no.env'),
     APP_KEYS: `${random()},${random()}`,
     API_TOKEN_SALT: random(),
     ADMIN_JWT_SECRET: random(),
