@@ -36,8 +36,8 @@ const WORKERS = process.env.TEST_WORKERS || '2';
 process.env.ENV_PATH = path.join(root, '.tmp', 'tests-read-no.env');
 
 /*
- * A larger young generation for the Node processes of the run (the type checks, the build, the jest workers, the Node
- * LTS smoke; the app instances and sync workers a test starts get exactly the environment the test gives them):
+ * A larger young generation for the Node processes of the run (the type checks, the builds, the jest workers, the Node
+ * LTS smoke, and the app instances and sync workers a test starts):
  * Strapi's boots and requests make many short-lived objects, and with 16 MB of semi-space V8 spends much of its time
  * scavenging. The SQLite pass alone on this machine: 265 and 268 s of CPU with the default, 245 and 245 s with
  * 64 MB (32 MB: 267 s; 128 MB: 242 s, twice the memory for little more).

@@ -28,7 +28,7 @@ function prepareAdmin() {
   const startedAt = Date.now();
   const status = process.env.TEST_ADMIN_BUNDLE;
   try {
-    if (buildAdminIfStale()) console.log(`Built the admin panel in ${Math.round((Date.now() - startedAt) / 1000)} s.`);
+    if (buildAdminIfStale()) console.log(`The admin panel is in place after ${Math.round((Date.now() - startedAt) / 1000)} s.`);
     else console.log('The admin panel is current.');
     if (status) fs.writeFileSync(status, 'ok');
   } catch (error) {
