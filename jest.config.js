@@ -4,6 +4,8 @@
  */
 module.exports = {
   testEnvironment: '<rootDir>/tests/support/worker-environment.ts',
+  // A few heavy, stateless packages are loaded once per worker, not once per test file.
+  runtime: '<rootDir>/tests/support/shared-runtime.js',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
