@@ -68,8 +68,8 @@ function keep(fingerprint: string) {
 }
 
 /**
- * Builds the admin bundle (scripts/admin-bundle.ts) when it is missing or was built from other sources; true when it
- * built. It is built from the compiled app, so dist/ must be compiled first.
+ * Builds the admin bundle (scripts/admin-bundle.ts), or takes the one kept for these sources, when it is missing or
+ * was built from other sources; true when it did. It is built from the compiled app, so dist/ must be compiled first.
  */
 export function buildAdminIfStale(): boolean {
   const wanted = adminSourceHash();
