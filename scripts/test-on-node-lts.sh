@@ -7,8 +7,6 @@
 # go to jest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Strapi would read a local .env (the demo's) into the test apps; tests take their environment from tests/support.
-export ENV_PATH="${ENV_PATH:-.tmp/tests-read-no.env}"
 version="${NODE_LTS_VERSION:-26.10.0}"
 package="node-$(node -p process.platform)-$(node -p process.arch)"
 prefix=.tmp/node-lts

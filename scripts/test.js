@@ -30,12 +30,6 @@ const ADMIN_TSCONFIG = 'tsconfig.admin.json';
 const WORKERS = process.env.TEST_WORKERS || '2';
 
 /*
- * Strapi reads `.env` (dotenv, ENV_PATH) when it is first loaded: the demo's file would lend every test app its
- * administrator, SMTP server and YouTube settings. Tests get their environment from tests/support only.
- */
-process.env.ENV_PATH = path.join(root, '.tmp', 'tests-read-no.env');
-
-/*
  * A larger young generation for the Node processes of the run (the type checks, the builds, the jest workers, the Node
  * LTS smoke, and the app instances and sync workers a test starts):
  * Strapi's boots and requests make many short-lived objects, and with 16 MB of semi-space V8 spends much of its time
@@ -231,10 +225,11 @@ async function main() {
   if (pg !== true) console.log(`\nPostgreSQL did not answer at ${postgresUrl} (${pg}): SKIPPING the PostgreSQL pass of the integration tests.`);
   console.log(`\n=== test passes: SQLite${pg === true ? ' and PostgreSQL side by side' : ''}${withBrowser ? '; the admin bundle built beside' : ''} ===`);
   const runs = [];
+  const passesStarted = Date.now();
   /*
    * The admin's browser tests wait for the bundle (tests/support/browser.ts), the other tests of the SQLite pass go on
    * meanwhile. A separate pass for the browser tests would add jest workers, and more processes than the two cores can
-   * run at once cost more CPU for the same work: a run with a third pass of two workers took 17 % more.
+   * run at once cost more CPU for the same work: with a third pass of two workers, each file took about a fifth more.
    */
   const adminStatus = path.join(root, '.tmp', 'admin-bundle.status');
   fs.rmSync(adminStatus, { force: true });
@@ -245,7 +240,6 @@ async function main() {
   }
   // On PostgreSQL only (better-sqlite3 is built for the Node that ran npm ci); part of the whole suite, not of a file list.
   if (pg === true && !files.length) runs.push(nodeLtsSmoke());
-  const passesStarted = Date.now();
   const done = await Promise.all(runs);
   const passes = { name: 'test passes (wall)', from: passesStarted, to: Date.now() };
   const checked = await typecheck;
