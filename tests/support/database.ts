@@ -21,7 +21,7 @@ const appDir = path.resolve(__dirname, '..', '..');
 const templateDir = path.join(appDir, '.tmp', 'templates');
 const DAY_MS = 24 * 3600 * 1000;
 
-async function withClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {
@@ -123,7 +123,9 @@ export async function createTestDatabase(backend: Backend = currentBackend(), op
   const template = sourceHash && (await templateExists(backend, sourceHash)) ? templateName(backend, sourceHash) : null;
   if (backend === 'postgres') {
     const name = `t_${id}`;
-    await withClient((c) => c.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`));
+    // TEST_PG_TABLESPACE: in memory where the server allows it (tests/support/memory-tablespace.ts).
+    const tablespace = process.env.TEST_PG_TABLESPACE;
+    await withClient((c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}${tablespace ? ` TABLESPACE ${tablespace}` : ''}`));
     return {
       env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl(name), DATABASE_SCHEMA: 'public', DATABASE_POOL_MAX: '5' },
       drop: () => withClient((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
