@@ -114,8 +114,10 @@ describe('youtube emulator: state file and CLI', () => {
   });
 
   it('cli.ts starts on the configured port, prints the URLs and stops on SIGTERM', async () => {
-    const tsxCli = require.resolve('tsx/cli');
-    const child = spawn(process.execPath, [tsxCli, join(__dirname, '../../../src/youtube-emulator/cli.ts')], {
+    // As `npm run youtube:emulator` starts it: TypeScript through tsx's loader in the same process. tsx's own CLI
+    // relays signals to a child and, when that child does not answer within 30 ms (a busy machine), kills it and
+    // exits with 143: the emulator's state file would not be written.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../../src/youtube-emulator/cli.ts')], {
       env: { ...process.env, YOUTUBE_EMULATOR_PORT: '0', YOUTUBE_EMULATOR_QUOTA_MODEL: 'legacy' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
