@@ -14,7 +14,7 @@ const JOB = 'plugin::youtube-sync.sync-job';
  * Enough jobs for two workers that start draining at the same moment to claim side by side. The 200-story load with
  * kills and faults is `npm run bench:chaos`'s.
  */
-const STORIES = 60;
+const STORIES = 24;
 const REGIONS = ['goettingen', 'emden', 'cuxhaven', 'region-hannover', 'lueneburg'];
 const THEMES = ['sprache', 'schule', 'arbeit', 'sport'];
 
