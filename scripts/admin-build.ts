@@ -9,7 +9,7 @@ const PLUGINS_DIR = 'src/plugins';
 /**
  * What the admin bundle is built from: the app's own admin, every local plugin's admin folder and package.json (whose
  * `./strapi-admin` export puts it in the bundle), src/shared (the admin's shared components and the types it shares
- * with the servers), the configuration (which plugins are on, the admin's path) and the installed packages. Plugins
+ * with the servers), the configuration (which plugins are on, the admin's path), the installed packages and the build script. Plugins
  * are listed from the folder, so a new one is covered unnamed.
  */
 function adminSources(): string[] {
@@ -20,6 +20,8 @@ function adminSources(): string[] {
     'src/shared',
     'config',
     'package-lock.json',
+    // How it is built.
+    'scripts/admin-bundle.ts',
   ];
 }
 

@@ -28,6 +28,12 @@ const { writeStaticClientFiles } = strapiModule<{ writeStaticClientFiles(ctx: Bu
 const { build } = strapiModule<{ build(ctx: BuildContext): Promise<void> }>('src/node/vite/build.js');
 
 async function main() {
+  /*
+   * The bundle editors get: React's production build. Vite takes NODE_ENV from the environment it runs in, and the
+   * tests build under NODE_ENV=test, which gave them React's development build: not what production serves, and
+   * slower (opening a story in the content manager: 2.2 → 1.4 s of the browser's script time).
+   */
+  process.env.NODE_ENV = 'production';
   const ctx = await createBuildContext({
     cwd: appDir,
     logger: createLogger({ timestamp: false }),
