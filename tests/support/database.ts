@@ -31,9 +31,15 @@ export async function withClient<T>(fn: (client: Client) => Promise<T>): Promise
   }
 }
 
+/**
+ * A test database's address. Its sessions commit without waiting for the WAL to reach the disk: what a commit makes
+ * visible, and in which order, is the same; only a crash of the server could lose the last commits, and a test
+ * database is dropped anyway (the PostgreSQL integration pass: server CPU 37 → 31 s, wall 174 → 149 s).
+ */
 const databaseUrl = (name: string) => {
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
+  url.searchParams.set('options', '-c synchronous_commit=off');
   return url.toString();
 };
 
