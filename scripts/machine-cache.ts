@@ -1,0 +1,45 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+/**
+ * Build outputs kept on this machine by the fingerprint of what they were built from, for another checkout of the same
+ * sources (a fresh clone, CI, a second worktree): copied in within a second instead of built again. Each kind keeps
+ * the three it stored last. Best effort: a machine without a writable cache folder builds again next time.
+ */
+const KEPT = 3;
+
+export const machineCacheDir = (kind: string) => path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'zusammen-mehr', kind);
+
+/** Copies the output kept for `fingerprint` to `target` (a file or a folder), whole or not at all; false when none is kept. */
+export function restoreKept(kind: string, fingerprint: string, target: string): boolean {
+  const kept = path.join(machineCacheDir(kind), fingerprint);
+  if (!fs.existsSync(kept)) return false;
+  const partial = `${target}.${process.pid}.partial`;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.cpSync(kept, partial, { recursive: true });
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.renameSync(partial, target);
+  return true;
+}
+
+/** Keeps a copy of `source` (a file or a folder) for `fingerprint`; it appears whole or not at all. */
+export function keep(kind: string, fingerprint: string, source: string) {
+  const dir = machineCacheDir(kind);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const partial = path.join(dir, `${fingerprint}.${process.pid}.partial`);
+    fs.cpSync(source, partial, { recursive: true });
+    fs.rmSync(path.join(dir, fingerprint), { recursive: true, force: true });
+    fs.renameSync(partial, path.join(dir, fingerprint));
+    const older = fs
+      .readdirSync(dir)
+      .filter((name) => !name.includes('.'))
+      .map((name) => ({ name, at: fs.statSync(path.join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at)
+      .slice(KEPT);
+    for (const { name } of older) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  } catch (error) {
+    console.warn(`The ${kind} was not kept in ${dir} for later checkouts: ${(error as Error).message}`);
+  }
+}
