@@ -11,15 +11,20 @@ const KEPT = 3;
 
 export const machineCacheDir = (kind: string) => path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'zusammen-mehr', kind);
 
+/** Copies `from` (a file or a folder) over `to` by way of a temporary name beside it, so that `to` is whole or absent. */
+function copyWhole(from: string, to: string) {
+  const partial = `${to}.${process.pid}.partial`;
+  fs.cpSync(from, partial, { recursive: true });
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.renameSync(partial, to);
+}
+
 /** Copies the output kept for `fingerprint` to `target` (a file or a folder), whole or not at all; false when none is kept. */
 export function restoreKept(kind: string, fingerprint: string, target: string): boolean {
   const kept = path.join(machineCacheDir(kind), fingerprint);
   if (!fs.existsSync(kept)) return false;
-  const partial = `${target}.${process.pid}.partial`;
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.cpSync(kept, partial, { recursive: true });
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.renameSync(partial, target);
+  copyWhole(kept, target);
   return true;
 }
 
@@ -28,12 +33,10 @@ export function keep(kind: string, fingerprint: string, source: string) {
   const dir = machineCacheDir(kind);
   try {
     fs.mkdirSync(dir, { recursive: true });
-    const partial = path.join(dir, `${fingerprint}.${process.pid}.partial`);
-    fs.cpSync(source, partial, { recursive: true });
-    fs.rmSync(path.join(dir, fingerprint), { recursive: true, force: true });
-    fs.renameSync(partial, path.join(dir, fingerprint));
+    copyWhole(source, path.join(dir, fingerprint));
     const older = fs
       .readdirSync(dir)
+      // Not another process's copy under way (`<fingerprint>.<pid>.partial`).
       .filter((name) => !name.includes('.'))
       .map((name) => ({ name, at: fs.statSync(path.join(dir, name)).mtimeMs }))
       .sort((a, b) => b.at - a.at)

@@ -14,12 +14,14 @@ import type { Client } from 'pg';
  * OS user `postgres`, and this process may give it a folder (it runs as root, as CI does). Anywhere else the test
  * databases stay in the default tablespace and nothing changes but speed.
  */
-export const MEMORY_TABLESPACE = 'zm_test_memory';
+const MEMORY_TABLESPACE = 'zm_test_memory';
 const MEMORY_DIR = '/dev/shm/zusammen-mehr-postgres';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+type OsUser = { uid: number; gid: number };
+
 /** The uid and gid of the OS user `postgres`, or null when there is none. */
-function postgresUser(): { uid: number; gid: number } | null {
+function postgresUser(): OsUser | null {
   const line = fs
     .readFileSync('/etc/passwd', 'utf8')
     .split('\n')
@@ -29,12 +31,12 @@ function postgresUser(): { uid: number; gid: number } | null {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-/** Why the memory tablespace cannot be used here, or null when it can. */
-function unusable(serverUrl: string): string | null {
+/** Why the memory tablespace cannot be used here, or null when it can; `owner` is the OS user postgres, if any. */
+function unusable(serverUrl: string, owner: OsUser | null): string | null {
   if (!LOOPBACK.has(new URL(serverUrl).hostname)) return 'the server is not on this machine';
   if (!fs.existsSync('/dev/shm')) return 'there is no /dev/shm';
   if (process.getuid?.() !== 0) return 'only root can hand the server a folder';
-  if (!postgresUser()) return 'there is no OS user postgres';
+  if (!owner) return 'there is no OS user postgres';
   return null;
 }
 
@@ -68,8 +70,9 @@ async function dropOrphans(client: Client) {
  * the tablespace is made again. Two jest processes may get here at once (the PostgreSQL pass and the Node LTS smoke).
  */
 export async function ensureMemoryTablespace(client: Client, serverUrl: string): Promise<string | null> {
-  const reason = unusable(serverUrl);
-  if (reason) {
+  const owner = postgresUser();
+  const reason = unusable(serverUrl, owner);
+  if (reason || !owner) {
     console.log(`Test databases on PostgreSQL stay on disk: ${reason}.`);
     return null;
   }
@@ -85,7 +88,6 @@ export async function ensureMemoryTablespace(client: Client, serverUrl: string):
     await dropOrphans(client);
     await client.query(`DROP TABLESPACE IF EXISTS ${MEMORY_TABLESPACE}`);
   }
-  const owner = postgresUser()!;
   fs.mkdirSync(MEMORY_DIR, { recursive: true, mode: 0o700 });
   fs.chownSync(MEMORY_DIR, owner.uid, owner.gid);
   try {
