@@ -1,6 +1,5 @@
 import type { Writable } from 'stream';
 import { finished } from 'stream/promises';
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ChartName } from './charts';
 import { PDF_FONTS, type PdfFontsService } from '../../../../shared/pdf-fonts';
@@ -300,6 +299,8 @@ function footers(doc: Doc, f: ReportFigures) {
 }
 
 export async function writePdf(output: Writable, figures: ReportFigures, charts: Record<ChartName, string>, fonts: PdfFontsService) {
+  // Loaded here, not at boot: PDFKit (with fontkit) costs a fifth of a second of CPU in every process that starts the app.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,

@@ -1,4 +1,4 @@
-import { openSync, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 import { unicodeFonts } from '../site/pdf-fonts';
 
 /**
@@ -15,6 +15,8 @@ function font(weight: Weight): Font {
   if (!fonts) {
     const files = unicodeFonts();
     if (!files) throw new Error('partner kit: the banners need the DejaVu fonts; install Debian\'s fonts-dejavu-core or the npm package dejavu-fonts-ttf');
+    // Required here, not at boot: fontkit costs a tenth of a second of CPU in every process that starts the app.
+    const { openSync } = require('fontkit') as typeof import('fontkit');
     fonts = { regular: openSync(files.regular), bold: openSync(files.bold) };
   }
   return fonts[weight];

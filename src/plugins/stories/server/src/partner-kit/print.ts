@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { PublicStory } from '../public-api/serialize';
 import { BODY, BOLD, usePdfFonts } from '../site/pdf-fonts';
 import { shorten } from '../story-pages/format';
@@ -148,7 +147,9 @@ function backPage(doc: Doc, format: PrintFormat, input: PrintInput, frame: Frame
 }
 
 /** The PDF's bytes. */
-export function renderPrint(format: PrintFormat, input: PrintInput): Promise<Buffer> {
+export async function renderPrint(format: PrintFormat, input: PrintInput): Promise<Buffer> {
+  // Loaded here, not at boot: PDFKit (with fontkit) costs a fifth of a second of CPU in every process that starts the app.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: [format.width, format.height],
     margin: 0,
