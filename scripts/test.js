@@ -159,7 +159,7 @@ async function jest(label, jestArgs, env) {
     skipped: summary.numPendingTests,
     files: summary.testResults.map((r) => {
       const file = path.relative(root, r.name);
-      return { label, file, ms: r.endTime - r.startTime, cpuMs: usage.get(file)?.cpuMs };
+      return { label, file, startedAt: r.startTime, endedAt: r.endTime, ms: r.endTime - r.startTime, cpuMs: usage.get(file)?.cpuMs };
     }),
   };
 }
@@ -174,6 +174,20 @@ function pass(name, env, files) {
 
 const BROWSER_TESTS = 'tests/browser';
 const isBrowserTest = (file) => path.relative(root, path.resolve(root, file)).split(path.sep).join('/').startsWith(`${BROWSER_TESTS}/`);
+
+/**
+ * The browser tests' line of the timing table: they run in the SQLite pass beside its other files, so their phase is
+ * from the first one's start to the last one's end.
+ */
+function browserPhase(runs) {
+  const files = runs.flatMap((r) => r.files).filter((f) => isBrowserTest(f.file));
+  if (!files.length) return null;
+  return {
+    name: `browser tests (${files.length} files, SQLite pass)`,
+    from: Math.min(...files.map((f) => f.startedAt)),
+    to: Math.max(...files.map((f) => f.endedAt)),
+  };
+}
 
 /** A phase's line of the timing table: its start and end after the run's start, so overlapping phases read as such. */
 function timed(name, started, promise) {
@@ -243,7 +257,8 @@ async function main() {
   const passes = { name: 'test passes (wall)', from: passesStarted, to: Date.now() };
   const checked = await typecheck;
   const bundled = admin && (await admin);
-  const phases = [prepared, checked, ...(bundled ? [bundled] : []), passes];
+  const browser = browserPhase(done);
+  const phases = [prepared, checked, ...(bundled ? [bundled] : []), passes, ...(browser ? [browser] : [])];
   const typecheckOk = checked.result.every((code) => code === 0);
   const adminOk = !bundled || bundled.result === 0;
 
@@ -254,9 +269,9 @@ async function main() {
   const ok = typecheckOk && adminOk && !pgOverlapWarnings.size && done.every((r) => r.status === 0);
   console.log('\n=== timing (s: from – to after the start, and how long) ===');
   for (const phase of phases) {
-    console.log(`${phase.name.padEnd(34)} ${String(seconds(phase.from - started)).padStart(4)} – ${String(seconds(phase.to - started)).padEnd(4)} ${String(seconds(phase.to - phase.from)).padStart(5)} s`);
+    console.log(`${phase.name.padEnd(38)} ${String(seconds(phase.from - started)).padStart(4)} – ${String(seconds(phase.to - started)).padEnd(4)} ${String(seconds(phase.to - phase.from)).padStart(5)} s`);
   }
-  for (const r of done) console.log(`  jest ${r.label.padEnd(29)} ${String(seconds(r.ms)).padStart(15)} s  (${r.passed} passed, ${r.failed} failed)`);
+  for (const r of done) console.log(`  jest ${r.label.padEnd(33)} ${String(seconds(r.ms)).padStart(15)} s  (${r.passed} passed, ${r.failed} failed)`);
   console.log('five slowest test files (wall, and CPU of the file with its child processes):');
   for (const f of done.flatMap((r) => r.files).sort((a, b) => b.ms - a.ms).slice(0, 5)) {
     const cpu = f.cpuMs === undefined ? '' : `${String(seconds(f.cpuMs)).padStart(4)} s CPU`;
