@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import NodeEnvironment from 'jest-environment-node';
+import { ownAndReapedCpuMs, takeUnreapedCpu, UNREAPED_CPU } from './process-cpu';
 import { SHARED_REQUIRE } from './shared-modules';
 
 const appDir = path.resolve(__dirname, '..', '..');
@@ -35,7 +36,7 @@ function workerFolders(passDir: string, workerId: string): Record<string, string
 
 interface Usage {
   wallMs: number;
-  /** CPU of this process and of the children it reaped (sync worker processes, Chromium). */
+  /** CPU of this process and of the children it reaped (sync worker processes, the browser; tests/support/process-cpu.ts). */
   cpuMs: number;
   /** The main thread's time on a core and waiting for one: what is left of the wall time is waiting for something else. */
   mainThreadMs: number;
@@ -44,10 +45,8 @@ interface Usage {
 /** From Linux's /proc (clock ticks of 10 ms, nanoseconds in schedstat); null elsewhere. */
 function usage(): Usage | null {
   try {
-    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
     const [running, queued] = fs.readFileSync('/proc/self/schedstat', 'utf8').trim().split(' ').map(Number);
-    return { wallMs: Date.now(), cpuMs: (fields[11] + fields[12] + fields[13] + fields[14]) * 10, mainThreadMs: (running + queued) / 1e6 };
+    return { wallMs: Date.now(), cpuMs: ownAndReapedCpuMs(), mainThreadMs: (running + queued) / 1e6 };
   } catch {
     return null;
   }
@@ -58,11 +57,11 @@ function usage(): Usage | null {
  * registries kept in global slots (`Symbol.for('zusammen-mehr.…')`: the public API's runtimes, video sources and write
  * access in src/plugins/stories/server/src/public-api/), through which a test's own copy of an app module (imported
  * from src/) meets the app — the app's copy keeps the registry it found when first loaded, so it stays for the next
- * file; and `fetch`, which a test may wrap to see the app's requests, so it is put back at the file's end. A new
+ * file; the CPU of processes the worker will not reap (tests/support/process-cpu.ts); and `fetch`, which a test may wrap to see the app's requests, so it is put back at the file's end. A new
  * registry in a global slot is added here, or a test reaching it through its own copy finds it empty.
  */
 export const APP_SLOTS = ['public-api.runtimes', 'public-api.video-sources', 'public-api.write-access'].map((name) => Symbol.for(`zusammen-mehr.${name}`));
-const SHARED_GLOBALS: PropertyKey[] = ['strapi', ...APP_SLOTS, 'fetch'];
+const SHARED_GLOBALS: PropertyKey[] = ['strapi', ...APP_SLOTS, UNREAPED_CPU, 'fetch'];
 const RESTORED_GLOBALS: PropertyKey[] = ['fetch'];
 
 const KEEPS_LISTENERS = Symbol.for('zusammen-mehr.tests.keeps-process-listeners');
@@ -145,7 +144,7 @@ export default class WorkerEnvironment extends NodeEnvironment {
     const line = {
       file: path.relative(appDir, this.testPath),
       wallMs,
-      cpuMs: ended.cpuMs - this.started.cpuMs,
+      cpuMs: ended.cpuMs - this.started.cpuMs + takeUnreapedCpu(),
       waitingMs: Math.max(0, Math.round(wallMs - (ended.mainThreadMs - this.started.mainThreadMs))),
     };
     fs.appendFileSync(path.join(passDir, 'usage.jsonl'), `${JSON.stringify(line)}\n`);
