@@ -11,21 +11,36 @@ const KEPT = 3;
 
 export const machineCacheDir = (kind: string) => path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'zusammen-mehr', kind);
 
-/** Copies `from` (a file or a folder) over `to` by way of a temporary name beside it, so that `to` is whole or absent. */
+/**
+ * Copies `from` (a file or a folder) over `to` by way of a temporary name beside it, so that `to` is whole or absent. A
+ * file is replaced by the rename itself, so a reader never finds it missing; a folder must be removed first.
+ */
 function copyWhole(from: string, to: string) {
   const partial = `${to}.${process.pid}.partial`;
-  fs.cpSync(from, partial, { recursive: true });
-  fs.rmSync(to, { recursive: true, force: true });
-  fs.renameSync(partial, to);
+  try {
+    fs.cpSync(from, partial, { recursive: true });
+    if (fs.statSync(partial).isDirectory()) fs.rmSync(to, { recursive: true, force: true });
+    fs.renameSync(partial, to);
+  } finally {
+    fs.rmSync(partial, { recursive: true, force: true });
+  }
 }
 
-/** Copies the output kept for `fingerprint` to `target` (a file or a folder), whole or not at all; false when none is kept. */
+/**
+ * Copies the output kept for `fingerprint` to `target` (a file or a folder), whole or not at all; false when none is
+ * kept, or when another checkout replaced or pruned it while it was being copied.
+ */
 export function restoreKept(kind: string, fingerprint: string, target: string): boolean {
   const kept = path.join(machineCacheDir(kind), fingerprint);
   if (!fs.existsSync(kept)) return false;
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  copyWhole(kept, target);
-  return true;
+  try {
+    copyWhole(kept, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 /** Keeps a copy of `source` (a file or a folder) for `fingerprint`; it appears whole or not at all. */

@@ -14,7 +14,8 @@ import { appDir, sourceHash } from './source-hash';
  * stale information only costs time). A fresh clone's check took 42–56 s of a core with neither, 15–22 s with the
  * build information.
  */
-const INPUTS = ['config', 'src', 'types', 'tests', 'scripts', 'package.json', 'package-lock.json'];
+// node_modules/.package-lock.json: what npm actually installed, which may differ from what package-lock.json asks for.
+const INPUTS = ['config', 'src', 'types', 'tests', 'scripts', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
 const BUILD_INFO = 'typecheck-buildinfo';
 
 const [label, project] = process.argv.slice(2);
@@ -22,7 +23,7 @@ if (!label || !project) throw new Error('usage: scripts/typecheck.ts <label> <ts
 const VERDICTS = `${label}-verdicts`;
 
 const tsconfigs = fs.readdirSync(appDir).filter((name) => /^tsconfig.*\.json$/.test(name));
-const inputsHash = () => sourceHash([...INPUTS, ...tsconfigs]).slice(0, 32);
+const inputsHash = () => `${path.basename(project, '.json').replace(/[^a-z0-9]+/gi, '-')}-${sourceHash([...INPUTS, ...tsconfigs]).slice(0, 32)}`;
 const fingerprint = inputsHash();
 const verdictFile = path.join(appDir, '.tmp', `${label}.verdict`);
 const buildInfo = path.join('.tmp', `${label}.tsbuildinfo`);
