@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildAdminIfStale } from '../../scripts/admin-build';
 import { createTestDatabase, type TestDatabase } from './database';
 import { eventually } from './eventually';
-import { countUnreapedCpu, ownAndReapedCpuMs, ownChildren, treeCpuMs } from './process-cpu';
+import { countUnreapedCpu, ownChildren, reapedCpuMs, treeCpuMs } from './process-cpu';
 import { strapiModule } from './shared-modules';
 import { testEnvironment } from './test-env';
 
@@ -97,18 +97,18 @@ function countBrowserCpu(browser: Browser, pids: number[]) {
   const close = browser.close.bind(browser);
   browser.close = async (...args: Parameters<Browser['close']>) => {
     const used = pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0);
-    const reaped = ownAndReapedCpuMs();
+    const reaped = reapedCpuMs();
     await close(...args);
-    countUnreapedCpu(used - (ownAndReapedCpuMs() - reaped));
+    countUnreapedCpu(used - (reapedCpuMs() - reaped));
   };
 }
 
 /** Debian's Chromium, as a German editor in Lower Saxony would have it. */
 export async function launchBrowser(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with \`apt-get update && apt-get install -y chromium\``);
-  const before = new Set(ownChildren());
+  const before = new Set(ownChildren('chromium'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  countBrowserCpu(browser, ownChildren().filter((pid) => !before.has(pid)));
+  countBrowserCpu(browser, ownChildren('chromium').filter((pid) => !before.has(pid)));
   const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   return { browser, context, page };

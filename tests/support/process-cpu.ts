@@ -30,6 +30,12 @@ export function ownAndReapedCpuMs(): number {
   return fields ? (fields[11] + fields[12] + fields[13] + fields[14]) * TICK_MS : 0;
 }
 
+/** The CPU of the children this process has reaped. */
+export function reapedCpuMs(): number {
+  const fields = statFields('self');
+  return fields ? (fields[13] + fields[14]) * TICK_MS : 0;
+}
+
 /** The processes alive now, by parent. */
 function childrenByParent(): Map<number, number[]> {
   const children = new Map<number, number[]>();
@@ -47,8 +53,16 @@ function childrenByParent(): Map<number, number[]> {
   return children;
 }
 
-/** The children of this process alive now. */
-export const ownChildren = (): number[] => childrenByParent().get(process.pid) ?? [];
+/** The children of this process alive now that run `command` (its name as /proc/<pid>/comm has it). */
+export function ownChildren(command: string): number[] {
+  return (childrenByParent().get(process.pid) ?? []).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === command;
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** The CPU of `pid` and of every process below it that is alive now, each with the children it reaped. */
 export function treeCpuMs(pid: number): number {

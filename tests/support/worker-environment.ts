@@ -57,10 +57,11 @@ function usage(): Usage | null {
  * registries kept in global slots (`Symbol.for('zusammen-mehr.…')`: the public API's runtimes, video sources and write
  * access in src/plugins/stories/server/src/public-api/), through which a test's own copy of an app module (imported
  * from src/) meets the app — the app's copy keeps the registry it found when first loaded, so it stays for the next
- * file; the CPU of processes the worker will not reap (tests/support/process-cpu.ts); and `fetch`, which a test may wrap to see the app's requests, so it is put back at the file's end. A new
+ * file; and `fetch`, which a test may wrap to see the app's requests, so it is put back at the file's end. A new
  * registry in a global slot is added here, or a test reaching it through its own copy finds it empty.
  */
 export const APP_SLOTS = ['public-api.runtimes', 'public-api.video-sources', 'public-api.write-access'].map((name) => Symbol.for(`zusammen-mehr.${name}`));
+// Besides those the app's, a slot of the tests' own: the CPU of the file's processes that the worker will not reap.
 const SHARED_GLOBALS: PropertyKey[] = ['strapi', ...APP_SLOTS, UNREAPED_CPU, 'fetch'];
 const RESTORED_GLOBALS: PropertyKey[] = ['fetch'];
 
