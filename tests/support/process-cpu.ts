@@ -24,11 +24,11 @@ function statFields(pid: number | 'self'): number[] | null {
   }
 }
 
+/** A process's CPU (utime, stime) and that of the children it reaped (cutime, cstime); 0 for one that has ended. */
+const ownAndReaped = (fields: number[] | null) => (fields ? (fields[11] + fields[12] + fields[13] + fields[14]) * TICK_MS : 0);
+
 /** This process's CPU and that of the children it has reaped. */
-export function ownAndReapedCpuMs(): number {
-  const fields = statFields('self');
-  return fields ? (fields[11] + fields[12] + fields[13] + fields[14]) * TICK_MS : 0;
-}
+export const ownAndReapedCpuMs = (): number => ownAndReaped(statFields('self'));
 
 /** The CPU of the children this process has reaped. */
 export function reapedCpuMs(): number {
@@ -48,7 +48,9 @@ function childrenByParent(): Map<number, number[]> {
   for (const entry of entries) {
     const parent = statFields(Number(entry))?.[1];
     if (parent === undefined) continue;
-    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(Number(entry));
+    else children.set(parent, [Number(entry)]);
   }
   return children;
 }
@@ -70,8 +72,7 @@ export function treeCpuMs(pid: number): number {
   let total = 0;
   for (const queue = [pid]; queue.length; ) {
     const current = queue.pop() as number;
-    const fields = statFields(current);
-    if (fields) total += (fields[11] + fields[12] + fields[13] + fields[14]) * TICK_MS;
+    total += ownAndReaped(statFields(current));
     queue.push(...(children.get(current) ?? []));
   }
   return total;
